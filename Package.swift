@@ -1,0 +1,84 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+  name: "secondment",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "secondment", targets: ["SecondmentCLI"]),
+    .library(name: "SecondmentPlanner", targets: ["SecondmentPlanner"]),
+  ],
+  traits: [
+    .trait(
+      name: "GLPK",
+      description: "Build the exact solver on the system GLPK library (libglpk-dev)."),
+    .default(enabledTraits: ["GLPK"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+  ],
+  targets: [
+    // MARK: - Public API
+
+    /// The planner's world: towns, departments, zones, people, policy, rosters
+    /// and the independent roster checker. Knows no solver.
+    .target(
+      name: "SecondmentDomain",
+      dependencies: [.product(name: "CSV", package: "CSV.swift")]),
+    /// A solver-neutral mixed-integer model: variables, constraints, results.
+    .target(name: "MIPModel"),
+    /// The exact solver: GLPK behind the `MIPModel.Solver` protocol.
+    .target(
+      name: "GLPKBackend",
+      dependencies: [
+        "MIPModel",
+        .target(name: "CGLPK", condition: .when(traits: ["GLPK"])),
+        "CGLPKShims",
+      ]),
+    /// OR-Library generalized assignment problem: reader, MILP, known optima.
+    .target(name: "GAPBenchmark", dependencies: ["MIPModel"]),
+    /// The deployment model: instance to MILP, MILP solution to roster.
+    .target(
+      name: "DeploymentFormulation",
+      dependencies: ["SecondmentDomain", "MIPModel"]),
+    /// The pure-Swift fallback: construction heuristic plus local search.
+    .target(
+      name: "GreedySolver",
+      dependencies: ["SecondmentDomain", "GAPBenchmark"]),
+    /// One entry point that picks a solver and produces a roster.
+    .target(
+      name: "SecondmentPlanner",
+      dependencies: [
+        "SecondmentDomain", "MIPModel", "GLPKBackend", "GAPBenchmark",
+        "DeploymentFormulation", "GreedySolver",
+      ]),
+    .executableTarget(
+      name: "SecondmentCLI",
+      dependencies: [
+        "SecondmentPlanner",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+
+    // MARK: - Implementation details
+
+    /// The system GLPK library (Debian: libglpk-dev; no pkg-config file).
+    .systemLibrary(name: "CGLPK"),
+    /// C shims that guard GLPK calls with setjmp/longjmp; empty without glpk.h.
+    .target(name: "CGLPKShims"),
+
+    // MARK: - Unit test bundles
+
+    .testTarget(name: "SecondmentDomainTests", dependencies: ["SecondmentDomain"]),
+    .testTarget(
+      name: "MIPModelTests",
+      dependencies: ["MIPModel", "GLPKBackend", "GAPBenchmark"]),
+    .testTarget(
+      name: "PlannerTests",
+      dependencies: ["SecondmentPlanner"]),
+    .testTarget(
+      name: "CLITests",
+      dependencies: ["SecondmentCLI"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,1 @@
+// OR-Library GAP reader and model.

@@ -1,0 +1,1 @@
+// Greedy construction and local search.

@@ -1,0 +1,147 @@
+/// Limits and settings for one solve.
+public struct SolveOptions: Sendable, Hashable {
+  /// Wall-clock limit in seconds; nil for none.
+  public var timeLimit: Double?
+  /// Stop when the relative gap |incumbent − bound| / |incumbent| is at most this (0: prove optimality).
+  public var relativeGap: Double = 0
+  /// Seed for any randomised choice; the same seed gives the same result.
+  public var seed: UInt64 = 1
+  /// Let the solver print its own log (to standard error, never standard output).
+  public var verbose: Bool = false
+  /// A starting point (one value per variable) the solver may use as its first incumbent.
+  public var warmStart: [Double]?
+  /// Called during the search with progress, at most a few times a second.
+  public var progress: (@Sendable (SolveProgress) -> Void)?
+
+  public init(timeLimit: Double? = nil, relativeGap: Double = 0, seed: UInt64 = 1, verbose: Bool = false) {
+    self.timeLimit = timeLimit
+    self.relativeGap = relativeGap
+    self.seed = seed
+    self.verbose = verbose
+  }
+
+  public static func == (a: SolveOptions, b: SolveOptions) -> Bool {
+    a.timeLimit == b.timeLimit && a.relativeGap == b.relativeGap && a.seed == b.seed
+      && a.verbose == b.verbose && a.warmStart == b.warmStart
+  }
+  public func hash(into h: inout Hasher) {
+    h.combine(timeLimit)
+    h.combine(relativeGap)
+    h.combine(seed)
+  }
+}
+
+/// A snapshot of a running search.
+public struct SolveProgress: Sendable, Hashable {
+  /// Seconds since the solve started.
+  public var elapsed: Double
+  /// Objective of the best solution so far, if any.
+  public var incumbent: Double?
+  /// Best proven bound so far, if any.
+  public var bound: Double?
+  /// Relative gap between them, if both are known.
+  public var gap: Double?
+  public init(elapsed: Double, incumbent: Double?, bound: Double?, gap: Double?) {
+    self.elapsed = elapsed
+    self.incumbent = incumbent
+    self.bound = bound
+    self.gap = gap
+  }
+}
+
+/// Why a solve stopped, apart from whether it found a solution.
+public enum Termination: Sendable, Hashable, CustomStringConvertible {
+  /// Optimality proven (within the requested relative gap).
+  case optimal
+  /// Proven that no point satisfies the constraints.
+  case infeasible
+  /// The objective improves without limit.
+  case unbounded
+  /// A limit stopped the search; a solution may or may not exist.
+  case limit(Limit)
+  /// The solver failed; the text says how.
+  case error(String)
+
+  public enum Limit: String, Sendable, Hashable {
+    case time
+    case iterations
+    case interrupted
+  }
+
+  public var description: String {
+    switch self {
+    case .optimal: "optimal"
+    case .infeasible: "infeasible"
+    case .unbounded: "unbounded"
+    case .limit(let l): "\(l.rawValue) limit"
+    case .error(let text): "error: \(text)"
+    }
+  }
+}
+
+/// What one solve produced. Immutable: a new solve gives a new result.
+///
+/// `termination` says why it stopped; `values` says whether there is a
+/// solution. A time limit with an incumbent has both `.limit(.time)` and
+/// values, and its gap is `|objective − bound| / max(|objective|, 1e-9)`.
+public struct SolveResult: Sendable {
+  public let termination: Termination
+  /// One value per model variable, when a solution was found.
+  public let values: [Double]?
+  /// Objective at `values`, when there is a solution.
+  public let objective: Double?
+  /// Best proven bound on the objective (lower when minimising), when known.
+  public let bound: Double?
+  /// Wall-clock seconds the solve took.
+  public let seconds: Double
+  /// Which solver produced it, e.g. `glpk 5.0`.
+  public let solver: String
+
+  public init(
+    termination: Termination, values: [Double]?, objective: Double?, bound: Double?,
+    seconds: Double, solver: String
+  ) {
+    self.termination = termination
+    self.values = values
+    self.objective = objective
+    self.bound = bound
+    self.seconds = seconds
+    self.solver = solver
+  }
+
+  /// Whether a solution exists in `values`.
+  public var hasSolution: Bool { values != nil }
+
+  /// Relative gap between objective and bound, when both are known.
+  public var gap: Double? {
+    guard let o = objective, let b = bound else { return nil }
+    return Self.relativeGap(objective: o, bound: b)
+  }
+
+  /// `|objective − bound| / max(|objective|, 1e-9)`, the gap convention of this package.
+  public static func relativeGap(objective: Double, bound: Double) -> Double {
+    abs(objective - bound) / max(abs(objective), 1e-9)
+  }
+
+  /// A one-word status for output: optimal, feasible, infeasible, unbounded, no-solution, error.
+  public var status: String {
+    switch termination {
+    case .optimal: "optimal"
+    case .infeasible: "infeasible"
+    case .unbounded: "unbounded"
+    case .limit: hasSolution ? "feasible" : "no-solution"
+    case .error: hasSolution ? "feasible" : "error"
+    }
+  }
+}
+
+/// A MILP solver backend.
+///
+/// Implementations must be safe to call from any thread, one solve per call,
+/// and must never print to standard output.
+public protocol Solver: Sendable {
+  /// A short name, e.g. `glpk`.
+  var name: String { get }
+  /// Solves `model`; throws only for a model the backend cannot accept (bad bounds, NaN).
+  func solve(_ model: Model, options: SolveOptions) throws -> SolveResult
+}

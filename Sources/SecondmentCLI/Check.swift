@@ -1,0 +1,7 @@
+import ArgumentParser
+
+extension Secondment {
+  struct Check: ParsableCommand {
+    func run() throws {}
+  }
+}

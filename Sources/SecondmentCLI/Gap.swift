@@ -1,0 +1,7 @@
+import ArgumentParser
+
+extension Secondment {
+  struct Gap: ParsableCommand {
+    func run() throws {}
+  }
+}

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// The `secondment` command: plans where seconded staff work.
+@main
+struct Secondment: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "secondment",
+    abstract: "Plan where seconded officers and auxiliaries work: rosters, what-ifs, reassignment.",
+    version: "0.1.0",
+    subcommands: [Validate.self, Check.self, Gap.self])
+}

@@ -1,0 +1,7 @@
+import ArgumentParser
+
+extension Secondment {
+  struct Validate: ParsableCommand {
+    func run() throws {}
+  }
+}

@@ -1,0 +1,172 @@
+import Foundation
+
+/// An instance resolved for planning: indices, travel minutes and zones.
+///
+/// Build it from an instance that passed validation (`InstanceLoader` does
+/// both). Every rule that solvers and the checker must agree on — travel,
+/// zone shares, avoidance — is defined here once.
+public struct District: Sendable {
+  public let instance: Instance
+  /// Town id to its position in `instance.towns`.
+  public let townIndex: [String: Int]
+  /// Department id to its position in `instance.departments`.
+  public let departmentIndex: [String: Int]
+  /// Person id to its position in `instance.people`.
+  public let personIndex: [String: Int]
+  /// The zones in force: the instance's, or generated when it gives none.
+  public let zones: [Zone]
+  /// Zone id to its position in `zones`.
+  public let zoneIndex: [String: Int]
+  /// Whether `zones` were generated from travel times.
+  public let zonesGenerated: Bool
+  /// `minutes[i][j]`: travel minutes between towns by index.
+  public let minutes: [[Double]]
+
+  public init(_ instance: Instance) {
+    self.instance = instance
+    townIndex = Dictionary(
+      instance.towns.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+    departmentIndex = Dictionary(
+      instance.departments.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+    personIndex = Dictionary(
+      instance.people.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+    let minutes = District.travelMinutes(instance, townIndex: townIndex)
+    self.minutes = minutes
+    if let given = instance.zones {
+      zones = given
+      zonesGenerated = false
+    } else {
+      zones = District.generateZones(instance, minutes: minutes)
+      zonesGenerated = true
+    }
+    zoneIndex = Dictionary(
+      zones.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+  }
+
+  public var towns: [Town] { instance.towns }
+  public var departments: [Department] { instance.departments }
+  public var people: [Person] { instance.people }
+  public var policy: Policy { instance.policy }
+
+  public func town(_ id: String) -> Town? { townIndex[id].map { instance.towns[$0] } }
+  public func zone(_ id: String) -> Zone? { zoneIndex[id].map { zones[$0] } }
+  public func person(_ id: String) -> Person? { personIndex[id].map { instance.people[$0] } }
+
+  /// Travel minutes between two towns by id (0 for the same town or unknown ids).
+  public func minutes(_ from: String, _ to: String) -> Double {
+    guard let i = townIndex[from], let j = townIndex[to] else { return 0 }
+    return minutes[i][j]
+  }
+
+  /// Minutes a zoned officer spends touring a zone beyond the hub: the sum of
+  /// hub-to-town minutes over the zone's other towns.
+  public func zoneTourMinutes(_ zone: Zone) -> Double {
+    zone.towns.dropFirst().reduce(0) { $0 + minutes(zone.hub, $1) }
+  }
+
+  /// Travel minutes a posting costs a person: the commute from the home town
+  /// to the posting town (or the zone's hub), plus the zone tour when zoned.
+  /// People without a home town commute 0 minutes.
+  public func travelMinutes(of person: Person, _ posting: Posting) -> Double {
+    switch posting {
+    case .unassigned: return 0
+    case .stationed(let town):
+      return person.homeTown.map { minutes($0, town) } ?? 0
+    case .zoned(let zoneID):
+      guard let zone = zone(zoneID) else { return 0 }
+      let commute = person.homeTown.map { minutes($0, zone.hub) } ?? 0
+      return commute + zoneTourMinutes(zone)
+    }
+  }
+
+  /// Whether avoidance keeps this person from being stationed at this town:
+  /// it is their home town, or within `avoidanceRadiusMinutes` of it.
+  public func avoids(_ person: Person, town: String) -> Bool {
+    guard policy.avoidance, let home = person.homeTown else { return false }
+    if home == town { return true }
+    let radius = policy.avoidanceRadiusMinutes
+    return radius > 0 && minutes(home, town) <= radius
+  }
+
+  /// The fraction of a zoned officer's effective FTE that goes to one town of
+  /// the zone: the department's demand there over its demand in the whole zone,
+  /// or an equal split when the department has no demand in the zone.
+  public func zoneShare(_ zone: Zone, department: String, town: String) -> Double {
+    guard zone.towns.contains(town) else { return 0 }
+    let total = zone.towns.reduce(0.0) { $0 + (self.town($1)?.demand(of: department) ?? 0) }
+    if total <= 0 { return 1.0 / Double(zone.towns.count) }
+    return (self.town(town)?.demand(of: department) ?? 0) / total
+  }
+
+  /// FTE one officer of `department` gives `town` from this posting: 1 when
+  /// stationed there, `(1 - zoneTravelOverhead) × zoneShare` when zoned over it.
+  public func officerFTE(_ posting: Posting, department: String, town: String) -> Double {
+    switch posting {
+    case .stationed(let t): return t == town ? 1 : 0
+    case .zoned(let z):
+      guard let zone = zone(z) else { return 0 }
+      return (1 - policy.zoneTravelOverhead) * zoneShare(zone, department: department, town: town)
+    case .unassigned: return 0
+    }
+  }
+
+  /// The towns a posting puts a person in: one when stationed, the zone's when zoned.
+  public func towns(of posting: Posting) -> [String] {
+    switch posting {
+    case .stationed(let t): return [t]
+    case .zoned(let z): return zone(z)?.towns ?? []
+    case .unassigned: return []
+    }
+  }
+
+  // MARK: - Derivation
+
+  private static func travelMinutes(_ instance: Instance, townIndex: [String: Int]) -> [[Double]] {
+    let n = instance.towns.count
+    var m = Array(repeating: Array(repeating: 0.0, count: n), count: n)
+    if let travel = instance.travel {
+      for (a, ta) in travel.towns.enumerated() {
+        for (b, tb) in travel.towns.enumerated() {
+          guard let i = townIndex[ta], let j = townIndex[tb],
+            a < travel.minutes.count, b < travel.minutes[a].count
+          else { continue }
+          m[i][j] = travel.minutes[a][b]
+        }
+      }
+      return m
+    }
+    let speed = max(instance.policy.travelSpeedKmh, 1)
+    for i in 0..<n {
+      for j in 0..<n where i != j {
+        let a = instance.towns[i]
+        let b = instance.towns[j]
+        let dx = (a.x ?? 0) - (b.x ?? 0)
+        let dy = (a.y ?? 0) - (b.y ?? 0)
+        let km = (dx * dx + dy * dy).squareRoot() * 1.3
+        m[i][j] = (km / speed * 60).rounded()
+      }
+    }
+    return m
+  }
+
+  /// Zones from travel times: for each town (as hub) the town plus its nearest
+  /// neighbours within `zoneRadiusMinutes`, at most `zoneMaxTowns` in all;
+  /// single-town zones and repeats of the same town set are dropped.
+  static func generateZones(_ instance: Instance, minutes: [[Double]]) -> [Zone] {
+    let policy = instance.policy
+    var seen = Set<[String]>()
+    var zones: [Zone] = []
+    for (i, hub) in instance.towns.enumerated() {
+      let neighbours = instance.towns.indices
+        .filter { $0 != i && minutes[i][$0] <= policy.zoneRadiusMinutes }
+        .sorted { (minutes[i][$0], $0) < (minutes[i][$1], $1) }
+        .prefix(max(policy.zoneMaxTowns - 1, 0))
+      guard !neighbours.isEmpty else { continue }
+      let towns = [hub.id] + neighbours.map { instance.towns[$0].id }
+      let key = towns.sorted()
+      guard seen.insert(key).inserted else { continue }
+      zones.append(Zone(id: "zone-\(hub.id)", name: "\(hub.displayName) zone", towns: towns))
+    }
+    return zones
+  }
+}

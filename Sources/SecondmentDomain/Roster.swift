@@ -1,0 +1,138 @@
+/// The objective's terms of a roster, each weighted, plus their total.
+///
+/// Every term is a cost (lower is better) already multiplied by its weight in
+/// `ObjectiveWeights`; `RosterMeasures` holds the same terms in planner units.
+public struct ObjectiveBreakdown: Codable, Sendable, Hashable {
+  public var total: Double
+  public var uncoveredPairs: Double
+  public var unmetDemand: Double
+  public var travel: Double
+  public var moves: Double
+  public var preferenceMisses: Double
+  public var imbalance: Double
+
+  public init(
+    uncoveredPairs: Double = 0, unmetDemand: Double = 0, travel: Double = 0,
+    moves: Double = 0, preferenceMisses: Double = 0, imbalance: Double = 0
+  ) {
+    self.uncoveredPairs = uncoveredPairs
+    self.unmetDemand = unmetDemand
+    self.travel = travel
+    self.moves = moves
+    self.preferenceMisses = preferenceMisses
+    self.imbalance = imbalance
+    total = uncoveredPairs + unmetDemand + travel + moves + preferenceMisses + imbalance
+  }
+
+  /// The terms by name, in report order.
+  public var terms: [(name: String, value: Double)] {
+    [
+      ("uncoveredPairs", uncoveredPairs), ("unmetDemand", unmetDemand), ("travel", travel),
+      ("moves", moves), ("preferenceMisses", preferenceMisses), ("imbalance", imbalance),
+    ]
+  }
+}
+
+/// The objective's terms of a roster in planner units, before weighting.
+public struct RosterMeasures: Codable, Sendable, Hashable {
+  /// (town, department) pairs with demand and no officer of the department present.
+  public var uncoveredPairs: Int
+  /// FTE of demand left unmet, all towns.
+  public var unmetDemandFTE: Double
+  /// FTE of demand left unmet in pilot towns.
+  public var pilotUnmetDemandFTE: Double
+  /// Travel minutes, all people (commute plus zone tours).
+  public var travelMinutes: Double
+  /// People whose posting differs from the current roster.
+  public var moves: Int
+  /// People posted outside their preferred towns.
+  public var preferenceMisses: Int
+  /// The largest unmet share of demand among towns, 0 to 1.
+  public var imbalance: Double
+
+  public init(
+    uncoveredPairs: Int = 0, unmetDemandFTE: Double = 0, pilotUnmetDemandFTE: Double = 0,
+    travelMinutes: Double = 0, moves: Int = 0, preferenceMisses: Int = 0, imbalance: Double = 0
+  ) {
+    self.uncoveredPairs = uncoveredPairs
+    self.unmetDemandFTE = unmetDemandFTE
+    self.pilotUnmetDemandFTE = pilotUnmetDemandFTE
+    self.travelMinutes = travelMinutes
+    self.moves = moves
+    self.preferenceMisses = preferenceMisses
+    self.imbalance = imbalance
+  }
+}
+
+/// One person's line in a roster.
+public struct RosterEntry: Codable, Sendable, Hashable {
+  public var person: String
+  /// `stationed`, `zoned` or `unassigned`.
+  public var mode: String
+  /// The town, when stationed.
+  public var town: String?
+  /// The zone, when zoned.
+  public var zone: String?
+  /// The zone's towns, when zoned (hub first).
+  public var towns: [String]?
+  /// For reading: the person's name and department (ignored on input).
+  public var name: String?
+  public var department: String?
+  public var role: String?
+
+  public init(
+    person: String, mode: String, town: String? = nil, zone: String? = nil,
+    towns: [String]? = nil, name: String? = nil, department: String? = nil, role: String? = nil
+  ) {
+    self.person = person
+    self.mode = mode
+    self.town = town
+    self.zone = zone
+    self.towns = towns
+    self.name = name
+    self.department = department
+    self.role = role
+  }
+}
+
+/// A plan: one posting per person, with how it was made and what it costs.
+///
+/// This is the JSON document `docs/roster-format.md` describes.
+public struct Roster: Codable, Sendable, Hashable {
+  public static let formatTag = "secondment-roster"
+  public static let currentVersion = 1
+
+  public var format: String = Roster.formatTag
+  public var version: Int = Roster.currentVersion
+  /// The instance's `name`.
+  public var instance: String
+  /// Which solver produced it, e.g. `glpk`, `greedy`, or nil for a hand-made roster.
+  public var solver: String?
+  /// The solver's status, e.g. `optimal`, `feasible`, `rules-broken`.
+  public var status: String?
+  /// Best bound on the objective the solver proved, when it has one.
+  public var bound: Double?
+  /// Relative gap between objective and bound, when known.
+  public var gap: Double?
+  public var postings: [RosterEntry]
+  public var objective: ObjectiveBreakdown?
+  public var measures: RosterMeasures?
+  /// Hard rules the roster is known to break (a best-effort roster), in planner's words.
+  public var brokenRules: [String]?
+
+  public init(
+    instance: String, solver: String? = nil, status: String? = nil, bound: Double? = nil,
+    gap: Double? = nil, postings: [RosterEntry], objective: ObjectiveBreakdown? = nil,
+    measures: RosterMeasures? = nil, brokenRules: [String]? = nil
+  ) {
+    self.instance = instance
+    self.solver = solver
+    self.status = status
+    self.bound = bound
+    self.gap = gap
+    self.postings = postings
+    self.objective = objective
+    self.measures = measures
+    self.brokenRules = brokenRules
+  }
+}
