@@ -24,3 +24,16 @@ public struct GAPInstance: Sendable, Hashable {
     self.capacity = capacity
   }
 }
+
+/// A complete assignment of a GAP instance's jobs to agents.
+public struct GAPSolution: Sendable, Hashable {
+  /// `agentOfJob[j]`: the agent (0-based) job j goes to.
+  public var agentOfJob: [Int]
+  /// Σ cost[agentOfJob[j]][j].
+  public var objective: Int
+
+  public init(agentOfJob: [Int], objective: Int) {
+    self.agentOfJob = agentOfJob
+    self.objective = objective
+  }
+}
