@@ -45,7 +45,7 @@ let package = Package(
     /// The pure-Swift fallback: construction heuristic plus local search.
     .target(
       name: "GreedySolver",
-      dependencies: ["SecondmentDomain", "GAPBenchmark"]),
+      dependencies: ["SecondmentDomain", "GAPBenchmark", "MIPModel"]),
     /// One entry point that picks a solver and produces a roster.
     .target(
       name: "SecondmentPlanner",

@@ -1,0 +1,492 @@
+import Foundation
+import GAPBenchmark
+import MIPModel
+
+/// A pure-Swift heuristic for the generalized assignment problem (GAP).
+///
+/// Two phases:
+/// 1. **Construction** in the manner of Martello and Toth (MTH): for several
+///    desirability measures (cost, cost × resource, resource, resource over
+///    capacity, cost per unit of resource), jobs are placed in decreasing order
+///    of *regret* — the difference between the best and second-best agent that
+///    still has room — so the job with the fewest good options goes first;
+///    each construction is then improved by single shifts. The best feasible
+///    construction is kept; if none is feasible, the least-overloaded one seeds
+///    the search.
+/// 2. **Tabu search** over shift (one job to another agent) and swap (two jobs
+///    of different agents trade places) moves, with strategic oscillation:
+///    capacity overload is allowed at an adaptive penalty per unit, raised
+///    while the current assignment is infeasible and lowered while it is
+///    feasible. Moving a job back to an agent it just left is tabu for a
+///    randomised tenure, unless the move yields a new best feasible assignment.
+///    After a long run without improvement the search restarts from the best
+///    assignment with a short random perturbation.
+///
+/// The search stops at the iteration limit, at the time limit, or when it
+/// reaches the trivial bound (every job at its cheapest agent). The same
+/// instance, seed and iteration limit give the same solution; a time limit can
+/// only cut the search short.
+public struct GAPGreedySolver: Sendable {
+  /// Seed of the search's pseudo-random choices (tabu tenure, ties, restarts).
+  public var seed: UInt64
+  /// Wall-clock limit in seconds for the whole solve; nil for none.
+  public var timeLimit: Double?
+  /// Tabu-search iterations; nil picks a default from the instance's size
+  /// (`defaultIterations(agents:jobs:)`).
+  public var iterationLimit: Int?
+
+  /// A solver with a seed and an optional wall-clock limit in seconds.
+  public init(seed: UInt64 = 1, timeLimit: Double? = nil) {
+    self.seed = seed
+    self.timeLimit = timeLimit
+    self.iterationLimit = nil
+  }
+
+  /// A solver with a seed, an optional wall-clock limit in seconds and a fixed
+  /// number of tabu-search iterations (0: construction and shift descent only).
+  public init(seed: UInt64 = 1, timeLimit: Double? = nil, iterationLimit: Int) {
+    self.seed = seed
+    self.timeLimit = timeLimit
+    self.iterationLimit = max(0, iterationLimit)
+  }
+
+  /// The default number of tabu-search iterations for an instance size:
+  /// `30 × jobs + 1,500`, so 1,950-3,300 on gap1-12 and 4,500-7,500 on gapa-d.
+  public static func defaultIterations(agents: Int, jobs: Int) -> Int {
+    30 * jobs + 1_500
+  }
+
+  /// Solves `instance` in `sense` (OR-Library gap1-12 are maximised, gapa-d
+  /// minimised). Returns nil only when no feasible assignment was found: every
+  /// job at exactly one agent, no agent over capacity.
+  public func solve(_ instance: GAPInstance, sense: ObjectiveSense) -> GAPSolution? {
+    let m = instance.agents
+    let n = instance.jobs
+    guard m > 0 else { return n == 0 ? GAPSolution(agentOfJob: [], objective: 0) : nil }
+    guard n > 0 else { return GAPSolution(agentOfJob: [], objective: 0) }
+    guard instance.cost.count == m, instance.resource.count == m,
+      instance.cost.allSatisfy({ $0.count == n }),
+      instance.resource.allSatisfy({ $0.count == n })
+    else { return nil }
+    var search = GAPSearch(instance: instance, sense: sense, seed: seed)
+    let iterations = iterationLimit ?? Self.defaultIterations(agents: m, jobs: n)
+    let deadline = timeLimit.map { DispatchTime.now().uptimeNanoseconds + UInt64(max(0, $0) * 1e9) }
+    guard let best = search.run(iterations: iterations, deadline: deadline) else { return nil }
+    var objective = 0
+    for j in 0..<n { objective += instance.cost[best[j]][j] }
+    return GAPSolution(agentOfJob: best, objective: objective)
+  }
+}
+
+/// A small, fast, seedable pseudo-random generator (SplitMix64).
+struct SplitMix64: RandomNumberGenerator, Sendable {
+  private var state: UInt64
+
+  init(seed: UInt64) { state = seed }
+
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+
+  /// A uniform integer in `0..<bound` (bound > 0).
+  mutating func below(_ bound: Int) -> Int {
+    Int(next() % UInt64(max(bound, 1)))
+  }
+}
+
+/// The GAP search state, in minimisation form and job-major flat arrays.
+struct GAPSearch {
+  let m: Int
+  let n: Int
+  /// `cost[j * m + i]`, negated when maximising, so lower is always better.
+  let cost: [Int]
+  /// `res[j * m + i]`.
+  let res: [Int]
+  let cap: [Int]
+  var rng: SplitMix64
+
+  init(instance: GAPInstance, sense: ObjectiveSense, seed: UInt64) {
+    m = instance.agents
+    n = instance.jobs
+    var c = [Int](repeating: 0, count: m * n)
+    var r = [Int](repeating: 0, count: m * n)
+    let sign = sense == .maximize ? -1 : 1
+    for i in 0..<m {
+      for j in 0..<n {
+        c[j * m + i] = sign * instance.cost[i][j]
+        r[j * m + i] = instance.resource[i][j]
+      }
+    }
+    cost = c
+    res = r
+    cap = instance.capacity
+    rng = SplitMix64(seed: seed ^ 0x5EC0_4D3E_47A1_0001)
+  }
+
+  private static func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
+
+  // MARK: - Construction
+
+  /// One MTH construction with desirability `f(j, i)` (lower is better).
+  /// Returns nil when some job finds no agent with room.
+  func construct(_ f: (Int, Int) -> Double) -> [Int]? {
+    var residual = cap
+    var agent = [Int](repeating: -1, count: n)
+    var unassigned = Array(0..<n)
+    while !unassigned.isEmpty {
+      var pickPos = -1
+      var pickAgent = -1
+      var pickRegret = -Double.infinity
+      for (pos, j) in unassigned.enumerated() {
+        var best = Double.infinity
+        var second = Double.infinity
+        var bestAgent = -1
+        for i in 0..<m where res[j * m + i] <= residual[i] {
+          let v = f(j, i)
+          if v < best {
+            second = best
+            best = v
+            bestAgent = i
+          } else if v < second {
+            second = v
+          }
+        }
+        if bestAgent < 0 { return nil }
+        let regret = second == .infinity ? Double.greatestFiniteMagnitude : second - best
+        if regret > pickRegret {
+          pickRegret = regret
+          pickPos = pos
+          pickAgent = bestAgent
+        }
+      }
+      let j = unassigned[pickPos]
+      agent[j] = pickAgent
+      residual[pickAgent] -= res[j * m + pickAgent]
+      unassigned.remove(at: pickPos)
+    }
+    // MTH improvement: move each job to the cheapest agent that has room.
+    for j in 0..<n {
+      let i = agent[j]
+      var bestAgent = i
+      var bestCost = cost[j * m + i]
+      for k in 0..<m where k != i && res[j * m + k] <= residual[k] && cost[j * m + k] < bestCost {
+        bestCost = cost[j * m + k]
+        bestAgent = k
+      }
+      if bestAgent != i {
+        residual[i] += res[j * m + i]
+        residual[bestAgent] -= res[j * m + bestAgent]
+        agent[j] = bestAgent
+      }
+    }
+    return agent
+  }
+
+  /// A start for the search when no construction is feasible: each job, in
+  /// decreasing order of its smallest resource, to the agent where it
+  /// overloads least (then cheapest).
+  func leastOverload() -> [Int] {
+    var load = [Int](repeating: 0, count: m)
+    var agent = [Int](repeating: 0, count: n)
+    let order = (0..<n).sorted { a, b in
+      let ra = (0..<m).map { res[a * m + $0] }.min() ?? 0
+      let rb = (0..<m).map { res[b * m + $0] }.min() ?? 0
+      return ra != rb ? ra > rb : a < b
+    }
+    for j in order {
+      var best = 0
+      var bestKey = (Int.max, Int.max)
+      for i in 0..<m {
+        let over = max(0, load[i] + res[j * m + i] - cap[i])
+        let key = (over, cost[j * m + i])
+        if key < bestKey {
+          bestKey = key
+          best = i
+        }
+      }
+      agent[j] = best
+      load[best] += res[j * m + best]
+    }
+    return agent
+  }
+
+  func totalCost(_ agent: [Int]) -> Int {
+    var s = 0
+    for j in 0..<n { s += cost[j * m + agent[j]] }
+    return s
+  }
+
+  // MARK: - Tabu search
+
+  /// Runs construction and tabu search; returns the best feasible assignment.
+  mutating func run(iterations: Int, deadline: UInt64?) -> [Int]? {
+    // Trivial bound: every job at its cheapest agent.
+    var bound = 0
+    for j in 0..<n {
+      var b = Int.max
+      for i in 0..<m { b = min(b, cost[j * m + i]) }
+      bound += b
+    }
+    let c = cost
+    let r = res
+    let b = cap
+    let mm = m
+    let measures: [(Int, Int) -> Double] = [
+      { j, i in Double(c[j * mm + i]) },
+      { j, i in Double(c[j * mm + i]) * Double(max(r[j * mm + i], 1)) },
+      { j, i in Double(r[j * mm + i]) },
+      { j, i in Double(r[j * mm + i]) / Double(max(b[i], 1)) },
+      { j, i in
+        // Cost per unit of resource, made sign-safe: shift costs to be positive.
+        Double(c[j * mm + i] + 1_000_000) / Double(max(r[j * mm + i], 1))
+      },
+    ]
+    var bestAgent: [Int]? = nil
+    var bestCost = Int.max
+    for f in measures {
+      if let a = construct(f) {
+        let v = totalCost(a)
+        if v < bestCost {
+          bestCost = v
+          bestAgent = a
+        }
+      }
+    }
+    if bestCost == bound || iterations == 0 { return bestAgent }
+    let start = bestAgent ?? leastOverload()
+    return tabu(start: start, bestFeasible: bestAgent, bestFeasibleCost: bestCost, bound: bound,
+      iterations: iterations, deadline: deadline)
+  }
+
+  mutating func tabu(
+    start: [Int], bestFeasible: [Int]?, bestFeasibleCost: Int, bound: Int, iterations: Int,
+    deadline: UInt64?
+  ) -> [Int]? {
+    let m = self.m
+    let n = self.n
+    var agent = start
+    var load = [Int](repeating: 0, count: m)
+    for j in 0..<n { load[agent[j]] += res[j * m + agent[j]] }
+    var excess = 0
+    for i in 0..<m { excess += max(0, load[i] - cap[i]) }
+    var current = totalCost(agent)
+    var best = bestFeasible
+    var bestCost = bestFeasibleCost
+    if excess == 0 && current < bestCost {
+      best = agent
+      bestCost = current
+    }
+    // Penalty per unit of overload: start at the mean cost spread per unit resource.
+    var spread = 0.0
+    var resSum = 0.0
+    for j in 0..<n {
+      var lo = Int.max
+      var hi = Int.min
+      for i in 0..<m {
+        lo = min(lo, cost[j * m + i])
+        hi = max(hi, cost[j * m + i])
+        resSum += Double(res[j * m + i])
+      }
+      spread += Double(hi - lo)
+    }
+    let alpha0 = max(0.01, (spread / Double(n)) / max(1, resSum / Double(n * m)))
+    var alpha = alpha0
+    let alphaMin = alpha0 * 0.01
+    let alphaMax = alpha0 * 100
+    var tabuUntil = [Int](repeating: 0, count: n * m)
+    let tenureBase = max(3, m / 2 + n / 20)
+    let tenureSpread = max(2, n / 10)
+    var start = [Int](repeating: 0, count: m + 1)
+    var fill = [Int](repeating: 0, count: m)
+    var members = [Int](repeating: 0, count: n)
+    var a2Buf = [Int](repeating: 0, count: n)
+    var x2Buf = [Int](repeating: 0, count: n)
+    var y2Buf = [Int](repeating: 0, count: n)
+    var sinceImprovement = 0
+    let restartAfter = max(500, 10 * n)
+
+    let cap = self.cap
+    @inline(__always) func over(_ l: Int, _ i: Int) -> Int { max(0, l - cap[i]) }
+
+    var iter = 0
+    while iter < iterations {
+      iter += 1
+      if let deadline, iter & 15 == 0, Self.now() >= deadline { break }
+      if bestCost == bound { break }
+
+      var moveDelta = Double.infinity
+      var ties = 0
+      // Move encoding: kind 0 shift (j1 -> k), kind 1 swap (j1 <-> j2).
+      var kind = -1
+      var mj1 = 0
+      var mj2 = 0
+      var mk = 0
+      let it = iter
+      let exc = excess
+      let cur = current
+      let bc = bestCost
+      let a = alpha
+
+      // Jobs grouped by agent (counting sort).
+      for i in 0..<m { start[i + 1] = 0 }
+      for j in 0..<n { start[agent[j] + 1] += 1 }
+      for i in 0..<m { start[i + 1] += start[i] }
+      for i in 0..<m { fill[i] = start[i] }
+      for j in 0..<n {
+        members[fill[agent[j]]] = j
+        fill[agent[j]] += 1
+      }
+
+      cost.withUnsafeBufferPointer { cost in
+        res.withUnsafeBufferPointer { res in
+          cap.withUnsafeBufferPointer { cap in
+            tabuUntil.withUnsafeBufferPointer { tabu in
+              // Shifts.
+              for j in 0..<n {
+                let i = agent[j]
+                let base = j * m
+                let ci = cost[base + i]
+                let li = load[i]
+                let dOutI = max(0, li - res[base + i] - cap[i]) - max(0, li - cap[i])
+                for k in 0..<m where k != i {
+                  let dCost = cost[base + k] - ci
+                  let lk = load[k]
+                  let dPen = dOutI + max(0, lk + res[base + k] - cap[k]) - max(0, lk - cap[k])
+                  let delta = Double(dCost) + a * Double(dPen)
+                  if delta > moveDelta + 1e-9 { continue }
+                  if tabu[base + k] > it {
+                    // Aspiration: a new best feasible assignment.
+                    guard exc + dPen == 0, cur + dCost < bc else { continue }
+                  }
+                  if delta < moveDelta - 1e-9 {
+                    moveDelta = delta
+                    ties = 1
+                  } else {
+                    ties += 1
+                    if rng.below(ties) != 0 { continue }
+                  }
+                  kind = 0
+                  mj1 = j
+                  mk = k
+                }
+              }
+              // Swaps, one pair of agents at a time.
+              members.withUnsafeBufferPointer { members in
+                for i1 in 0..<m {
+                  let s1 = start[i1]
+                  let e1 = start[i1 + 1]
+                  if s1 == e1 { continue }
+                  for i2 in (i1 + 1)..<m {
+                    let s2 = start[i2]
+                    let e2 = start[i2 + 1]
+                    if s2 == e2 { continue }
+                    let l1 = load[i1]
+                    let l2 = load[i2]
+                    let b1 = cap[i1]
+                    let b2 = cap[i2]
+                    let overNow = max(0, l1 - b1) + max(0, l2 - b2)
+                    // Second agent's jobs: cost change, resource into i1, out of i2.
+                    var minA2 = Int.max
+                    var q = 0
+                    for x in s2..<e2 {
+                      let j2 = members[x]
+                      let a2 = cost[j2 * m + i1] - cost[j2 * m + i2]
+                      a2Buf[q] = a2
+                      x2Buf[q] = res[j2 * m + i1]
+                      y2Buf[q] = res[j2 * m + i2]
+                      minA2 = min(minA2, a2)
+                      q += 1
+                    }
+                    let penFloor = -a * Double(overNow)
+                    for x in s1..<e1 {
+                      let j1 = members[x]
+                      let a1 = cost[j1 * m + i2] - cost[j1 * m + i1]
+                      if Double(a1 + minA2) + penFloor > moveDelta + 1e-9 { continue }
+                      let base1 = l1 - res[j1 * m + i1]
+                      let base2 = l2 + res[j1 * m + i2]
+                      let tabu1 = tabu[j1 * m + i2] > it
+                      for y in 0..<q {
+                        let dCost = a1 + a2Buf[y]
+                        let dPen =
+                          max(0, base1 + x2Buf[y] - b1) + max(0, base2 - y2Buf[y] - b2) - overNow
+                        let delta = Double(dCost) + a * Double(dPen)
+                        if delta > moveDelta + 1e-9 { continue }
+                        let j2 = members[s2 + y]
+                        if tabu1 || tabu[j2 * m + i1] > it {
+                          guard exc + dPen == 0, cur + dCost < bc else { continue }
+                        }
+                        if delta < moveDelta - 1e-9 {
+                          moveDelta = delta
+                          ties = 1
+                        } else {
+                          ties += 1
+                          if rng.below(ties) != 0 { continue }
+                        }
+                        kind = 1
+                        mj1 = j1
+                        mj2 = j2
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+      if kind < 0 { break }  // Everything tabu and nothing aspirates: stop.
+
+      func shift(_ j: Int, to k: Int) {
+        let i = agent[j]
+        excess -= over(load[i], i) + over(load[k], k)
+        load[i] -= res[j * m + i]
+        load[k] += res[j * m + k]
+        excess += over(load[i], i) + over(load[k], k)
+        current += cost[j * m + k] - cost[j * m + i]
+        agent[j] = k
+        tabuUntil[j * m + i] = iter + tenureBase + rng.below(tenureSpread)
+      }
+      if kind == 0 {
+        shift(mj1, to: mk)
+      } else {
+        let i1 = agent[mj1]
+        let i2 = agent[mj2]
+        shift(mj1, to: i2)
+        shift(mj2, to: i1)
+      }
+
+      if excess == 0 && current < bestCost {
+        bestCost = current
+        best = agent
+        sinceImprovement = 0
+      } else {
+        sinceImprovement += 1
+      }
+      // Strategic oscillation: make overload dearer while infeasible.
+      alpha = excess > 0 ? min(alphaMax, alpha * 1.1) : max(alphaMin, alpha / 1.1)
+
+      if sinceImprovement >= restartAfter, let b = best {
+        // Restart from the best assignment, perturbed by a few random shifts.
+        sinceImprovement = 0
+        agent = b
+        for _ in 0..<max(2, n / 20) {
+          let j = rng.below(n)
+          let k = rng.below(m)
+          agent[j] = k
+        }
+        load = [Int](repeating: 0, count: m)
+        for j in 0..<n { load[agent[j]] += res[j * m + agent[j]] }
+        excess = 0
+        for i in 0..<m { excess += max(0, load[i] - cap[i]) }
+        current = totalCost(agent)
+        alpha = alpha0
+        for x in tabuUntil.indices { tabuUntil[x] = 0 }
+      }
+    }
+    return best
+  }
+}
