@@ -1,0 +1,439 @@
+import Foundation
+
+/// Where an instance's people came from, so problems about a person point at
+/// the right file and position.
+///
+/// People read from the instance JSON are located by JSON path
+/// (`people[4].homeTown`); people read from a staff CSV by line and column
+/// (`line 6, column homeTown`).
+public struct StaffSource: Sendable, Hashable {
+  /// The staff file as the planner named it.
+  public var file: String
+  /// Physical CSV line of each person, in `people` order.
+  public var lines: [Int]
+  /// The CSV column a person field was read from, when its header differs
+  /// from the field name (e.g. `currentPosting` read from `currentTown`).
+  public var columns: [String: String]
+
+  public init(file: String, lines: [Int], columns: [String: String] = [:]) {
+    self.file = file
+    self.lines = lines
+    self.columns = columns
+  }
+}
+
+/// Checks an instance for everything a planner can get wrong in it.
+///
+/// It collects every problem rather than stopping at the first: unknown or
+/// duplicate ids, negative or non-finite figures, zones and travel matrices
+/// that do not fit the towns, people that name unknown departments or towns,
+/// policy values out of range, and department quotas that do not match the
+/// staff list.
+public enum InstanceValidation {
+  /// Every problem in `instance`, in file order; empty when it is valid.
+  ///
+  /// - Parameters:
+  ///   - file: the instance file as the planner named it.
+  ///   - staff: where the people came from when they were read from a staff
+  ///     CSV instead of the instance file.
+  public static func problems(
+    in instance: Instance, file: String, staff: StaffSource? = nil
+  ) -> [InputError] {
+    var v = Validator(instance: instance, file: file, staff: staff)
+    v.run()
+    return v.errors
+  }
+
+  /// Throws `InputErrors` listing every problem in `instance`, if any.
+  public static func validate(
+    _ instance: Instance, file: String, staff: StaffSource? = nil
+  ) throws {
+    let found = problems(in: instance, file: file, staff: staff)
+    if !found.isEmpty { throw InputErrors(found) }
+  }
+}
+
+private struct Validator {
+  let instance: Instance
+  let file: String
+  let staff: StaffSource?
+  var errors: [InputError] = []
+
+  var townIDs = Set<String>()
+  var departmentIDs = Set<String>()
+  var zoneIDs = Set<String>()
+
+  init(instance: Instance, file: String, staff: StaffSource?) {
+    self.instance = instance
+    self.file = file
+    self.staff = staff
+  }
+
+  mutating func fail(_ location: String?, _ message: String, fix hint: String? = nil) {
+    errors.append(InputError(file: file, location: location, message: message, hint: hint))
+  }
+
+  /// A problem with person `i`'s `field`; `detail` refines a JSON path (e.g. `[2]`, `.town`).
+  mutating func failPerson(
+    _ i: Int, _ field: String, detail: String = "", _ message: String, fix hint: String? = nil
+  ) {
+    if let staff {
+      let line = i < staff.lines.count ? "line \(staff.lines[i])" : "row \(i + 1)"
+      let column = field.isEmpty ? "" : ", column \(staff.columns[field] ?? field)"
+      errors.append(
+        InputError(file: staff.file, location: line + column, message: message, hint: hint))
+    } else {
+      let path = "people[\(i)]" + (field.isEmpty ? "" : ".\(field)") + detail
+      errors.append(InputError(file: file, location: path, message: message, hint: hint))
+    }
+  }
+
+  func list(_ ids: some Collection<String>, limit: Int = 12) -> String {
+    let sorted = ids.sorted()
+    let shown = sorted.prefix(limit).joined(separator: ", ")
+    return sorted.count > limit ? shown + ", …" : shown
+  }
+
+  mutating func run() {
+    checkHeader()
+    checkDepartments()
+    checkTowns()
+    checkZones()
+    checkTravel()
+    checkPeople()
+    checkQuotas()
+    checkPolicy()
+    if errors.isEmpty { checkGeneratedZoneReferences() }
+  }
+
+  // MARK: - Header
+
+  mutating func checkHeader() {
+    if instance.format != Instance.formatTag {
+      fail(
+        "format", "format is '\(instance.format)', not '\(Instance.formatTag)'",
+        fix: "is this the right file? an instance starts with \"format\": \"\(Instance.formatTag)\"")
+    }
+    if instance.version < 1 || instance.version > Instance.currentVersion {
+      fail(
+        "version", "unsupported version \(instance.version)",
+        fix: "this build reads versions 1 to \(Instance.currentVersion)")
+    }
+    if instance.name.trimmingCharacters(in: .whitespaces).isEmpty {
+      fail("name", "the instance has an empty name", fix: "give it a short id such as rongchang-2024")
+    }
+  }
+
+  // MARK: - Departments
+
+  mutating func checkDepartments() {
+    if instance.departments.isEmpty {
+      fail("departments", "no departments", fix: "list the departments that second staff")
+    }
+    for (i, department) in instance.departments.enumerated() {
+      let path = "departments[\(i)]"
+      if department.id.isEmpty {
+        fail("\(path).id", "empty department id", fix: "give every department a short id")
+      } else if !departmentIDs.insert(department.id).inserted {
+        fail("\(path).id", "duplicate department id '\(department.id)'", fix: "ids must be unique")
+      }
+      if let n = department.officers, n < 0 {
+        fail("\(path).officers", "negative officer quota \(n)", fix: "use 0 or more")
+      }
+      if let n = department.auxiliaries, n < 0 {
+        fail("\(path).auxiliaries", "negative auxiliary quota \(n)", fix: "use 0 or more")
+      }
+    }
+  }
+
+  // MARK: - Towns
+
+  mutating func checkTowns() {
+    if instance.towns.isEmpty {
+      fail("towns", "no towns", fix: "list the towns and sub-districts that receive staff")
+    }
+    for (i, town) in instance.towns.enumerated() {
+      let path = "towns[\(i)]"
+      if town.id.isEmpty {
+        fail("\(path).id", "empty town id", fix: "give every town a short id")
+      } else if !townIDs.insert(town.id).inserted {
+        fail("\(path).id", "duplicate town id '\(town.id)'", fix: "ids must be unique")
+      }
+      if town.deskCapacity < 0 {
+        fail(
+          "\(path).deskCapacity", "negative desk capacity \(town.deskCapacity)",
+          fix: "use 0 or more desks")
+      }
+      for (label, value) in [("x", town.x), ("y", town.y)] {
+        if let value, !value.isFinite {
+          fail("\(path).\(label)", "coordinate is not a finite number", fix: "use kilometres")
+        }
+      }
+      for key in town.demand.keys.sorted() {
+        let value = town.demand[key] ?? 0
+        let at = "\(path).demand.\(key)"
+        if !departmentIDs.contains(key) {
+          fail(
+            at, "unknown department '\(key)'",
+            fix: "use one of the department ids: \(list(departmentIDs))")
+        }
+        if !value.isFinite {
+          fail(at, "demand is not a finite number", fix: "give FTE as a number such as 1.5")
+        } else if value < 0 {
+          fail(at, "negative demand \(value) FTE", fix: "use 0 or more FTE, or leave the department out")
+        }
+      }
+    }
+  }
+
+  // MARK: - Zones
+
+  mutating func checkZones() {
+    guard let zones = instance.zones else { return }
+    for (i, zone) in zones.enumerated() {
+      let path = "zones[\(i)]"
+      if zone.id.isEmpty {
+        fail("\(path).id", "empty zone id", fix: "give every zone a short id")
+      } else if !zoneIDs.insert(zone.id).inserted {
+        fail("\(path).id", "duplicate zone id '\(zone.id)'", fix: "ids must be unique")
+      }
+      if zone.towns.isEmpty {
+        fail("\(path).towns", "zone '\(zone.id)' has no towns", fix: "list its towns, hub first")
+      }
+      var seen = Set<String>()
+      for (j, town) in zone.towns.enumerated() {
+        if !townIDs.contains(town) {
+          fail(
+            "\(path).towns[\(j)]", "unknown town '\(town)' in zone '\(zone.id)'",
+            fix: "use one of the town ids: \(list(townIDs))")
+        } else if !seen.insert(town).inserted {
+          fail(
+            "\(path).towns[\(j)]", "town '\(town)' appears twice in zone '\(zone.id)'",
+            fix: "list each town once")
+        }
+      }
+    }
+  }
+
+  // MARK: - Travel
+
+  mutating func checkTravel() {
+    guard let travel = instance.travel else {
+      for (i, town) in instance.towns.enumerated() where town.x == nil || town.y == nil {
+        fail(
+          "towns[\(i)]", "town '\(town.id)' has no coordinates and the instance has no travel matrix",
+          fix: "give x and y in kilometres, or add a travel matrix")
+      }
+      return
+    }
+    var seen = Set<String>()
+    for (j, town) in travel.towns.enumerated() {
+      if !townIDs.contains(town) {
+        fail(
+          "travel.towns[\(j)]", "unknown town '\(town)' in the travel matrix",
+          fix: "use one of the town ids: \(list(townIDs))")
+      } else if !seen.insert(town).inserted {
+        fail("travel.towns[\(j)]", "town '\(town)' appears twice", fix: "list each town once")
+      }
+    }
+    let missing = instance.towns.map(\.id).filter { !seen.contains($0) && !$0.isEmpty }
+    if !missing.isEmpty {
+      fail(
+        "travel.towns", "the travel matrix lacks towns: \(list(missing))",
+        fix: "add a row and a column for every town")
+    }
+    let n = travel.towns.count
+    if travel.minutes.count != n {
+      fail(
+        "travel.minutes", "\(travel.minutes.count) rows for \(n) towns",
+        fix: "give one row per town in travel.towns order")
+    }
+    var shapeOK = travel.minutes.count == n
+    for (i, row) in travel.minutes.enumerated() where row.count != n {
+      fail(
+        "travel.minutes[\(i)]", "row has \(row.count) entries for \(n) towns",
+        fix: "give one entry per town in travel.towns order")
+      shapeOK = false
+    }
+    for (i, row) in travel.minutes.enumerated() {
+      for (j, value) in row.enumerated() {
+        let at = "travel.minutes[\(i)][\(j)]"
+        if !value.isFinite {
+          fail(at, "travel time is not a finite number", fix: "give minutes")
+        } else if value < 0 {
+          fail(at, "negative travel time \(value) minutes", fix: "use 0 or more minutes")
+        } else if i == j && value != 0 {
+          let town = i < n ? travel.towns[i] : "?"
+          fail(at, "travel time from '\(town)' to itself is \(value), not 0", fix: "put 0 on the diagonal")
+        }
+      }
+    }
+    guard shapeOK else { return }
+    for i in 0..<n {
+      for j in (i + 1)..<max(n, i + 1) {
+        let a = travel.minutes[i][j]
+        let b = travel.minutes[j][i]
+        if a.isFinite && b.isFinite && a != b {
+          fail(
+            "travel.minutes[\(i)][\(j)]",
+            "asymmetric: \(travel.towns[i])→\(travel.towns[j]) is \(a) minutes but the way back (travel.minutes[\(j)][\(i)]) is \(b)",
+            fix: "make the matrix symmetric")
+        }
+      }
+    }
+  }
+
+  // MARK: - People
+
+  mutating func checkPeople() {
+    var personIDs = Set<String>()
+    let townList = list(townIDs)
+    for (i, person) in instance.people.enumerated() {
+      if person.id.isEmpty {
+        failPerson(i, "id", "empty person id", fix: "give every person a unique id")
+      } else if !personIDs.insert(person.id).inserted {
+        failPerson(i, "id", "duplicate person id '\(person.id)'", fix: "ids must be unique")
+      }
+      let who = person.id.isEmpty ? "person" : "'\(person.id)'"
+      if person.department.trimmingCharacters(in: .whitespaces).isEmpty {
+        failPerson(
+          i, "department", "\(who) has no department",
+          fix: "give the id of the department that seconds them: \(list(departmentIDs))")
+      } else if !departmentIDs.contains(person.department) {
+        failPerson(
+          i, "department", "\(who) names unknown department '\(person.department)'",
+          fix: "use one of: \(list(departmentIDs))")
+      }
+      if let home = person.homeTown, !townIDs.contains(home) {
+        failPerson(
+          i, "homeTown", "\(who) has unknown home town '\(home)'",
+          fix: "use one of the town ids: \(townList)")
+      }
+      for (j, town) in person.preferredTowns.enumerated() where !townIDs.contains(town) {
+        failPerson(
+          i, "preferredTowns", detail: "[\(j)]", "\(who) prefers unknown town '\(town)'",
+          fix: "use one of the town ids: \(townList)")
+      }
+      if person.tenure < 0 {
+        failPerson(i, "tenure", "\(who) has negative tenure \(person.tenure)", fix: "use 0 or more quarters")
+      }
+      checkPosting(person.currentPosting, of: person, index: i, field: "currentPosting")
+      checkPosting(person.pinned, of: person, index: i, field: "pinned")
+    }
+  }
+
+  mutating func checkPosting(_ posting: Posting?, of person: Person, index i: Int, field: String) {
+    guard let posting else { return }
+    let who = person.id.isEmpty ? "person" : "'\(person.id)'"
+    switch posting {
+    case .stationed(let town):
+      if !townIDs.contains(town) {
+        failPerson(
+          i, field, detail: ".town", "\(who) is \(field == "pinned" ? "pinned" : "posted") to unknown town '\(town)'",
+          fix: "use one of the town ids: \(list(townIDs))")
+      }
+    case .zoned(let zone):
+      if person.role == .auxiliary {
+        failPerson(
+          i, field, detail: ".zone", "auxiliary \(who) has a zoned \(field == "pinned" ? "pin" : "posting") ('\(zone)')",
+          fix: "auxiliaries are only ever stationed; give a town")
+      }
+      if instance.zones != nil && !zoneIDs.contains(zone) {
+        failPerson(
+          i, field, detail: ".zone", "\(who) names unknown zone '\(zone)'",
+          fix: "use one of the zone ids: \(list(zoneIDs))")
+      }
+    case .unassigned:
+      break
+    }
+  }
+
+  /// With no zones in the instance, postings may name generated zones; check them once the rest is sound.
+  mutating func checkGeneratedZoneReferences() {
+    guard instance.zones == nil else { return }
+    let district = District(instance)
+    let ids = Set(district.zones.map(\.id))
+    for (i, person) in instance.people.enumerated() {
+      for (field, posting) in [("currentPosting", person.currentPosting), ("pinned", person.pinned)] {
+        guard case .zoned(let zone)? = posting, !ids.contains(zone) else { continue }
+        failPerson(
+          i, field, detail: ".zone", "'\(person.id)' names zone '\(zone)', which is not among the generated zones",
+          fix: ids.isEmpty
+            ? "the instance generates no zones; list zones in the instance"
+            : "use one of the generated zone ids: \(list(ids)), or list zones in the instance")
+      }
+    }
+  }
+
+  // MARK: - Quotas
+
+  mutating func checkQuotas() {
+    var officers: [String: Int] = [:]
+    var auxiliaries: [String: Int] = [:]
+    for person in instance.people {
+      switch person.role {
+      case .officer: officers[person.department, default: 0] += 1
+      case .auxiliary: auxiliaries[person.department, default: 0] += 1
+      }
+    }
+    for (i, department) in instance.departments.enumerated() {
+      let source = staff.map { "the staff file \($0.file)" } ?? "the staff list"
+      if let quota = department.officers, quota >= 0, quota != officers[department.id, default: 0] {
+        fail(
+          "departments[\(i)].officers",
+          "\(department.id) seconds \(quota) officers but \(source) has \(officers[department.id, default: 0])",
+          fix: "correct the quota or the staff list (or drop the quota)")
+      }
+      if let quota = department.auxiliaries, quota >= 0,
+        quota != auxiliaries[department.id, default: 0]
+      {
+        fail(
+          "departments[\(i)].auxiliaries",
+          "\(department.id) seconds \(quota) auxiliaries but \(source) has \(auxiliaries[department.id, default: 0])",
+          fix: "correct the quota or the staff list (or drop the quota)")
+      }
+    }
+  }
+
+  // MARK: - Policy
+
+  mutating func checkPolicy() {
+    let p = instance.policy
+    func fraction(_ key: String, _ value: Double) {
+      if !(value.isFinite && value >= 0 && value <= 1) {
+        fail("policy.\(key)", "\(key) is \(value), not between 0 and 1", fix: "use a share from 0 to 1")
+      }
+    }
+    func nonNegative(_ key: String, _ value: Double) {
+      if !(value.isFinite && value >= 0) {
+        fail("policy.\(key)", "\(key) is \(value)", fix: "use 0 or more")
+      }
+    }
+    func count(_ key: String, _ value: Int, atLeast minimum: Int = 0) {
+      if value < minimum {
+        fail("policy.\(key)", "\(key) is \(value)", fix: "use \(minimum) or more")
+      }
+    }
+    fraction("zoneTravelOverhead", p.zoneTravelOverhead)
+    fraction("auxiliaryFTE", p.auxiliaryFTE)
+    nonNegative("avoidanceRadiusMinutes", p.avoidanceRadiusMinutes)
+    nonNegative("zoneRadiusMinutes", p.zoneRadiusMinutes)
+    if !(p.travelSpeedKmh.isFinite && p.travelSpeedKmh > 0) {
+      fail("policy.travelSpeedKmh", "travelSpeedKmh is \(p.travelSpeedKmh)", fix: "use a speed above 0 km/h")
+    }
+    count("minCertifiedPerTown", p.minCertifiedPerTown)
+    count("auxiliariesPerOfficer", p.auxiliariesPerOfficer)
+    count("minLegalPerTown", p.minLegalPerTown)
+    count("zoneMaxTowns", p.zoneMaxTowns, atLeast: 1)
+    if let t = p.maxTenureQuarters { count("maxTenureQuarters", t, atLeast: 1) }
+    if let m = p.maxMoves { count("maxMoves", m) }
+    let w = p.weights
+    for (key, value) in [
+      ("uncoveredPair", w.uncoveredPair), ("unmetDemand", w.unmetDemand),
+      ("pilotUnmetDemand", w.pilotUnmetDemand), ("travelMinute", w.travelMinute),
+      ("move", w.move), ("preferenceMiss", w.preferenceMiss), ("imbalance", w.imbalance),
+    ] where !(value.isFinite && value >= 0) {
+      fail("policy.weights.\(key)", "weight \(key) is \(value)", fix: "weights are 0 or more")
+    }
+  }
+}
