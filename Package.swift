@@ -17,6 +17,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
   ],
   targets: [
     // MARK: - Public API
@@ -53,10 +54,16 @@ let package = Package(
         "SecondmentDomain", "MIPModel", "GLPKBackend", "GAPBenchmark",
         "DeploymentFormulation", "GreedySolver",
       ]),
+    /// Plan history: instances, rosters and adoptions per quarter in one SQLite
+    /// file; tenure from the history; the quarterly replanning inputs.
+    .target(
+      name: "PlanHistory",
+      dependencies: ["SecondmentDomain", .product(name: "GRDB", package: "GRDB.swift")]),
     .executableTarget(
       name: "SecondmentCLI",
       dependencies: [
         "SecondmentPlanner",
+        "PlanHistory",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
@@ -79,6 +86,9 @@ let package = Package(
     .testTarget(
       name: "CLITests",
       dependencies: ["SecondmentCLI"]),
+    .testTarget(
+      name: "ReplanTests",
+      dependencies: ["PlanHistory", "SecondmentPlanner", "SecondmentCLI"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,549 @@
+import Foundation
+import GRDB
+import SecondmentDomain
+
+/// What went wrong with a plan history, in the planner's words.
+public enum HistoryError: Error, CustomStringConvertible, Equatable {
+  /// The file does not exist and the command only reads histories.
+  case missing(path: String)
+  /// The file exists but is not a plan history (not SQLite, or other tables).
+  case notAHistory(path: String, reason: String)
+  /// Text that should be a quarter is not one.
+  case badQuarter(String)
+  /// The quarter before the one planned has no adopted roster, but an earlier one does.
+  case gap(planned: Quarter, latestAdopted: Quarter)
+  /// Adopting this quarter would rewrite the past of a later adopted quarter.
+  case laterQuarterAdopted(quarter: Quarter, later: Quarter)
+  /// A roster line or a stored row the history cannot read.
+  case corrupted(String)
+
+  public var description: String {
+    switch self {
+    case .missing(let path):
+      return "\(path): no plan history there (replan --history creates one on first use)"
+    case .notAHistory(let path, let reason):
+      return "\(path): not a plan history: \(reason)"
+    case .badQuarter(let text):
+      return "'\(text)' is not a quarter; write it like 2025Q2"
+    case .gap(let planned, let latest):
+      return
+        "\(planned.previous) has no adopted roster, but \(latest) has: plan and adopt the quarters after \(latest) in order before \(planned)"
+    case .laterQuarterAdopted(let quarter, let later):
+      return
+        "\(later) is already adopted and was planned from \(quarter); a different roster for \(quarter) cannot be adopted now"
+    case .corrupted(let what):
+      return "plan history is damaged: \(what)"
+    }
+  }
+}
+
+/// One adopted roster, as `secondment history` lists it.
+public struct AdoptionRecord: Sendable, Hashable {
+  public var quarter: Quarter
+  public var rosterID: Int64
+  public var instanceName: String
+  /// SHA-256 of the instance file the roster was planned from.
+  public var inputHash: String
+  public var solver: String?
+  public var status: String?
+  /// The roster's objective total, when known.
+  public var objective: Double?
+  /// Postings changed from the previous adopted roster (docs/rules.md, term `moves`).
+  public var moves: Int
+  /// People with a posting (not unassigned) in the roster.
+  public var posted: Int
+  /// The change list's lines by reason (`ChangeReason` raw values).
+  public var changes: [String: Int]
+  public var adoptedBy: String
+  public var adoptedAt: Date
+  public var createdAt: Date
+}
+
+/// A person's latest posting in the history and how long they have held it.
+public struct HeldPosting: Sendable, Hashable {
+  public var person: String
+  public var posting: Posting
+  /// Consecutive adopted quarters in this posting, up to the latest one that
+  /// counts (quarters on leave neither count nor break the run).
+  public var quarters: Int
+  /// The first quarter of that run.
+  public var since: Quarter
+  /// The latest adopted quarter the person held it.
+  public var last: Quarter
+}
+
+/// Where the history stands just before a quarter is planned.
+public struct HistoryStanding: Sendable {
+  /// The adopted quarter the plan starts from; nil when the history holds none
+  /// before the quarter (the quarter is planned from scratch).
+  public var previous: Quarter?
+  /// Every person's line in the previous quarter's adopted roster, leave included.
+  public var postings: [String: Posting]
+  /// Every person's latest real posting and tenure there, before the quarter.
+  public var held: [String: HeldPosting]
+
+  public init(previous: Quarter?, postings: [String: Posting], held: [String: HeldPosting]) {
+    self.previous = previous
+    self.postings = postings
+    self.held = held
+  }
+
+  /// An empty history.
+  public static let empty = HistoryStanding(previous: nil, postings: [:], held: [:])
+}
+
+/// A roster to record as the one in force for a quarter.
+public struct NewAdoption: Sendable {
+  public var quarter: Quarter
+  public var instanceName: String
+  /// The instance file as read (stored verbatim; hashed with SHA-256).
+  public var instanceData: Data
+  /// The roster document (JSON).
+  public var rosterData: Data
+  /// The replanning options that shaped it (pins, budget), as JSON; may be empty.
+  public var optionsData: Data
+  public var solver: String?
+  public var status: String?
+  public var objective: Double?
+  public var moves: Int
+  /// The change list's lines by reason.
+  public var changes: [String: Int]
+  /// One line per person of the instance, leave included.
+  public var postings: [(person: String, posting: Posting)]
+  public var adoptedBy: String
+  public var adoptedAt: Date
+
+  public init(
+    quarter: Quarter, instanceName: String, instanceData: Data, rosterData: Data,
+    optionsData: Data = Data(), solver: String?, status: String?, objective: Double?,
+    moves: Int, changes: [String: Int] = [:], postings: [(person: String, posting: Posting)],
+    adoptedBy: String, adoptedAt: Date = Date()
+  ) {
+    self.quarter = quarter
+    self.instanceName = instanceName
+    self.instanceData = instanceData
+    self.rosterData = rosterData
+    self.optionsData = optionsData
+    self.solver = solver
+    self.status = status
+    self.objective = objective
+    self.moves = moves
+    self.changes = changes
+    self.postings = postings
+    self.adoptedBy = adoptedBy
+    self.adoptedAt = adoptedAt
+  }
+}
+
+/// What `adopt` did.
+public enum AdoptionOutcome: Sendable, Equatable {
+  /// A new roster was recorded and is in force for the quarter.
+  case adopted(rosterID: Int64)
+  /// The same roster (same postings) was already in force; nothing was written.
+  case alreadyInForce(rosterID: Int64)
+}
+
+/// The plan history: one SQLite file with instances, rosters, adoptions and
+/// the postings of adopted rosters, per quarter.
+///
+/// The file is created on first use and migrated with GRDB's
+/// `DatabaseMigrator`; foreign keys are on. Adopting a roster is one
+/// transaction: a process killed in the middle leaves the roster fully
+/// recorded or absent. Tenure is computed from the adopted postings in SQL,
+/// never typed by hand.
+public final class PlanHistory: Sendable {
+  /// The file's path.
+  public let path: String
+  private let db: DatabaseQueue
+
+  /// Opens the history at `path`, creating and migrating it when `create` is
+  /// true and it does not exist yet.
+  public init(path: String, create: Bool = true) throws {
+    self.path = path
+    if !create && !FileManager.default.fileExists(atPath: path) {
+      throw HistoryError.missing(path: path)
+    }
+    var configuration = Configuration()
+    configuration.foreignKeysEnabled = true
+    configuration.busyMode = .timeout(10)
+    do {
+      db = try DatabaseQueue(path: path, configuration: configuration)
+      try PlanHistory.migrator.migrate(db)
+    } catch let error as DatabaseError {
+      throw HistoryError.notAHistory(path: path, reason: error.message ?? "\(error)")
+    }
+  }
+
+  /// The schema, one migration per change; never edit a shipped migration.
+  static var migrator: DatabaseMigrator {
+    var migrator = DatabaseMigrator()
+    migrator.registerMigration("v1: instances, rosters, adoptions, postings") { db in
+      try db.create(table: "instance") { t in
+        t.autoIncrementedPrimaryKey("id")
+        t.column("quarter", .text).notNull()
+        t.column("name", .text).notNull()
+        t.column("inputHash", .text).notNull()
+        t.column("json", .text).notNull()
+        t.column("recordedAt", .text).notNull()
+        t.uniqueKey(["quarter", "inputHash"])
+      }
+      try db.create(table: "roster") { t in
+        t.autoIncrementedPrimaryKey("id")
+        t.column("quarter", .text).notNull().indexed()
+        t.column("instanceId", .integer).notNull()
+          .references("instance", onDelete: .restrict)
+        t.column("json", .text).notNull()
+        t.column("postingsHash", .text).notNull()
+        t.column("options", .text).notNull().defaults(to: "{}")
+        t.column("solver", .text)
+        t.column("status", .text)
+        t.column("objective", .double)
+        t.column("moves", .integer).notNull().defaults(to: 0)
+        t.column("changes", .text).notNull().defaults(to: "{}")
+        t.column("createdAt", .text).notNull()
+      }
+      try db.create(table: "adoption") { t in
+        t.primaryKey("quarter", .text)
+        t.column("rosterId", .integer).notNull().unique()
+          .references("roster", onDelete: .restrict)
+        t.column("adoptedBy", .text).notNull()
+        t.column("adoptedAt", .text).notNull()
+      }
+      try db.create(table: "posting") { t in
+        t.column("rosterId", .integer).notNull()
+          .references("roster", onDelete: .cascade)
+        t.column("person", .text).notNull()
+        t.column("mode", .text).notNull()
+          .check(sql: "mode IN ('stationed', 'zoned', 'unassigned')")
+        t.column("town", .text)
+        t.column("zone", .text)
+        t.primaryKey(["rosterId", "person"])
+      }
+      try db.create(index: "posting_person", on: "posting", columns: ["person"])
+    }
+    return migrator
+  }
+
+  // MARK: - Reading
+
+  /// Adopted quarters, oldest first.
+  public func adoptions() throws -> [AdoptionRecord] {
+    try read { db in
+      let rows = try Row.fetchAll(
+        db,
+        sql: """
+          SELECT a.quarter, a.rosterId, a.adoptedBy, a.adoptedAt, r.solver, r.status,
+                 r.objective, r.moves, r.changes, r.createdAt, i.name, i.inputHash,
+                 (SELECT count(*) FROM posting p
+                   WHERE p.rosterId = r.id AND p.mode <> 'unassigned') AS posted
+          FROM adoption a JOIN roster r ON r.id = a.rosterId
+          JOIN instance i ON i.id = r.instanceId
+          ORDER BY a.quarter
+          """)
+      return try rows.map { row in
+        AdoptionRecord(
+          quarter: try PlanHistory.quarter(row["quarter"]),
+          rosterID: row["rosterId"], instanceName: row["name"], inputHash: row["inputHash"],
+          solver: row["solver"], status: row["status"], objective: row["objective"],
+          moves: row["moves"], posted: row["posted"],
+          changes: PlanHistory.counts(row["changes"]), adoptedBy: row["adoptedBy"],
+          adoptedAt: PlanHistory.date(row["adoptedAt"]),
+          createdAt: PlanHistory.date(row["createdAt"]))
+      }
+    }
+  }
+
+  /// The adopted roster's postings for a quarter, by person; empty when none is adopted.
+  public func adoptedPostings(_ quarter: Quarter) throws -> [String: Posting] {
+    try read { db in try PlanHistory.postings(db, quarter: quarter.description) }
+  }
+
+  /// The adopted roster document (JSON) for a quarter, when one is adopted.
+  public func adoptedRosterData(_ quarter: Quarter) throws -> Data? {
+    try read { db in
+      try String.fetchOne(
+        db,
+        sql: "SELECT r.json FROM adoption a JOIN roster r ON r.id = a.rosterId WHERE a.quarter = ?",
+        arguments: [quarter.description]
+      ).map { Data($0.utf8) }
+    }
+  }
+
+  /// Where the history stands before `quarter`: the previous adopted roster
+  /// and everyone's tenure.
+  ///
+  /// Throws `HistoryError.gap` when the quarter just before has no adopted
+  /// roster but an earlier one does: replanning skips no quarter.
+  public func standing(before quarter: Quarter) throws -> HistoryStanding {
+    try read { db in
+      guard
+        let latestText = try String.fetchOne(
+          db, sql: "SELECT max(quarter) FROM adoption WHERE quarter < ?",
+          arguments: [quarter.description])
+      else { return .empty }
+      let latest = try PlanHistory.quarter(latestText)
+      guard latest == quarter.previous else {
+        throw HistoryError.gap(planned: quarter, latestAdopted: latest)
+      }
+      return HistoryStanding(
+        previous: latest, postings: try PlanHistory.postings(db, quarter: latestText),
+        held: try PlanHistory.tenure(db, before: quarter.description))
+    }
+  }
+
+  /// Everyone's latest posting and tenure after the latest adopted quarter.
+  public func currentTenure() throws -> [HeldPosting] {
+    try read { db in
+      try PlanHistory.tenure(db, before: "9999Q9").values.sorted { $0.person < $1.person }
+    }
+  }
+
+  /// The number of quarters in force, for quick checks.
+  public func adoptedQuarterCount() throws -> Int {
+    try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM adoption") ?? 0 }
+  }
+
+  /// The number of rosters recorded (adopted or superseded), and of posting rows.
+  public func rowCounts() throws -> (instances: Int, rosters: Int, postings: Int, adoptions: Int) {
+    try read { db in
+      (
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM instance") ?? 0,
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM roster") ?? 0,
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM posting") ?? 0,
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM adoption") ?? 0
+      )
+    }
+  }
+
+  /// Checks the file's integrity and foreign keys; returns the problems found.
+  public func integrityProblems() throws -> [String] {
+    try read { db in
+      var problems = try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
+      let orphans = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
+      problems += orphans.map { "foreign key broken in table \(String(describing: $0[0]))" }
+      let partial = try Row.fetchAll(
+        db,
+        sql: """
+          SELECT a.quarter, count(p.person) AS n FROM adoption a
+          LEFT JOIN posting p ON p.rosterId = a.rosterId
+          GROUP BY a.quarter HAVING n = 0
+          """)
+      problems += partial.map { "adopted roster for \(String(describing: $0[0])) has no postings" }
+      return problems
+    }
+  }
+
+  // MARK: - Adopting
+
+  /// Records a roster as the one in force for its quarter, in one transaction:
+  /// the instance (unless the same file is already stored for the quarter),
+  /// the roster, its postings and the adoption row.
+  ///
+  /// `duringTransaction` runs inside the transaction after the roster and its
+  /// postings are written, before the adoption row: a test hook for killing
+  /// the process there. Throwing from it rolls everything back.
+  ///
+  /// Re-adopting a quarter replaces its adoption (the old roster stays
+  /// recorded, superseded) unless a later quarter is adopted already; adopting
+  /// the same postings again writes nothing.
+  @discardableResult
+  public func adopt(
+    _ adoption: NewAdoption, duringTransaction: (@Sendable () throws -> Void)? = nil
+  ) throws -> AdoptionOutcome {
+    let quarter = adoption.quarter.description
+    let inputHash = SHA256Digest.hex(adoption.instanceData)
+    let postingsHash = PlanHistory.postingsHash(adoption.postings)
+    let now = PlanHistory.dateText(adoption.adoptedAt)
+    return try write { db in
+      if let existing = try Row.fetchOne(
+        db,
+        sql: """
+          SELECT a.rosterId, r.postingsHash FROM adoption a JOIN roster r ON r.id = a.rosterId
+          WHERE a.quarter = ?
+          """, arguments: [quarter])
+      {
+        let existingHash: String = existing["postingsHash"]
+        if existingHash == postingsHash { return .alreadyInForce(rosterID: existing["rosterId"]) }
+        if let later = try String.fetchOne(
+          db, sql: "SELECT min(quarter) FROM adoption WHERE quarter > ?", arguments: [quarter])
+        {
+          throw HistoryError.laterQuarterAdopted(
+            quarter: adoption.quarter, later: try PlanHistory.quarter(later))
+        }
+        try db.execute(sql: "DELETE FROM adoption WHERE quarter = ?", arguments: [quarter])
+      }
+      let instanceID: Int64
+      if let id = try Int64.fetchOne(
+        db, sql: "SELECT id FROM instance WHERE quarter = ? AND inputHash = ?",
+        arguments: [quarter, inputHash])
+      {
+        instanceID = id
+      } else {
+        try db.execute(
+          sql:
+            "INSERT INTO instance (quarter, name, inputHash, json, recordedAt) VALUES (?, ?, ?, ?, ?)",
+          arguments: [
+            quarter, adoption.instanceName, inputHash,
+            String(decoding: adoption.instanceData, as: UTF8.self), now,
+          ])
+        instanceID = db.lastInsertedRowID
+      }
+      let options =
+        adoption.optionsData.isEmpty ? "{}" : String(decoding: adoption.optionsData, as: UTF8.self)
+      try db.execute(
+        sql: """
+          INSERT INTO roster (quarter, instanceId, json, postingsHash, options, solver, status,
+                              objective, moves, changes, createdAt)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          """,
+        arguments: [
+          quarter, instanceID, String(decoding: adoption.rosterData, as: UTF8.self), postingsHash,
+          options, adoption.solver, adoption.status, adoption.objective, adoption.moves,
+          PlanHistory.countsText(adoption.changes), now,
+        ])
+      let rosterID = db.lastInsertedRowID
+      let insert = try db.makeStatement(
+        sql: "INSERT INTO posting (rosterId, person, mode, town, zone) VALUES (?, ?, ?, ?, ?)")
+      for (person, posting) in adoption.postings {
+        let (town, zone) = PlanHistory.columns(posting)
+        try insert.execute(arguments: [rosterID, person, posting.mode, town, zone])
+      }
+      try duringTransaction?()
+      try db.execute(
+        sql: "INSERT INTO adoption (quarter, rosterId, adoptedBy, adoptedAt) VALUES (?, ?, ?, ?)",
+        arguments: [quarter, rosterID, adoption.adoptedBy, now])
+      return .adopted(rosterID: rosterID)
+    }
+  }
+
+  // MARK: - SQL helpers
+
+  /// The tenure query: for each person, the latest real posting among adopted
+  /// quarters before `before`, and the run of quarters in it (leave skipped).
+  static func tenure(_ db: Database, before: String) throws -> [String: HeldPosting] {
+    let rows = try Row.fetchAll(
+      db,
+      sql: """
+        WITH h AS (
+          SELECT p.person, a.quarter, p.mode, p.town, p.zone,
+                 p.mode || ':' || coalesce(p.town, p.zone, '') AS key
+          FROM adoption a JOIN posting p ON p.rosterId = a.rosterId
+          WHERE a.quarter < ? AND p.mode <> 'unassigned'
+        ),
+        ranked AS (
+          SELECT *, row_number() OVER (PARTITION BY person ORDER BY quarter DESC) AS rn FROM h
+        ),
+        cur AS (SELECT * FROM ranked WHERE rn = 1),
+        run AS (
+          SELECT r.person, count(*) AS quarters, min(r.quarter) AS since FROM ranked r
+          JOIN cur c ON c.person = r.person
+          WHERE r.rn < coalesce(
+            (SELECT min(x.rn) FROM ranked x WHERE x.person = r.person AND x.key <> c.key),
+            1000000)
+          GROUP BY r.person
+        )
+        SELECT c.person, c.mode, c.town, c.zone, c.quarter AS last, run.quarters, run.since
+        FROM cur c JOIN run ON run.person = c.person
+        ORDER BY c.person
+        """, arguments: [before])
+    var held: [String: HeldPosting] = [:]
+    for row in rows {
+      let person: String = row["person"]
+      held[person] = HeldPosting(
+        person: person,
+        posting: try posting(mode: row["mode"], town: row["town"], zone: row["zone"]),
+        quarters: row["quarters"], since: try quarter(row["since"]),
+        last: try quarter(row["last"]))
+    }
+    return held
+  }
+
+  static func postings(_ db: Database, quarter: String) throws -> [String: Posting] {
+    let rows = try Row.fetchAll(
+      db,
+      sql: """
+        SELECT p.person, p.mode, p.town, p.zone FROM adoption a
+        JOIN posting p ON p.rosterId = a.rosterId WHERE a.quarter = ?
+        """, arguments: [quarter])
+    var result: [String: Posting] = [:]
+    for row in rows {
+      result[row["person"]] = try posting(mode: row["mode"], town: row["town"], zone: row["zone"])
+    }
+    return result
+  }
+
+  static func posting(mode: String, town: String?, zone: String?) throws -> Posting {
+    switch (mode, town, zone) {
+    case ("stationed", .some(let town), _): return .stationed(town: town)
+    case ("zoned", _, .some(let zone)): return .zoned(zone: zone)
+    case ("unassigned", _, _): return .unassigned
+    default: throw HistoryError.corrupted("posting row with mode '\(mode)' and no town or zone")
+    }
+  }
+
+  static func columns(_ posting: Posting) -> (town: String?, zone: String?) {
+    switch posting {
+    case .stationed(let town): return (town, nil)
+    case .zoned(let zone): return (nil, zone)
+    case .unassigned: return (nil, nil)
+    }
+  }
+
+  /// A stable fingerprint of a roster's postings (person order does not matter).
+  static func postingsHash(_ postings: [(person: String, posting: Posting)]) -> String {
+    let text: String = postings.sorted { $0.person < $1.person }.map { line -> String in
+      let (town, zone) = columns(line.posting)
+      return "\(line.person)\t\(line.posting.mode)\t\(town ?? "")\t\(zone ?? "")"
+    }.joined(separator: "\n")
+    return SHA256Digest.hex(Data(text.utf8))
+  }
+
+  static func quarter(_ text: String) throws -> Quarter {
+    guard let quarter = Quarter(text) else {
+      throw HistoryError.corrupted("'\(text)' is stored as a quarter")
+    }
+    return quarter
+  }
+
+  static func countsText(_ counts: [String: Int]) -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    return (try? encoder.encode(counts)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+  }
+
+  static func counts(_ text: String) -> [String: Int] {
+    (try? JSONDecoder().decode([String: Int].self, from: Data(text.utf8))) ?? [:]
+  }
+
+  static func dateText(_ date: Date) -> String {
+    let formatter = ISO8601DateFormatter()
+    formatter.formatOptions = [.withInternetDateTime]
+    return formatter.string(from: date)
+  }
+
+  static func date(_ text: String) -> Date {
+    let formatter = ISO8601DateFormatter()
+    formatter.formatOptions = [.withInternetDateTime]
+    return formatter.date(from: text) ?? Date(timeIntervalSince1970: 0)
+  }
+
+  private func read<T>(_ body: (Database) throws -> T) throws -> T {
+    do { return try db.read(body) } catch let error as DatabaseError {
+      throw translate(error)
+    }
+  }
+
+  private func write<T>(_ body: (Database) throws -> T) throws -> T {
+    do { return try db.write(body) } catch let error as DatabaseError {
+      throw translate(error)
+    }
+  }
+
+  private func translate(_ error: DatabaseError) -> HistoryError {
+    let reason = error.message ?? "\(error)"
+    if error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT {
+      return .notAHistory(path: path, reason: reason)
+    }
+    return .corrupted(reason)
+  }
+}
