@@ -133,6 +133,10 @@ public enum InstanceLoader {
         }
       }
       location = "line \(line), column \(column)"
+    } else if detail.lowercased().contains("end of file") {
+      let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+      let last = lines.last?.allSatisfy { $0 == UInt8(ascii: " ") } == true ? lines.count - 1 : lines.count
+      location = "line \(max(1, last)), at the end of the file"
     }
     return InputError(
       file: file, location: location, message: "not valid JSON: \(detail)",
