@@ -1,0 +1,393 @@
+import MIPModel
+import SecondmentDomain
+
+/// Builds the deployment model; `docs/model.md` names every row and column.
+struct Builder {
+  let district: District
+  let options: FormulationOptions
+  var model: Model
+  var classes: [PersonClass] = []
+  var postings: [Posting] = []
+  /// Town indices each posting puts a person in.
+  var postingTowns: [[Int]] = []
+  var candidates: [[DeploymentFormulation.Candidate]] = []
+  /// Classes by group (classes that feed the same rows).
+  var groups: [[Int]] = []
+  /// Per group, the variable holding its headcount per posting.
+  var groupFeeds: [[Int: Variable]] = []
+  var rulePenalty: Double = 0
+  var slacks: [(variable: Variable, kind: DeploymentFormulation.Slack)] = []
+  var terms = TermExpressions()
+  var counts: Counts
+
+  init(district: District, options: FormulationOptions) {
+    self.district = district
+    self.options = options
+    model = Model(name: "deployment-\(Builder.sanitize(district.instance.name))")
+    let t = district.towns.count
+    let d = district.departments.count
+    let grid = Array(repeating: Array(repeating: LinearExpression(), count: d), count: t)
+    let none = Array(repeating: [Variable?](repeating: nil, count: d), count: t)
+    let row = Array(repeating: LinearExpression(), count: t)
+    counts = Counts(
+      officers: grid, auxiliaries: grid, supply: grid, certified: row, legal: row,
+      stationed: row, present: row, uncovered: none, unmet: none, imbalance: nil,
+      presence: Array(repeating: nil, count: t))
+  }
+
+  /// A name that MPS and CPLEX-LP files accept: letters, digits and `_`.
+  static func sanitize(_ s: String) -> String {
+    String(s.map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "_" })
+  }
+
+  /// What makes classes feed the same rows.
+  private struct GroupKey: Hashable {
+    var person: Int?
+    var department: String
+    var role: Role
+    var certified: Bool
+    var legal: Bool
+    var current: Posting?
+  }
+
+  /// One posting a class could take, before it becomes a variable.
+  private struct Option {
+    var posting: Int
+    var broken: [HardRule]
+    var travel: Double
+    var moved: Bool
+    var missed: Bool
+  }
+
+  mutating func build() {
+    let towns = district.towns
+    let departments = district.departments
+    let policy = district.policy
+    let w = policy.weights
+    let townCount = towns.count
+
+    for (i, town) in towns.enumerated() {
+      postings.append(.stationed(town: town.id))
+      postingTowns.append([i])
+    }
+    for zone in district.zones {
+      postings.append(.zoned(zone: zone.id))
+      postingTowns.append(zone.towns.compactMap { district.townIndex[$0] })
+    }
+    let postingNames: [String] =
+      towns.map { "s_" + Builder.sanitize($0.id) }
+      + district.zones.map { "z_" + Builder.sanitize($0.id) }
+
+    let demand: [[Double]] = towns.map { town in departments.map { town.demand(of: $0.id) } }
+    let certifiedRule = policy.minCertifiedPerTown > 0
+    let legalRule = policy.minLegalPerTown > 0
+    // With legal access enforced every town has an officer present, so the
+    // two-certified rule applies everywhere and needs no presence indicator.
+    let presenceFixed = options.tighten && !options.elastic && legalRule
+
+    classes = PersonClass.classes(of: district, aggregate: options.aggregatePeople)
+
+    // Candidate postings per class.
+    var optionsByClass: [[Option]] = []
+    for cls in classes {
+      let p = cls.representative
+      let d = district.departmentIndex[p.department]
+      var opts: [Option] = []
+      for k in postings.indices {
+        if p.role == .auxiliary && k >= townCount { continue }
+        let broken = DeploymentFormulation.personRulesBroken(
+          by: postings[k], for: p, in: district)
+        if !broken.isEmpty && !options.elastic { continue }
+        let travel = district.travelMinutes(of: p, postings[k])
+        let moved = p.currentPosting.map { $0 != postings[k] } ?? false
+        var missed = false
+        if !p.preferredTowns.isEmpty {
+          let posted = Set(district.towns(of: postings[k]))
+          missed = !p.preferredTowns.contains { posted.contains($0) }
+        }
+        opts.append(Option(posting: k, broken: broken, travel: travel, moved: moved, missed: missed))
+      }
+      // Zone postings that give the class nothing (no demand of its
+      // department in the zone, its certificate and legal background count
+      // for no rule) and whose presence changes no rule are interchangeable
+      // but for their cost: keep the cheapest, and the current posting.
+      if options.prunePointless && !options.elastic && p.role == .officer
+        && (!certifiedRule || presenceFixed),
+        let d
+      {
+        let counts = (p.certified && certifiedRule) || (p.legal && legalRule)
+        func pointless(_ o: Option) -> Bool {
+          o.posting >= townCount && !counts
+            && postingTowns[o.posting].allSatisfy { demand[$0][d] <= 0 }
+        }
+        func cost(_ o: Option) -> Double {
+          o.travel * w.travelMinute + (o.moved ? w.move : 0) + (o.missed ? w.preferenceMiss : 0)
+        }
+        let idle = opts.filter(pointless)
+        if idle.count > 1,
+          let best = idle.min(by: { (cost($0), $0.posting) < (cost($1), $1.posting) })
+        {
+          opts.removeAll {
+            pointless($0) && $0.posting != best.posting && p.currentPosting != postings[$0.posting]
+          }
+        }
+      }
+      optionsByClass.append(opts)
+    }
+
+    // The penalty per unit of slack exceeds any roster's objective.
+    if options.elastic {
+      var bound = 1.0 + w.imbalance
+      for (t, row) in demand.enumerated() {
+        let unmetWeight = towns[t].pilot ? w.pilotUnmetDemand : w.unmetDemand
+        for value in row where value > 0 { bound += w.uncoveredPair + unmetWeight * value }
+      }
+      for (c, opts) in optionsByClass.enumerated() {
+        let worst = opts.map {
+          $0.travel * w.travelMinute + ($0.moved ? w.move : 0) + ($0.missed ? w.preferenceMiss : 0)
+        }.max() ?? 0
+        bound += Double(classes[c].count) * worst
+      }
+      rulePenalty = bound.rounded(.up)
+    }
+
+    // Groups: classes that feed exactly the same rows (department, role, the
+    // certificate and legal background where a rule counts them, the current
+    // posting where max-moves counts moves). A group's headcount per posting
+    // is an integer z; its classes' x are continuous, tied by Σ_c x = z and
+    // Σ_k x = n_c: a transportation system, integral whenever z is, so only
+    // z needs branching. A group of one class uses x itself as z.
+    var groupIndex: [GroupKey: Int] = [:]
+    for (c, cls) in classes.enumerated() {
+      let p = cls.representative
+      let key = GroupKey(
+        person: options.aggregatePeople ? nil : c, department: p.department, role: p.role,
+        certified: p.role == .officer && certifiedRule && p.certified,
+        legal: p.role == .officer && legalRule && p.legal,
+        current: policy.maxMoves != nil ? p.currentPosting : nil)
+      if let g = groupIndex[key] {
+        groups[g].append(c)
+      } else {
+        groupIndex[key] = groups.count
+        groups.append([c])
+      }
+    }
+
+    for (c, cls) in classes.enumerated() {
+      let n = cls.count
+      let single = groups.contains { $0 == [c] }
+      var cands: [DeploymentFormulation.Candidate] = []
+      for o in optionsByClass[c] {
+        let v = model.addVariable(
+          "x_c\(c)_\(postingNames[o.posting])",
+          kind: single ? (n == 1 ? .binary : .integer) : .continuous, lower: 0, upper: Double(n))
+        cands.append(.init(posting: o.posting, variable: v, brokenRules: o.broken))
+        terms.travel.add(w.travelMinute * o.travel, v)
+        if o.moved { terms.moves.add(w.move, v) }
+        if o.missed { terms.preferences.add(w.preferenceMiss, v) }
+        if !o.broken.isEmpty { terms.penalty.add(rulePenalty * Double(o.broken.count), v) }
+      }
+      candidates.append(cands)
+    }
+
+    // one-posting: each class's people take exactly its size in postings.
+    for (c, cands) in candidates.enumerated() {
+      var e = LinearExpression()
+      for cand in cands { e.add(1, cand.variable) }
+      model.addConstraint(e, .equal, Double(classes[c].count), name: "post_c\(c)")
+    }
+
+    // Group headcounts and the counts they feed.
+    var groupPresence: [[Int: LinearExpression]] = []
+    for (g, members) in groups.enumerated() {
+      var feeds: [Int: Variable] = [:]
+      if members.count == 1, let c = members.first {
+        for cand in candidates[c] { feeds[cand.posting] = cand.variable }
+      } else {
+        var reach: [Int: Double] = [:]
+        var order: [Int] = []
+        for c in members {
+          for cand in candidates[c] {
+            if reach[cand.posting] == nil { order.append(cand.posting) }
+            reach[cand.posting, default: 0] += Double(classes[c].count)
+          }
+        }
+        for k in order.sorted() {
+          let z = model.addVariable(
+            "z_g\(g)_\(postingNames[k])", kind: .integer, lower: 0, upper: reach[k] ?? 0)
+          feeds[k] = z
+          var link = LinearExpression()
+          link.add(-1, z)
+          for c in members {
+            for cand in candidates[c] where cand.posting == k { link.add(1, cand.variable) }
+          }
+          model.addConstraint(link, .equal, 0, name: "grp_g\(g)_\(postingNames[k])")
+        }
+      }
+      groupFeeds.append(feeds)
+      guard let first = members.first else { continue }
+      let p = classes[first].representative
+      let d = district.departmentIndex[p.department]
+      var presence: [Int: LinearExpression] = [:]
+      // With max-moves on, a group's classes share one current posting.
+      if policy.maxMoves != nil, let current = p.currentPosting {
+        for (k, v) in feeds where postings[k] != current { counts.moves.add(1, v) }
+      }
+      for (k, v) in feeds.sorted(by: { $0.key < $1.key }) {
+        let stationed = k < townCount
+        for t in postingTowns[k] {
+          counts.present[t].add(1, v)
+          presence[t, default: LinearExpression()].add(1, v)
+          if stationed { counts.stationed[t].add(1, v) }
+          guard let d else { continue }
+          if p.role == .officer {
+            counts.officers[t][d].add(1, v)
+            if p.certified { counts.certified[t].add(1, v) }
+            if p.legal { counts.legal[t].add(1, v) }
+            if demand[t][d] > 0 {
+              let fte = district.officerFTE(
+                postings[k], department: p.department, town: towns[t].id)
+              counts.supply[t][d].add(fte, v)
+            }
+          } else {
+            counts.auxiliaries[t][d].add(1, v)
+            if demand[t][d] > 0 { counts.supply[t][d].add(policy.auxiliaryFTE, v) }
+          }
+        }
+      }
+      groupPresence.append(presence)
+    }
+    let groupSize = groups.map { $0.reduce(0) { $0 + classes[$1].count } }
+
+    func slack(_ name: String, _ kind: DeploymentFormulation.Slack, upper: Double? = nil)
+      -> Variable
+    {
+      let s = model.addVariable(name, kind: .continuous, lower: 0, upper: upper)
+      slacks.append((s, kind))
+      terms.penalty.add(rulePenalty, s)
+      return s
+    }
+
+    // two-certified, with the "town has presence" indicator where needed.
+    if certifiedRule {
+      let m = Double(policy.minCertifiedPerTown)
+      for t in towns.indices {
+        let tn = Builder.sanitize(towns[t].id)
+        var e = counts.certified[t]
+        if options.elastic { e.add(1, slack("sl_cert_\(tn)", .certified(town: t), upper: m)) }
+        if presenceFixed {
+          model.addConstraint(e, .greaterOrEqual, m, name: "cert_\(tn)")
+          continue
+        }
+        let y = model.addVariable("y_\(tn)", kind: .binary)
+        counts.presence[t] = y
+        e.add(-m, y)
+        model.addConstraint(e, .greaterOrEqual, 0, name: "cert_\(tn)")
+        if options.tighten {
+          for (g, presence) in groupPresence.enumerated() {
+            guard var link = presence[t] else { continue }
+            link.add(-Double(groupSize[g]), y)
+            model.addConstraint(link, .lessOrEqual, 0, name: "pres_\(tn)_g\(g)")
+          }
+        } else {
+          let reach = groupPresence.enumerated().reduce(0) {
+            $0 + ($1.element[t] == nil ? 0 : groupSize[$1.offset])
+          }
+          var link = counts.present[t]
+          link.add(-Double(reach), y)
+          model.addConstraint(link, .lessOrEqual, 0, name: "pres_\(tn)")
+        }
+      }
+    }
+
+    // legal-access: every town, demand or not.
+    if legalRule {
+      let m = Double(policy.minLegalPerTown)
+      for t in towns.indices {
+        let tn = Builder.sanitize(towns[t].id)
+        var e = counts.legal[t]
+        if options.elastic { e.add(1, slack("sl_legal_\(tn)", .legal(town: t), upper: m)) }
+        model.addConstraint(e, .greaterOrEqual, m, name: "legal_\(tn)")
+      }
+    }
+
+    // auxiliary-with-officer and auxiliary-ratio: aux ≤ ratio × officers present.
+    if policy.auxiliariesNeedOfficer {
+      let r = Double(policy.auxiliariesPerOfficer)
+      for t in towns.indices {
+        for d in departments.indices where !counts.auxiliaries[t][d].terms.isEmpty {
+          let name = "aux_\(Builder.sanitize(towns[t].id))_\(Builder.sanitize(departments[d].id))"
+          var e = counts.auxiliaries[t][d] - r * counts.officers[t][d]
+          if options.elastic { e.add(-1, slack("sl_\(name)", .auxiliaries(town: t, department: d))) }
+          model.addConstraint(e, .lessOrEqual, 0, name: name)
+        }
+      }
+    }
+
+    // desk-capacity: stationed headcount; rows that cannot bind are left out.
+    if policy.deskCapacity {
+      for t in towns.indices {
+        let most = counts.stationed[t].terms.keys.reduce(0.0) {
+          $0 + model.variables[$1.index].upper
+        }
+        guard most > Double(towns[t].deskCapacity) else { continue }
+        let tn = Builder.sanitize(towns[t].id)
+        var e = counts.stationed[t]
+        if options.elastic { e.add(-1, slack("sl_desk_\(tn)", .desks(town: t))) }
+        model.addConstraint(e, .lessOrEqual, Double(towns[t].deskCapacity), name: "desk_\(tn)")
+      }
+    }
+
+    // max-moves.
+    if let limit = policy.maxMoves, !counts.moves.terms.isEmpty {
+      var e = counts.moves
+      if options.elastic { e.add(-1, slack("sl_moves", .moves)) }
+      model.addConstraint(e, .lessOrEqual, Double(limit), name: "moves")
+    }
+
+    // Coverage and unmet demand per (town, department) with demand.
+    var townUnmet: [[(Variable, Double)]] = Array(repeating: [], count: towns.count)
+    for t in towns.indices {
+      let unmetWeight = towns[t].pilot ? w.pilotUnmetDemand : w.unmetDemand
+      for d in departments.indices where demand[t][d] > 0 {
+        let pair = "\(Builder.sanitize(towns[t].id))_\(Builder.sanitize(departments[d].id))"
+        let reachable = !counts.officers[t][d].terms.isEmpty
+        let uncovered = model.addVariable("unc_\(pair)", kind: .binary, lower: reachable ? 0 : 1)
+        counts.uncovered[t][d] = uncovered
+        terms.uncovered.add(w.uncoveredPair, uncovered)
+        if reachable {
+          model.addConstraint(
+            counts.officers[t][d] + uncovered, .greaterOrEqual, 1, name: "cov_\(pair)")
+        }
+        let unmet = model.addVariable("u_\(pair)", kind: .continuous, lower: 0, upper: demand[t][d])
+        counts.unmet[t][d] = unmet
+        terms.unmet.add(unmetWeight, unmet)
+        model.addConstraint(
+          counts.supply[t][d] + unmet, .greaterOrEqual, demand[t][d], name: "unmet_\(pair)")
+        // An uncovered pair has no officer, hence (auxiliaries needing an
+        // officer) no auxiliary either: all its demand is unmet.
+        if options.tighten && !options.elastic && policy.auxiliariesNeedOfficer {
+          model.addConstraint(
+            LinearExpression(unmet) - demand[t][d] * LinearExpression(uncovered),
+            .greaterOrEqual, 0, name: "uncu_\(pair)")
+        }
+        townUnmet[t].append((unmet, demand[t][d]))
+      }
+    }
+
+    // imbalance: the largest unmet share among towns with demand.
+    let imbalance = model.addVariable("imbalance", kind: .continuous, lower: 0, upper: 1)
+    counts.imbalance = imbalance
+    terms.imbalance.add(w.imbalance, imbalance)
+    for t in towns.indices where !townUnmet[t].isEmpty {
+      let total = townUnmet[t].reduce(0) { $0 + $1.1 }
+      var e = LinearExpression(imbalance)
+      for (u, _) in townUnmet[t] { e.add(-1 / total, u) }
+      model.addConstraint(e, .greaterOrEqual, 0, name: "imb_\(Builder.sanitize(towns[t].id))")
+    }
+
+    model.setObjective(
+      terms.uncovered + terms.unmet + terms.travel + terms.moves + terms.preferences
+        + terms.imbalance + terms.penalty, .minimize)
+  }
+}

@@ -1,0 +1,219 @@
+import MIPModel
+import SecondmentDomain
+
+/// The deployment model of a district as a mixed-integer linear program.
+///
+/// Build it once per district and options; hand `model` to any
+/// `MIPModel.Solver`; turn the solver's values back into postings with
+/// `postings(from:)`. `docs/model.md` writes the formulation down; every hard
+/// rule and objective term follows `docs/rules.md`, so the model's objective
+/// at a solution equals what `RosterChecker` computes for the roster.
+public struct DeploymentFormulation: Sendable {
+  /// A family of penalised slack in the elastic model.
+  public enum Slack: Sendable, Hashable {
+    /// Certified officers missing at a town (town index).
+    case certified(town: Int)
+    /// Officers with legal background missing at a town (town index).
+    case legal(town: Int)
+    /// Auxiliaries of a department beyond what its officers at a town allow.
+    case auxiliaries(town: Int, department: Int)
+    /// People stationed beyond a town's desks.
+    case desks(town: Int)
+    /// Postings changed beyond `maxMoves`.
+    case moves
+  }
+
+  /// One posting a class may take, and its variable.
+  public struct Candidate: Sendable, Hashable {
+    /// Position in `postings`.
+    public let posting: Int
+    /// Number of the class's people who take it.
+    public let variable: Variable
+    /// Per-person hard rules this posting breaks (elastic mode only; empty otherwise).
+    public let brokenRules: [HardRule]
+  }
+
+  public let district: District
+  public let options: FormulationOptions
+  /// The MILP; minimise.
+  public let model: Model
+  /// Interchangeable groups of available people.
+  public let classes: [PersonClass]
+  /// Every posting: stationed at each town (town order), then zoned to each zone.
+  public let postings: [Posting]
+  /// Per class, the postings it may take.
+  public let candidates: [[Candidate]]
+  /// Classes that feed the same rows (by class index); a group's headcount
+  /// per posting is one integer variable, its classes' shares are continuous.
+  public let groups: [[Int]]
+  /// Per group, the variable holding its headcount per posting (by posting index).
+  public let groupHeadcounts: [[Int: Variable]]
+  /// The penalty per unit of slack (elastic mode), larger than any roster's objective.
+  public let rulePenalty: Double
+  /// Elastic slack variables and what they stand for.
+  public let slacks: [(variable: Variable, kind: Slack)]
+  /// Each objective term as an expression over the model's variables (weighted).
+  let terms: TermExpressions
+  /// Expressions the warm start and the explanation evaluate.
+  let counts: Counts
+
+  /// The size of `model`.
+  public var size: ModelSize {
+    ModelSize(
+      rows: model.constraints.count, columns: model.variables.count,
+      integers: model.integerCount,
+      nonzeros: model.constraints.reduce(0) { $0 + $1.terms.count })
+  }
+
+  /// Builds the model of `district` with the given choices.
+  public init(district: District, options: FormulationOptions = FormulationOptions()) {
+    var builder = Builder(district: district, options: options)
+    builder.build()
+    self.district = district
+    self.options = options
+    model = builder.model
+    classes = builder.classes
+    postings = builder.postings
+    candidates = builder.candidates
+    groups = builder.groups
+    groupHeadcounts = builder.groupFeeds
+    rulePenalty = builder.rulePenalty
+    slacks = builder.slacks
+    terms = builder.terms
+    counts = builder.counts
+  }
+
+  // MARK: - Per-person rules
+
+  /// The per-person hard rules a posting would break for this person
+  /// (avoidance, zoned-must-drive, pinned, tenure, auxiliary-stationed).
+  public static func personRulesBroken(
+    by posting: Posting, for person: Person, in district: District
+  ) -> [HardRule] {
+    let policy = district.policy
+    var broken: [HardRule] = []
+    if person.role == .auxiliary, case .zoned = posting { broken.append(.auxiliaryStationed) }
+    if case .stationed(let town) = posting, district.avoids(person, town: town) {
+      broken.append(.avoidance)
+    }
+    if case .zoned = posting, policy.zonedMustDrive, person.role == .officer, !person.drives {
+      broken.append(.zonedMustDrive)
+    }
+    if let pin = person.pinned, pin != posting { broken.append(.pinned) }
+    if let limit = policy.maxTenureQuarters, let current = person.currentPosting,
+      current == posting, person.pinned != posting, person.tenure + 1 > limit
+    {
+      broken.append(.tenure)
+    }
+    return broken
+  }
+
+  // MARK: - Solution to roster
+
+  /// The postings a solution gives: every person by id; unavailable people
+  /// are unassigned. Within a class, people take postings in instance order.
+  ///
+  /// Each group's integer headcounts decide how many of its people take each
+  /// posting; who takes which comes from the class shares when they are
+  /// integral (as they are at a vertex), else from a least-cost assignment of
+  /// the group's classes to those headcounts.
+  public func postings(from values: [Double]) -> [String: Posting] {
+    var result: [String: Posting] = [:]
+    for p in district.people { result[p.id] = .unassigned }
+    for members in groups {
+      let shares = classShares(members, values: values)
+      for (c, counts) in zip(members, shares) {
+        var people = classes[c].members[...]
+        for (j, n) in counts.enumerated() {
+          for _ in 0..<n {
+            guard let i = people.popFirst() else { break }
+            result[district.people[i].id] = postings[candidates[c][j].posting]
+          }
+        }
+        // Rounding trouble leaves people over: give them the class's first
+        // candidate so nobody is left out (the checker will judge it).
+        if let first = candidates[c].first {
+          while let i = people.popFirst() { result[district.people[i].id] = postings[first.posting] }
+        }
+      }
+    }
+    return result
+  }
+
+  /// Per class of a group, how many take each candidate (candidate order).
+  private func classShares(_ members: [Int], values: [Double]) -> [[Int]] {
+    let rounded = members.map { c in
+      candidates[c].map { Int(max(0, values[$0.variable.index]).rounded()) }
+    }
+    let integral = members.allSatisfy { c in
+      candidates[c].allSatisfy {
+        abs(values[$0.variable.index] - values[$0.variable.index].rounded()) < 1e-6
+      }
+    }
+    guard !integral, members.count > 1 else { return rounded }
+    // Least-cost transportation of the classes onto the group's headcounts.
+    var headcount: [Int: Int] = [:]
+    for c in members {
+      for cand in candidates[c] {
+        headcount[cand.posting] = Int(max(0, values[cand.variable.index]).rounded())
+      }
+    }
+    if let g = groups.firstIndex(of: members) {
+      for (k, z) in groupHeadcounts[g] { headcount[k] = Int(max(0, values[z.index]).rounded()) }
+    }
+    let costs = members.map { c in candidates[c].map { model.objective.terms[$0.variable] ?? 0 } }
+    return Transportation.solve(
+      supplies: members.map { classes[$0].count },
+      arcs: members.map { c in candidates[c].map(\.posting) }, costs: costs,
+      capacities: headcount) ?? rounded
+  }
+
+  /// The objective's terms at a solution, weighted as in the policy (slack penalty excluded).
+  public func breakdown(at values: [Double]) -> ObjectiveBreakdown {
+    ObjectiveBreakdown(
+      uncoveredPairs: terms.uncovered.value(at: values),
+      unmetDemand: terms.unmet.value(at: values),
+      travel: terms.travel.value(at: values),
+      moves: terms.moves.value(at: values),
+      preferenceMisses: terms.preferences.value(at: values),
+      imbalance: terms.imbalance.value(at: values))
+  }
+
+  /// The penalty for broken rules at a solution (0 in strict mode or when no slack is used).
+  public func rulePenalty(at values: [Double]) -> Double {
+    terms.penalty.value(at: values)
+  }
+}
+
+/// Weighted objective terms as expressions.
+struct TermExpressions: Sendable {
+  var uncovered = LinearExpression()
+  var unmet = LinearExpression()
+  var travel = LinearExpression()
+  var moves = LinearExpression()
+  var preferences = LinearExpression()
+  var imbalance = LinearExpression()
+  var penalty = LinearExpression()
+}
+
+/// Per town (and department) counts the explanation and the warm start evaluate.
+struct Counts: Sendable {
+  /// `officers[t][d]`: officers of d present at t.
+  var officers: [[LinearExpression]]
+  /// `auxiliaries[t][d]`: auxiliaries of d stationed at t.
+  var auxiliaries: [[LinearExpression]]
+  /// `supply[t][d]`: FTE of d at t.
+  var supply: [[LinearExpression]]
+  var certified: [LinearExpression]
+  var legal: [LinearExpression]
+  var stationed: [LinearExpression]
+  /// Everyone present at t.
+  var present: [LinearExpression]
+  var moves = LinearExpression()
+  /// `uncovered[t][d]`, `unmet[t][d]`: variables, when (t, d) has demand.
+  var uncovered: [[Variable?]]
+  var unmet: [[Variable?]]
+  var imbalance: Variable?
+  /// `presence[t]`: the "town has presence" indicator, when the model has one.
+  var presence: [Variable?]
+}

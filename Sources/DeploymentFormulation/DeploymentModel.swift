@@ -1,1 +1,0 @@
-// Instance to MILP.

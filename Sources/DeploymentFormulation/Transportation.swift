@@ -1,0 +1,123 @@
+/// A least-cost transportation of people classes onto posting headcounts
+/// (successive shortest paths on a small flow network).
+enum Transportation {
+  /// Sends every class's supply along its arcs into postings with at most
+  /// `capacities[posting]` people, at least total cost.
+  ///
+  /// - Parameters:
+  ///   - supplies: people per class.
+  ///   - arcs: per class, the postings it may take (candidate order).
+  ///   - costs: per class and arc, the cost of one person.
+  ///   - capacities: people each posting takes.
+  /// - Returns: per class and arc, the people sent; nil when the supplies do not fit.
+  static func solve(
+    supplies: [Int], arcs: [[Int]], costs: [[Double]], capacities: [Int: Int]
+  ) -> [[Int]]? {
+    let postingsUsed = Array(Set(arcs.joined())).sorted()
+    let postingNode = Dictionary(
+      uniqueKeysWithValues: postingsUsed.enumerated().map { ($1, supplies.count + 2 + $0) })
+    let source = 0
+    let sink = 1
+    let nodeCount = supplies.count + 2 + postingsUsed.count
+    var graph = Graph(nodeCount: nodeCount)
+    for (c, supply) in supplies.enumerated() {
+      graph.add(from: source, to: 2 + c, capacity: supply, cost: 0)
+    }
+    var arcEdges: [[Int]] = []
+    for (c, list) in arcs.enumerated() {
+      var edges: [Int] = []
+      for (j, k) in list.enumerated() {
+        guard let node = postingNode[k] else { return nil }
+        edges.append(graph.add(from: 2 + c, to: node, capacity: supplies[c], cost: costs[c][j]))
+      }
+      arcEdges.append(edges)
+    }
+    for k in postingsUsed {
+      guard let node = postingNode[k] else { return nil }
+      graph.add(from: node, to: sink, capacity: capacities[k] ?? 0, cost: 0)
+    }
+    let total = supplies.reduce(0, +)
+    guard graph.minCostFlow(from: source, to: sink, amount: total) == total else { return nil }
+    return arcEdges.map { edges in edges.map { graph.flow(of: $0) } }
+  }
+
+  /// A residual graph with paired forward and backward edges.
+  struct Graph {
+    var to: [Int] = []
+    var capacity: [Int] = []
+    var cost: [Double] = []
+    var original: [Int] = []
+    var adjacency: [[Int]]
+
+    init(nodeCount: Int) { adjacency = Array(repeating: [], count: nodeCount) }
+
+    /// Adds an edge and its reverse; returns the forward edge's index.
+    @discardableResult
+    mutating func add(from a: Int, to b: Int, capacity c: Int, cost w: Double) -> Int {
+      let e = to.count
+      to.append(b)
+      capacity.append(c)
+      cost.append(w)
+      original.append(c)
+      adjacency[a].append(e)
+      to.append(a)
+      capacity.append(0)
+      cost.append(-w)
+      original.append(0)
+      adjacency[b].append(e + 1)
+      return e
+    }
+
+    func flow(of edge: Int) -> Int { original[edge] - capacity[edge] }
+
+    /// Pushes up to `amount` units along cheapest paths (Bellman-Ford queue);
+    /// returns the units sent.
+    mutating func minCostFlow(from s: Int, to t: Int, amount: Int) -> Int {
+      var sent = 0
+      let n = adjacency.count
+      while sent < amount {
+        var distance = [Double](repeating: .infinity, count: n)
+        var via = [Int](repeating: -1, count: n)
+        var queued = [Bool](repeating: false, count: n)
+        var queue = [s]
+        var head = 0
+        distance[s] = 0
+        queued[s] = true
+        while head < queue.count {
+          let u = queue[head]
+          head += 1
+          queued[u] = false
+          for e in adjacency[u] where capacity[e] > 0 {
+            let v = to[e]
+            let d = distance[u] + cost[e]
+            if d < distance[v] - 1e-12 {
+              distance[v] = d
+              via[v] = e
+              if !queued[v] {
+                queued[v] = true
+                queue.append(v)
+              }
+            }
+          }
+        }
+        guard distance[t].isFinite else { break }
+        var push = amount - sent
+        var v = t
+        while v != s {
+          let e = via[v]
+          push = min(push, capacity[e])
+          v = to[e ^ 1]
+        }
+        v = t
+        while v != s {
+          let e = via[v]
+          capacity[e] -= push
+          capacity[e ^ 1] += push
+          v = to[e ^ 1]
+        }
+        sent += push
+      }
+      return sent
+    }
+  }
+}

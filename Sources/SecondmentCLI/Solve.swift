@@ -1,0 +1,289 @@
+import ArgumentParser
+import Foundation
+import SecondmentPlanner
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+extension Secondment {
+  /// `secondment solve INSTANCE`: plans a roster and prints a planner's summary.
+  struct Solve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Plan a roster for an instance: every person's posting, with coverage and cost.",
+      discussion: """
+        Builds the deployment model (docs/model.md), solves it, checks the
+        roster with the independent checker and prints status, objective term
+        by term, bound and gap, coverage per department and town, pilot towns,
+        unmet demand and travel. When the hard rules cannot all hold, it says
+        which rules fail where and still writes the roster that breaks the
+        fewest, marked "rules-broken".
+
+        Exit status: 0 with a roster that keeps every hard rule; 1 with a
+        roster that breaks rules (written, marked); 2 on bad input; 3 when no
+        roster could be produced.
+        """)
+
+    @Argument(help: "The instance JSON file.")
+    var instance: String
+
+    @OptionGroup var solverOptions: SolverOptions
+
+    @Option(help: "Write the roster as JSON here (atomically).")
+    var output: String?
+
+    @Option(help: "Write the roster as CSV here (atomically).")
+    var csv: String?
+
+    @Option(
+      name: .customLong("export-model"),
+      help: "Write the model as free MPS (.mps) or CPLEX LP (.lp) for another solver.")
+    var exportModel: String?
+
+    func validate() throws {
+      if let path = exportModel {
+        guard Self.modelFormat(path) != nil else {
+          throw ValidationError("--export-model \(path): the name must end in .mps or .lp")
+        }
+      }
+    }
+
+    static func modelFormat(_ path: String) -> ModelFileFormat? {
+      let lower = path.lowercased()
+      if lower.hasSuffix(".mps") { return .mps }
+      if lower.hasSuffix(".lp") { return .cplexLP }
+      return nil
+    }
+
+    func run() throws {
+      let district: District
+      do {
+        district = try InstanceLoader.loadDistrict(path: instance)
+      } catch let errors as InputErrors {
+        printError(errors.description)
+        printError("\(instance): the instance is not valid; nothing was planned")
+        throw ExitCode(2)
+      } catch {
+        printError("\(instance): \(error)")
+        throw ExitCode(2)
+      }
+
+      if let path = exportModel, let format = Self.modelFormat(path) {
+        let formulation = DeploymentFormulation(district: district)
+        do {
+          try GLPKSolver().writeModel(formulation.model, to: path, format: format)
+        } catch {
+          printError("--export-model \(path): \(error)")
+          throw ExitCode(2)
+        }
+      }
+
+      var options = solverOptions.planOptions
+      let progress = ProgressLine(enabled: !solverOptions.quiet && isatty(2) != 0)
+      if progress.enabled { options.progress = { progress.show($0) } }
+      let result: PlanResult
+      do {
+        result = try Planner().plan(district, options: options)
+      } catch {
+        progress.clear()
+        printError("no roster: \(error)")
+        throw ExitCode(3)
+      }
+      progress.clear()
+      if !solverOptions.quiet { printError(SolveSummary.finalLine(result)) }
+
+      guard let postings = result.postings else {
+        print(SolveSummary.text(result, district: district, evaluation: nil))
+        printError(
+          "no roster: " + (result.notes.isEmpty ? "\(result.termination)" : result.notes.joined(separator: "; ")))
+        throw ExitCode(3)
+      }
+      let written =
+        result.roster(district: district)
+        ?? RosterIO.roster(from: postings, district: district, solver: result.solver)
+      print(SolveSummary.text(result, district: district, evaluation: result.evaluation))
+      do {
+        if let output {
+          try RosterIO.writeJSON(written, to: output)
+          print("Roster written to \(output)")
+        }
+        if let csv {
+          try RosterIO.writeCSV(written, to: csv)
+          print("Roster written to \(csv)")
+        }
+      } catch {
+        printError("could not write the roster: \(error)")
+        throw ExitCode(2)
+      }
+      if result.status == .rulesBroken || !(result.evaluation?.isFeasible ?? true) {
+        throw ExitCode(1)
+      }
+    }
+  }
+}
+
+/// The progress line on standard error, rewritten in place.
+final class ProgressLine: @unchecked Sendable {
+  let enabled: Bool
+  private let lock = NSLock()
+  private var width = 0
+
+  init(enabled: Bool) { self.enabled = enabled }
+
+  func show(_ p: SolveProgress) {
+    guard enabled else { return }
+    var text = String(format: "  %6.1f s", p.elapsed)
+    text += "  incumbent " + (p.incumbent.map { String(format: "%.2f", $0) } ?? "none yet")
+    text += "  bound " + (p.bound.map { String(format: "%.2f", $0) } ?? "-")
+    text += "  gap " + (p.gap.map { String(format: "%.2f%%", $0 * 100) } ?? "-")
+    lock.lock()
+    defer { lock.unlock() }
+    let padded = text.padding(toLength: max(width, text.count), withPad: " ", startingAt: 0)
+    width = text.count
+    FileHandle.standardError.write(Data(("\r" + padded).utf8))
+  }
+
+  func clear() {
+    guard enabled else { return }
+    lock.lock()
+    defer { lock.unlock() }
+    guard width > 0 else { return }
+    FileHandle.standardError.write(Data(("\r" + String(repeating: " ", count: width) + "\r").utf8))
+    width = 0
+  }
+}
+
+/// What `solve` prints.
+enum SolveSummary {
+  static func finalLine(_ r: PlanResult) -> String {
+    var text = "\(r.solver): \(r.status.rawValue)"
+    if let o = r.evaluation?.objective.total ?? r.objective?.total {
+      text += ", objective " + fixed(o)
+    }
+    if let b = r.bound { text += ", bound " + fixed(b) }
+    if let g = r.gap { text += ", gap " + fixed(g * 100) + "%" }
+    text += ", " + fixed(r.seconds) + " s"
+    return text
+  }
+
+  static func text(_ r: PlanResult, district: District, evaluation: RosterEvaluation?) -> String {
+    let instance = district.instance
+    var lines: [String] = []
+    let people = instance.people.count
+    lines.append(
+      "\(instance.title ?? instance.name): \(instance.towns.count) towns, "
+        + "\(instance.departments.count) departments, \(people) people, \(district.zones.count) zones")
+    lines.append("Status: \(r.status.rawValue) (\(r.solver), \(fixed(r.seconds)) s)")
+    if let size = r.modelSize { lines.append("Model: \(size)") }
+    for note in r.notes { lines.append("Note: \(note)") }
+    if !r.brokenRules.isEmpty {
+      lines.append("")
+      lines.append("Hard rules that cannot all hold (\(r.brokenRules.count)):")
+      for v in r.brokenRules { lines.append("  \(v)") }
+    }
+    guard let evaluation, let postings = r.postings else { return lines.joined(separator: "\n") }
+    if !evaluation.isFeasible, r.brokenRules.isEmpty {
+      lines.append("Checker: the roster breaks \(evaluation.violations.count) rule(s):")
+      for v in evaluation.violations.prefix(20) { lines.append("  \(v)") }
+    }
+    lines.append("")
+    let m = evaluation.measures
+    let o = evaluation.objective
+    let w = instance.policy.weights
+    lines.append("Objective (lower is better)")
+    let rows: [(String, String, Double)] = [
+      ("uncovered pairs", "\(m.uncoveredPairs) × \(fixed(w.uncoveredPair))", o.uncoveredPairs),
+      (
+        "unmet demand",
+        "\(fixed(m.unmetDemandFTE)) FTE (pilot \(fixed(m.pilotUnmetDemandFTE))) × \(fixed(w.unmetDemand))/\(fixed(w.pilotUnmetDemand))",
+        o.unmetDemand
+      ),
+      ("travel", "\(fixed(m.travelMinutes, 0)) min × \(fixed(w.travelMinute))", o.travel),
+      ("moves", "\(m.moves) × \(fixed(w.move))", o.moves),
+      ("preference misses", "\(m.preferenceMisses) × \(fixed(w.preferenceMiss))", o.preferenceMisses),
+      ("imbalance", "\(fixed(m.imbalance * 100, 1))% × \(fixed(w.imbalance))", o.imbalance),
+    ]
+    let mw = rows.map(\.1.count).max() ?? 0
+    for row in rows {
+      lines.append("  " + pad(row.0, 19) + pad(row.1, mw) + lead(fixed(row.2), 11))
+    }
+    lines.append("  " + pad("total", 19 + mw) + lead(fixed(o.total), 11))
+    if let model = r.objective, abs(model.total - o.total) > 1e-6 * max(1, abs(o.total)) {
+      lines.append("  (the solver's model says \(fixed(model.total)); the checker's figure is shown)")
+    }
+    if let b = r.bound {
+      lines.append("  bound " + fixed(b) + (r.gap.map { ", gap " + fixed($0 * 100) + "%" } ?? ""))
+    }
+
+    // Coverage per department.
+    lines.append("")
+    lines.append("Coverage by department (FTE)")
+    lines.append(
+      "  " + pad("department", 24) + lead("demand", 8) + lead("supply", 8) + lead("unmet", 8)
+        + lead("uncovered", 11) + lead("stationed", 11) + lead("zoned", 7) + lead("aux", 5))
+    for dept in instance.departments {
+      let cov = evaluation.coverage.filter { $0.department == dept.id }
+      let staff = instance.people.filter { $0.department == dept.id }
+      var st = 0
+      var zo = 0
+      var aux = 0
+      for p in staff {
+        switch postings[p.id] ?? .unassigned {
+        case .stationed: if p.role == .officer { st += 1 } else { aux += 1 }
+        case .zoned: zo += 1
+        case .unassigned: break
+        }
+      }
+      lines.append(
+        "  " + pad(dept.displayName, 24) + lead(fixed(cov.reduce(0) { $0 + $1.demand }, 1), 8)
+          + lead(fixed(cov.reduce(0) { $0 + $1.supply }, 1), 8)
+          + lead(fixed(cov.reduce(0) { $0 + $1.unmet }, 1), 8)
+          + lead(String(cov.filter(\.isUncovered).count), 11) + lead(String(st), 11)
+          + lead(String(zo), 7) + lead(String(aux), 5))
+    }
+
+    // Coverage per town.
+    lines.append("")
+    lines.append("Coverage by town (FTE; * pilot)")
+    lines.append(
+      "  " + pad("town", 16) + lead("demand", 8) + lead("supply", 8) + lead("unmet", 8)
+        + lead("uncovered", 11) + lead("stationed", 11) + lead("desks", 7))
+    for town in instance.towns {
+      let cov = evaluation.coverage.filter { $0.town == town.id }
+      let st = cov.reduce(0) { $0 + $1.stationedHeadcount }
+      lines.append(
+        "  " + pad((town.pilot ? "*" : " ") + town.displayName, 16)
+          + lead(fixed(cov.reduce(0) { $0 + $1.demand }, 1), 8)
+          + lead(fixed(cov.reduce(0) { $0 + $1.supply }, 1), 8)
+          + lead(fixed(cov.reduce(0) { $0 + $1.unmet }, 1), 8)
+          + lead(String(cov.filter(\.isUncovered).count), 11) + lead(String(st), 11)
+          + lead(String(town.deskCapacity), 7))
+    }
+    let pilots = instance.towns.filter(\.pilot)
+    if !pilots.isEmpty {
+      lines.append("")
+      lines.append(
+        "Pilot towns (\(pilots.count)): unmet \(fixed(m.pilotUnmetDemandFTE)) FTE of "
+          + fixed(
+            evaluation.coverage.filter { c in pilots.contains { $0.id == c.town } }
+              .reduce(0) { $0 + $1.demand }) + " FTE demand")
+    }
+    lines.append(
+      "Unmet demand: \(fixed(m.unmetDemandFTE)) FTE; travel: \(fixed(m.travelMinutes, 0)) minutes")
+    return lines.joined(separator: "\n")
+  }
+
+  static func fixed(_ value: Double, _ digits: Int = 2) -> String {
+    String(format: "%.\(digits)f", value)
+  }
+
+  static func pad(_ text: String, _ width: Int) -> String {
+    text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
+  }
+
+  static func lead(_ text: String, _ width: Int) -> String {
+    text.count >= width ? " " + text : String(repeating: " ", count: width - text.count) + text
+  }
+}

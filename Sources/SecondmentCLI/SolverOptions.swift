@@ -1,0 +1,36 @@
+import ArgumentParser
+import SecondmentPlanner
+
+extension SolverChoice: ExpressibleByArgument {}
+
+/// Solver settings shared by every command that plans a roster.
+struct SolverOptions: ParsableArguments {
+  @Option(help: "The solver: glpk (exact), greedy (heuristic) or auto (greedy, then GLPK from it).")
+  var solver: SolverChoice = GLPKSolver.isAvailable ? .glpk : .greedy
+
+  @Option(name: .customLong("time-limit"), help: "Wall-clock limit in seconds; the best roster so far is returned.")
+  var timeLimit: Double = 60
+
+  @Option(help: "Stop when the relative gap to the proven bound is at most this, e.g. 0.01 for 1%.")
+  var gap: Double = 0
+
+  @Option(help: "Seed for randomised choices; the same seed gives the same roster.")
+  var seed: UInt64 = 1
+
+  @Flag(help: "No progress or final line on standard error.")
+  var quiet = false
+
+  func validate() throws {
+    guard timeLimit.isFinite, timeLimit > 0 else {
+      throw ValidationError("--time-limit must be a positive number of seconds, not \(timeLimit)")
+    }
+    guard gap.isFinite, gap >= 0, gap < 1 else {
+      throw ValidationError("--gap must be at least 0 and below 1 (0.01 is 1%), not \(gap)")
+    }
+  }
+
+  /// The planner's options for these settings.
+  var planOptions: PlanOptions {
+    PlanOptions(solver: solver, timeLimit: timeLimit, relativeGap: gap, seed: seed)
+  }
+}

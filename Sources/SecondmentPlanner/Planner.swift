@@ -1,0 +1,223 @@
+import DeploymentFormulation
+import Foundation
+import GLPKBackend
+import MIPModel
+import SecondmentDomain
+
+/// Which solver makes the roster.
+public enum SolverChoice: String, CaseIterable, Sendable {
+  /// GLPK's branch-and-cut on the deployment model (exact, with a bound).
+  case glpk
+  /// The pure-Swift construction heuristic plus local search (no bound).
+  case greedy
+  /// The greedy roster first, then GLPK warm-started from it.
+  case auto
+}
+
+/// Settings for one planning run.
+public struct PlanOptions: Sendable {
+  public var solver: SolverChoice = .glpk
+  /// Wall-clock limit in seconds for the whole run; nil for none.
+  public var timeLimit: Double?
+  /// Stop when the relative gap is at most this (0: prove optimality).
+  public var relativeGap: Double = 0
+  /// Seed for randomised choices; the same seed gives the same roster.
+  public var seed: UInt64 = 1
+  /// How the model is built.
+  public var formulation = FormulationOptions()
+  /// When the hard rules cannot all hold (or no roster is found in time),
+  /// re-solve with penalised slack to name the broken rules and still give a roster.
+  public var explainBrokenRules: Bool = true
+  /// Let the solver print its own log to standard error.
+  public var verbose: Bool = false
+  /// Called with the search's progress, a few times a second at most.
+  public var progress: (@Sendable (SolveProgress) -> Void)?
+
+  public init(
+    solver: SolverChoice = .glpk, timeLimit: Double? = nil, relativeGap: Double = 0,
+    seed: UInt64 = 1
+  ) {
+    self.solver = solver
+    self.timeLimit = timeLimit
+    self.relativeGap = relativeGap
+    self.seed = seed
+  }
+}
+
+/// How a planning run ended.
+public enum PlanStatus: String, Sendable, Codable {
+  /// A roster keeping every hard rule, proven optimal (within the gap asked for).
+  case optimal
+  /// A roster keeping every hard rule, not proven optimal (a limit stopped the search).
+  case feasible
+  /// The hard rules cannot all hold (or no such roster was found): the roster
+  /// breaks as few as the solver could manage; `brokenRules` says which and where.
+  case rulesBroken = "rules-broken"
+  /// No roster at all.
+  case noRoster = "no-roster"
+}
+
+/// What a planning run produced.
+public struct PlanResult: Sendable {
+  public var status: PlanStatus
+  /// Every person's posting by id; nil when no roster was produced.
+  public var postings: [String: Posting]?
+  /// The solver that made the roster, e.g. `glpk 5.0`.
+  public var solver: String
+  /// The objective by term, as the solver's model computes it (rule penalty excluded).
+  public var objective: ObjectiveBreakdown?
+  /// Best proven bound on `objective.total`, when known.
+  public var bound: Double?
+  /// Relative gap between `objective.total` and `bound`, when both are known.
+  public var gap: Double? {
+    guard let o = objective?.total, let b = bound else { return nil }
+    return SolveResult.relativeGap(objective: o, bound: b)
+  }
+  /// Wall-clock seconds, model building and every solve included.
+  public var seconds: Double
+  /// The strict model's size (and the elastic one's, when it was solved).
+  public var modelSize: ModelSize?
+  public var elasticModelSize: ModelSize?
+  /// Hard rules the roster breaks, in planner's words (empty unless `rulesBroken`).
+  public var brokenRules: [RuleViolation]
+  /// Why the last solve stopped.
+  public var termination: Termination
+  /// The independent checker's verdict on the roster, when there is one.
+  public var evaluation: RosterEvaluation?
+  /// Notes for the planner: why there is no roster, what was re-solved.
+  public var notes: [String]
+
+  /// The roster document for this result (nil without a roster): objective
+  /// and measures recomputed by `RosterChecker`, broken rules in planner's words.
+  public func roster(district: District) -> Roster? {
+    guard let postings else { return nil }
+    var roster = RosterIO.roster(
+      from: postings, district: district, solver: solver, status: status.rawValue, bound: bound,
+      gap: gap)
+    if roster.brokenRules == nil, !brokenRules.isEmpty {
+      roster.brokenRules = brokenRules.map(\.description)
+    }
+    return roster
+  }
+}
+
+/// A planning failure that is not about the district's rules.
+public enum PlannerError: Error, CustomStringConvertible, Sendable {
+  /// The chosen solver is not part of this build.
+  case solverUnavailable(String)
+
+  public var description: String {
+    switch self {
+    case .solverUnavailable(let text): text
+    }
+  }
+}
+
+/// One entry point: builds the model, picks the solver, explains broken rules,
+/// and checks the roster with the independent `RosterChecker`.
+public struct Planner: Sendable {
+  public init() {}
+
+  /// Plans a roster for `district`.
+  ///
+  /// Strict first: every hard rule as a constraint. When that model has no
+  /// solution (proven infeasible, or none found within the limit) and
+  /// `explainBrokenRules` is on, the elastic model is solved in the time left
+  /// (at least a quarter of the limit) and the roster that breaks the fewest
+  /// rules comes back with status `rulesBroken`.
+  ///
+  /// - Throws: `PlannerError.solverUnavailable` when the chosen solver is not
+  ///   built in; a solver's error for a model it cannot take.
+  public func plan(_ district: District, options: PlanOptions = PlanOptions()) throws -> PlanResult {
+    switch options.solver {
+    case .glpk:
+      guard GLPKSolver.isAvailable else {
+        throw PlannerError.solverUnavailable(
+          "this build has no GLPK (built without the GLPK trait); use --solver greedy")
+      }
+      return try planExact(district, options: options, solver: GLPKSolver(), warmStart: nil)
+    case .greedy, .auto:
+      throw PlannerError.solverUnavailable(
+        "the \(options.solver.rawValue) solver is not built yet; use --solver glpk")
+    }
+  }
+
+  /// Solves the deployment model with an exact MILP solver, optionally from a starting roster.
+  public func planExact(
+    _ district: District, options: PlanOptions, solver: any Solver,
+    warmStart: [String: Posting]?
+  ) throws -> PlanResult {
+    let clock = ContinuousClock.now
+    func elapsed() -> Double {
+      let d = ContinuousClock.now - clock
+      return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+    }
+    var notes: [String] = []
+    let strict = DeploymentFormulation(district: district, options: options.formulation)
+    var solve = SolveOptions(
+      timeLimit: options.timeLimit, relativeGap: options.relativeGap, seed: options.seed,
+      verbose: options.verbose)
+    solve.progress = options.progress
+    if let warmStart, let point = strict.point(for: warmStart), strict.model.isFeasible(point) {
+      solve.warmStart = point
+    }
+    if let limit = options.timeLimit { solve.timeLimit = max(limit - elapsed(), 0.1) }
+    let result = try solver.solve(strict.model, options: solve)
+    let checker = RosterChecker(district)
+
+    if let values = result.values {
+      let postings = strict.postings(from: values)
+      let objective = strict.breakdown(at: values)
+      return PlanResult(
+        status: result.termination == .optimal ? .optimal : .feasible, postings: postings,
+        solver: result.solver, objective: objective,
+        bound: result.bound, seconds: elapsed(), modelSize: strict.size,
+        elasticModelSize: nil, brokenRules: [], termination: result.termination,
+        evaluation: checker.evaluate(postings), notes: notes)
+    }
+
+    let why: String
+    switch result.termination {
+    case .infeasible: why = "the hard rules cannot all hold"
+    case .limit: why = "no roster keeping every hard rule was found within the time limit"
+    case .unbounded: why = "the model is unbounded (a formulation error)"
+    case .error(let text): why = "the solver failed: \(text)"
+    case .optimal: why = "the solver reported optimal without a solution"
+    }
+    notes.append(why)
+    guard options.explainBrokenRules, !options.formulation.elastic else {
+      return PlanResult(
+        status: .noRoster, postings: nil, solver: result.solver, objective: nil, bound: nil,
+        seconds: elapsed(), modelSize: strict.size, elasticModelSize: nil, brokenRules: [],
+        termination: result.termination, evaluation: nil, notes: notes)
+    }
+
+    let elastic = DeploymentFormulation(
+      district: district, options: options.formulation.elasticVariant)
+    var again = solve
+    again.warmStart = nil
+    if let limit = options.timeLimit {
+      again.timeLimit = max(limit - elapsed(), limit / 4, 0.1)
+    }
+    notes.append("re-solved with penalised slack on every rule family to find which rules fail")
+    let relaxed = try solver.solve(elastic.model, options: again)
+    guard let values = relaxed.values else {
+      notes.append("the re-solve found no roster either (\(relaxed.termination))")
+      return PlanResult(
+        status: .noRoster, postings: nil, solver: relaxed.solver, objective: nil, bound: nil,
+        seconds: elapsed(), modelSize: strict.size, elasticModelSize: elastic.size,
+        brokenRules: [], termination: relaxed.termination, evaluation: nil, notes: notes)
+    }
+    let postings = elastic.postings(from: values)
+    let broken = elastic.brokenRules(at: values)
+    let penalty = elastic.rulePenalty(at: values)
+    // A re-solve that needs no slack found a roster the strict search missed.
+    let status: PlanStatus = broken.isEmpty ? .feasible : .rulesBroken
+    return PlanResult(
+      status: status, postings: postings, solver: relaxed.solver,
+      objective: elastic.breakdown(at: values),
+      bound: relaxed.bound.map { max($0 - penalty, 0) }, seconds: elapsed(),
+      modelSize: strict.size, elasticModelSize: elastic.size, brokenRules: broken,
+      termination: relaxed.termination, evaluation: checker.evaluate(postings), notes: notes)
+  }
+}
