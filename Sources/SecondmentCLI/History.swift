@@ -1,0 +1,103 @@
+import ArgumentParser
+import Foundation
+import PlanHistory
+import SecondmentPlanner
+
+extension Secondment {
+  /// `secondment history FILE`: what the plan history holds.
+  struct History: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Show a plan history: adopted rosters per quarter, moves, tenure per person.",
+      discussion: """
+        Lists each quarter with its adopted roster (who adopted it and when,
+        solver, objective), the moves and other changes it made, and for every
+        person their latest posting and the consecutive quarters they have
+        held it (tenure, computed from the history). Exits 2 when the file is
+        not a plan history.
+        """)
+
+    @Argument(help: "The plan history (SQLite) that `replan --history` writes.")
+    var file: String
+
+    @Flag(help: "Leave out the tenure table.")
+    var quartersOnly = false
+
+    func run() throws {
+      let adoptions: [AdoptionRecord]
+      let tenure: [HeldPosting]
+      let problems: [String]
+      let store: PlanHistory
+      do {
+        store = try PlanHistory(path: file, create: false)
+        adoptions = try store.adoptions()
+        tenure = try store.currentTenure()
+        problems = try store.integrityProblems()
+      } catch let error as HistoryError {
+        printError(error.description)
+        throw ExitCode(2)
+      }
+      print("Plan history \(file): \(adoptions.count) quarter\(adoptions.count == 1 ? "" : "s") adopted")
+      for problem in problems { print("  damaged: \(problem)") }
+      guard !adoptions.isEmpty else { return }
+      print("")
+      let formatter = ISO8601DateFormatter()
+      formatter.formatOptions = [.withInternetDateTime]
+      let rows = adoptions.map { a -> [String] in
+        [
+          a.quarter.description, a.instanceName, "#\(a.rosterID)", a.solver ?? "—",
+          a.status ?? "—", a.objective.map { String(format: "%.2f", $0) } ?? "—", "\(a.moves)",
+          "\(a.posted)", a.adoptedBy, formatter.string(from: a.adoptedAt),
+          String(a.inputHash.prefix(12)),
+        ]
+      }
+      replanTable(
+        header: [
+          "quarter", "instance", "roster", "solver", "status", "objective", "moves", "posted",
+          "adopted by", "adopted at", "input sha256",
+        ], rows: rows)
+      print("")
+      print("Changes per quarter (change-list lines by reason)")
+      let reasons = ChangeReason.allCases.map(\.rawValue)
+      replanTable(
+        header: ["quarter"] + reasons,
+        rows: adoptions.map { a in [a.quarter.description] + reasons.map { "\(a.changes[$0] ?? 0)" } })
+      guard !quartersOnly, let latest = adoptions.last else { return }
+      let names = latestNames(store, quarter: latest.quarter)
+      let inForce = (try? store.adoptedPostings(latest.quarter)) ?? [:]
+      print("")
+      print("Tenure after \(latest.quarter) (consecutive adopted quarters in the latest posting)")
+      let tenureRows = tenure.map { held -> [String] in
+        let status: String
+        switch inForce[held.person] {
+        case .none: status = "left"
+        case .some(.unassigned): status = "on leave"
+        default: status = ""
+        }
+        return [
+          held.person, names[held.person] ?? "", describe(held.posting), "\(held.quarters)",
+          held.since.description, held.last.description, status,
+        ]
+      }
+      replanTable(
+        header: ["person", "name", "posting", "quarters", "since", "last", ""], rows: tenureRows)
+    }
+
+    private func describe(_ posting: Posting) -> String {
+      switch posting {
+      case .stationed(let town): return town
+      case .zoned(let zone): return "zone:\(zone)"
+      case .unassigned: return "unassigned"
+      }
+    }
+
+    /// People's names from the latest adopted roster document.
+    private func latestNames(_ store: PlanHistory, quarter: Quarter) -> [String: String] {
+      guard let data = try? store.adoptedRosterData(quarter),
+        let loaded = try? RosterIO.decodeJSON(data, file: file)
+      else { return [:] }
+      var names: [String: String] = [:]
+      for entry in loaded.roster.postings { names[entry.person] = entry.name }
+      return names
+    }
+  }
+}

@@ -1,0 +1,326 @@
+import ArgumentParser
+import Foundation
+import PlanHistory
+import SecondmentPlanner
+
+extension Secondment {
+  /// `secondment replan INSTANCE --history FILE --quarter Q`: the quarterly reassignment.
+  struct Replan: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Plan a quarter from the roster in force: rotation, leave, departures, new hires.",
+      discussion: """
+        Starts from the roster adopted for the previous quarter in the plan
+        history (created on first use): each person's current posting and
+        tenure come from it. People missing from the instance have left,
+        unavailable people are on leave, people the history does not know are
+        new hires. The maximum tenure (policy.maxTenureQuarters) and the moves
+        budget (policy.maxMoves, or --max-moves) are hard rules; moves are
+        minimised with the other objective terms. With an empty history the
+        quarter is planned from scratch and no moves are counted.
+
+        Prints the change list (person, from, to, reason) and the effect on
+        coverage. --adopt records the roster as the one in force for the
+        quarter, in one transaction. Exits 0 with a roster that keeps every
+        hard rule, 1 when the rules cannot all hold (the broken rule and by
+        how many moves are said; nothing is adopted), 2 for bad input.
+        See docs/replanning.md.
+        """)
+
+    @Argument(help: "The quarter's instance JSON file.")
+    var instance: String
+
+    @Option(help: "The plan history (SQLite); created on first use.")
+    var history: String
+
+    @Option(help: "The quarter planned, e.g. 2025Q2.")
+    var quarter: String
+
+    @Option(help: "The moves budget for this quarter (overrides policy.maxMoves).")
+    var maxMoves: Int?
+
+    @Option(
+      name: .customLong("pin"),
+      help: "Keep a posting: person=town or person=zone:ZONE (repeatable).")
+    var pins: [String] = []
+
+    @Option(help: "Write the roster here (JSON; .csv for CSV), atomically.")
+    var output: String?
+
+    @Option(
+      help: ArgumentHelp(
+        "Write the instance as planned (current postings, tenure, pins, budget), for `check`.",
+        valueName: "file"))
+    var plannedInstance: String?
+
+    @Flag(help: "Record the roster as the one in force for the quarter.")
+    var adopt = false
+
+    @Option(help: "Who adopts the roster (default: the USER environment variable).")
+    var adoptedBy: String?
+
+    @OptionGroup var solver: SolverOptions
+
+    func run() throws {
+      guard let quarter = Quarter(quarter) else {
+        printError("--quarter '\(self.quarter)': not a quarter; write it like 2025Q2")
+        throw ExitCode(2)
+      }
+      let rawDistrict: District
+      let instanceData: Data
+      do {
+        rawDistrict = try InstanceLoader.loadDistrict(path: instance)
+        instanceData = try Data(contentsOf: URL(fileURLWithPath: instance))
+      } catch let errors as InputErrors {
+        printError(errors.description)
+        throw ExitCode(2)
+      } catch let error as InputError {
+        printError(error.description)
+        throw ExitCode(2)
+      }
+
+      let store: PlanHistory
+      let prepared: PreparedReplan
+      do {
+        store = try PlanHistory(path: history)
+        let standing = try store.standing(before: quarter)
+        let pinned = try Replanning.pins(pins, district: rawDistrict)
+        prepared = try Replanning.prepare(
+          instance: rawDistrict.instance, quarter: quarter, standing: standing, pins: pinned,
+          maxMoves: maxMoves)
+      } catch let error as HistoryError {
+        printError(error.description)
+        throw ExitCode(2)
+      } catch let error as ReplanError {
+        printError(error.description)
+        throw ExitCode(2)
+      }
+      let district = District(prepared.instance)
+      if let path = plannedInstance {
+        try InstanceLoader.write(prepared.instance, to: path)
+      }
+
+      var formerNames: [String: String] = [:]
+      if let previous = prepared.previous, let data = try? store.adoptedRosterData(previous),
+        let loaded = try? RosterIO.decodeJSON(data, file: history)
+      {
+        for entry in loaded.roster.postings { formerNames[entry.person] = entry.name }
+      }
+      let out = ReplanReport(
+        district: district, prepared: prepared, instanceFile: instance, formerNames: formerNames)
+      out.header()
+      if let shortfall = prepared.budgetShortfall {
+        printError(shortfall)
+        printError("no roster planned for \(quarter); nothing adopted")
+        throw ExitCode(1)
+      }
+
+      let result: PlanResult
+      do {
+        // The roster in force is the exact solver's starting point when it
+        // still keeps every rule: a search stopped at a gap then never
+        // returns a roster worse than changing nothing.
+        let options = solver.planOptions
+        if options.solver == .glpk, GLPKSolver.isAvailable, !prepared.fromScratch {
+          result = try Planner().planExact(
+            district, options: options, solver: GLPKSolver(),
+            warmStart: prepared.unchangedPostings)
+        } else {
+          result = try Planner().plan(district, options: options)
+        }
+      } catch let error as PlannerError {
+        printError(error.description)
+        throw ExitCode(2)
+      }
+      guard let postings = result.postings else {
+        printError("no roster for \(quarter): " + result.notes.joined(separator: "; "))
+        throw ExitCode(1)
+      }
+      let checker = RosterChecker(district)
+      let evaluation = checker.evaluate(postings)
+      let roster = RosterIO.roster(
+        from: postings, district: district, solver: result.solver, status: result.status.rawValue,
+        bound: result.bound, gap: result.gap, checker: checker)
+      let changes = prepared.changes(postings)
+      let moves = prepared.moves(postings)
+      out.solved(result, evaluation: evaluation, changes: changes, moves: moves, checker: checker)
+
+      if let output {
+        try RosterIO.write(roster, to: output)
+        print("Roster written to \(output)")
+      }
+      guard evaluation.isFeasible else {
+        if let budget = prepared.maxMoves, moves > budget {
+          printError(
+            "[max-moves] this roster needs \(moves) moves, the budget allows \(budget): \(moves - budget) over"
+          )
+        }
+        printError(
+          "the roster breaks \(evaluation.violations.count) hard rule\(evaluation.violations.count == 1 ? "" : "s"); nothing adopted"
+        )
+        throw ExitCode(1)
+      }
+      guard adopt else { return }
+
+      var counts: [String: Int] = [:]
+      for change in changes { counts[change.reason.rawValue, default: 0] += 1 }
+      let options = ReplanOptionsRecord(
+        pins: pins, maxMoves: prepared.maxMoves, maxTenureQuarters: district.policy.maxTenureQuarters,
+        solver: result.solver)
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.sortedKeys]
+      let adoption = NewAdoption(
+        quarter: quarter, instanceName: district.instance.name, instanceData: instanceData,
+        rosterData: try RosterIO.encodeJSON(roster), optionsData: try encoder.encode(options),
+        solver: result.solver, status: result.status.rawValue,
+        objective: evaluation.objective.total, moves: moves, changes: counts,
+        postings: district.people.map { (person: $0.id, posting: postings[$0.id] ?? .unassigned) },
+        adoptedBy: adoptedBy ?? ProcessInfo.processInfo.environment["USER"] ?? "unknown")
+      let outcome: AdoptionOutcome
+      do {
+        outcome = try store.adopt(adoption, duringTransaction: Self.testPause)
+      } catch let error as HistoryError {
+        printError(error.description)
+        throw ExitCode(1)
+      }
+      switch outcome {
+      case .adopted(let id):
+        print("Adopted for \(quarter) by \(adoption.adoptedBy) (roster #\(id) in \(history))")
+      case .alreadyInForce(let id):
+        print("This roster is already in force for \(quarter) (roster #\(id)); nothing recorded")
+      }
+    }
+
+    /// Test hook: with SECONDMENT_TEST_ADOPT_PAUSE=seconds set, adoption says
+    /// so on standard error and waits inside its transaction (after the
+    /// roster and postings are written, before the adoption row), so a test
+    /// can kill the process there.
+    static let testPause: (@Sendable () throws -> Void)? = {
+      guard let text = ProcessInfo.processInfo.environment["SECONDMENT_TEST_ADOPT_PAUSE"],
+        let seconds = Double(text), seconds > 0
+      else { return nil }
+      return {
+        printError("adopt: paused inside the transaction")
+        Thread.sleep(forTimeInterval: seconds)
+      }
+    }()
+  }
+}
+
+/// The replanning options stored with an adopted roster.
+struct ReplanOptionsRecord: Codable {
+  var pins: [String]
+  var maxMoves: Int?
+  var maxTenureQuarters: Int?
+  var solver: String
+}
+
+/// What `replan` prints on standard output.
+struct ReplanReport {
+  let district: District
+  let prepared: PreparedReplan
+  let instanceFile: String
+  /// Names from the previous roster, for people who have left.
+  let formerNames: [String: String]
+
+  /// The plan's starting point: quarter, history, churn, rules in force.
+  func header() {
+    let p = prepared
+    let source =
+      p.previous.map { "replanned from the roster adopted for \($0)" }
+      ?? "planned from scratch (empty history: no moves counted)"
+    print("\(district.instance.name), \(p.quarter): \(source)")
+    let available = district.people.filter { !$0.unavailable }.count
+    print(
+      "  people: \(district.people.count) (\(available) available); \(p.departures.count) departures, \(p.onLeave.count) on leave, \(p.backFromLeave.count) back from leave, \(p.newHires.count) new hires"
+    )
+    let tenure = district.policy.maxTenureQuarters.map { "\($0) quarters" } ?? "none"
+    let budget = p.maxMoves.map(String.init) ?? "none"
+    let pinned = district.people.filter { $0.pinned != nil }.count
+    print(
+      "  rules: maximum tenure \(tenure); moves budget \(budget); \(pinned) pinned; forced moves \(p.forced.total) (rotation \(p.forced.rotation.count), pins \(p.forced.pins.count), withdrawn postings \(p.forced.withdrawn.count))"
+    )
+  }
+
+  /// The solver's verdict, the change list and the coverage before and after.
+  func solved(
+    _ result: PlanResult, evaluation: RosterEvaluation, changes: [RosterChange], moves: Int,
+    checker: RosterChecker
+  ) {
+    var status = "\(result.solver), \(result.status.rawValue)"
+    if let gap = result.gap { status += String(format: " (gap %.2f%%)", gap * 100) }
+    print(String(format: "Solver: %@, %.1f s", status, result.seconds))
+    if evaluation.isFeasible {
+      print("Checker: every hard rule holds")
+    } else {
+      print("Checker: \(evaluation.violations.count) hard rule(s) broken")
+      for violation in evaluation.violations.prefix(20) { print("  \(violation)") }
+    }
+    print("")
+    let budget = prepared.maxMoves.map { " of \($0) allowed" } ?? ""
+    print("Changes: \(changes.count) lines, \(moves) moves\(budget)")
+    if changes.isEmpty { print("  nobody moves") }
+    let rows = changes.map { change -> [String] in
+      let person = district.person(change.person)
+      return [
+        change.person, person?.name ?? formerNames[change.person] ?? "",
+        label(change.from, none: "—"),
+        label(change.to, none: "(left)"), change.reason.rawValue + (change.isMove ? "" : " *"),
+      ]
+    }
+    replanTable(header: ["person", "name", "from", "to", "reason"], rows: rows)
+    if changes.contains(where: { !$0.isMove }) { print("  * not counted as a move") }
+    print("")
+    let before = checker.evaluate(prepared.unchangedPostings).measures
+    let after = evaluation.measures
+    print("Coverage: before (everyone kept where they were) and after")
+    replanTable(
+      header: ["", "before", "after"],
+      rows: [
+        ["uncovered (town, department) pairs", "\(before.uncoveredPairs)", "\(after.uncoveredPairs)"],
+        ["unmet demand FTE", fte(before.unmetDemandFTE), fte(after.unmetDemandFTE)],
+        ["  of which pilot towns", fte(before.pilotUnmetDemandFTE), fte(after.pilotUnmetDemandFTE)],
+        ["largest unmet share", pct(before.imbalance), pct(after.imbalance)],
+      ])
+    print(String(format: "Objective: %.2f", evaluation.objective.total))
+  }
+
+  private func label(_ posting: Posting?, none: String) -> String {
+    guard let posting else { return none }
+    switch posting {
+    case .stationed(let town): return district.town(town)?.displayName ?? town
+    case .zoned(let zone): return "zone \(district.zone(zone)?.name ?? zone)"
+    case .unassigned: return "on leave"
+    }
+  }
+
+  private func fte(_ value: Double) -> String { String(format: "%.2f", value) }
+  private func pct(_ value: Double) -> String { String(format: "%.0f%%", value * 100) }
+}
+
+/// Prints rows under a header, columns padded to their widest cell (Chinese
+/// characters count two columns, as a terminal shows them).
+func replanTable(header: [String], rows: [[String]]) {
+  guard !rows.isEmpty else { return }
+  let all = [header] + rows
+  let widths = header.indices.map { column in all.map { displayWidth($0[column]) }.max() ?? 0 }
+  for row in all {
+    let cells = row.enumerated().map { index, cell in
+      index == row.count - 1
+        ? cell : cell + String(repeating: " ", count: max(widths[index] - displayWidth(cell), 0))
+    }
+    print("  " + cells.joined(separator: "  "))
+  }
+}
+
+/// Terminal columns a text takes: East Asian wide characters count two.
+func displayWidth(_ text: String) -> Int {
+  text.unicodeScalars.reduce(0) { width, scalar in
+    switch scalar.value {
+    case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F,
+      0xFF00...0xFF60, 0xFFE0...0xFFE6:
+      return width + 2
+    default:
+      return width + 1
+    }
+  }
+}
