@@ -18,6 +18,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
   ],
   targets: [
     // MARK: - Public API
@@ -59,10 +60,16 @@ let package = Package(
     .target(
       name: "PlanHistory",
       dependencies: ["SecondmentDomain", .product(name: "GRDB", package: "GRDB.swift")]),
+    /// What-if scenarios: a YAML/JSON file of changes applied to a base instance.
+    .target(
+      name: "Scenarios",
+      dependencies: ["SecondmentDomain", .product(name: "Yams", package: "Yams")]),
+    /// The planner's report: comparison table, heat maps, rosters, provenance (HTML + Markdown).
+    .target(name: "SecondmentReport", dependencies: ["SecondmentDomain"]),
     .executableTarget(
       name: "SecondmentCLI",
       dependencies: [
-        "SecondmentPlanner",
+        "SecondmentPlanner", "Scenarios", "SecondmentReport",
         "PlanHistory",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
@@ -89,6 +96,9 @@ let package = Package(
     .testTarget(
       name: "ReplanTests",
       dependencies: ["PlanHistory", "SecondmentPlanner", "SecondmentCLI"]),
+    .testTarget(
+      name: "ScenarioTests",
+      dependencies: ["Scenarios", "SecondmentReport", "SecondmentPlanner", "SecondmentCLI"]),
   ],
   swiftLanguageModes: [.v6]
 )

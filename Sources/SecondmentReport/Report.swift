@@ -1,0 +1,213 @@
+import Foundation
+import SecondmentDomain
+
+/// One input file of a run, identified by its SHA-256.
+public struct InputFile: Sendable, Hashable {
+  /// What the file is, e.g. `base instance` or `scenario law-graduates`.
+  public var role: String
+  public var path: String
+  /// 64 lowercase hex digits.
+  public var sha256: String
+  public var bytes: Int
+
+  public init(role: String, path: String, sha256: String, bytes: Int) {
+    self.role = role
+    self.path = path
+    self.sha256 = sha256
+    self.bytes = bytes
+  }
+
+  /// Hashes a file on disk; nil when it cannot be read.
+  public static func hashing(role: String, path: String) -> InputFile? {
+    guard let data = FileManager.default.contents(atPath: path) else { return nil }
+    return InputFile(role: role, path: path, sha256: SHA256.hex(data), bytes: data.count)
+  }
+}
+
+/// Where a report's numbers come from: inputs, solver, options, date.
+public struct ReportProvenance: Sendable {
+  public var inputs: [InputFile]
+  /// The solver asked for, e.g. `auto`, `glpk`, `greedy`.
+  public var solver: String
+  /// The solver library's version, e.g. `GLPK 5.0`, when known.
+  public var solverVersion: String?
+  /// The `secondment` version.
+  public var toolVersion: String
+  /// Solver options in force, as (name, value).
+  public var options: [(name: String, value: String)]
+  public var date: Date
+  /// The command line that made the report, when known.
+  public var command: String?
+
+  public init(
+    inputs: [InputFile], solver: String, solverVersion: String? = nil, toolVersion: String,
+    options: [(name: String, value: String)] = [], date: Date = Date(), command: String? = nil
+  ) {
+    self.inputs = inputs
+    self.solver = solver
+    self.solverVersion = solverVersion
+    self.toolVersion = toolVersion
+    self.options = options
+    self.date = date
+    self.command = command
+  }
+}
+
+/// One line of the comparison table: a figure for every run.
+public struct ComparisonRow: Sendable {
+  public var metric: String
+  /// The figure per run, formatted for reading.
+  public var cells: [String]
+  /// The figure per run as a number (nil for text rows), for differences against the base.
+  public var values: [Double?]
+  /// Whether a smaller figure is better (for colouring differences).
+  public var lowerIsBetter: Bool
+}
+
+/// The planner's report on one run or a base and its scenarios.
+///
+/// Render it with `html()` (self-contained: inline CSS and SVG, no scripts, no
+/// network; XHTML-compatible so it parses as XML) or `markdown()`; the first
+/// run is the base the others are compared with.
+public struct Report: Sendable {
+  public var title: String
+  public var summaries: [RunSummary]
+  public var provenance: ReportProvenance
+
+  public init(title: String, runs: [ReportRun], provenance: ReportProvenance) {
+    self.title = title
+    self.summaries = runs.map(RunSummary.init)
+    self.provenance = provenance
+  }
+
+  public var runs: [ReportRun] { summaries.map(\.run) }
+
+  /// What each scenario changed for people, against the first run (empty for one run).
+  public var peopleChanges: [PeopleChanges] {
+    guard let base = summaries.first else { return [] }
+    return summaries.dropFirst().map { PeopleChanges(base: base, scenario: $0) }
+  }
+
+  /// The comparison table's rows, one column per run.
+  public var comparison: [ComparisonRow] {
+    let s = summaries
+    func row(_ metric: String, lower: Bool = true, _ value: (RunSummary) -> Double, _ text: (RunSummary) -> String)
+      -> ComparisonRow
+    {
+      ComparisonRow(
+        metric: metric, cells: s.map(text), values: s.map { value($0) }, lowerIsBetter: lower)
+    }
+    func textRow(_ metric: String, _ text: (RunSummary) -> String) -> ComparisonRow {
+      ComparisonRow(metric: metric, cells: s.map(text), values: s.map { _ in nil }, lowerIsBetter: true)
+    }
+    var rows: [ComparisonRow] = [
+      row(
+        "Pairs covered (town, department with demand)", lower: false,
+        { Double($0.coveredPairs) },
+        { "\($0.coveredPairs)/\($0.pairsWithDemand) (\(percent($0.coveredPairs, $0.pairsWithDemand)))" }),
+      row("Unmet demand (FTE)", { $0.unmetFTE }, { number($0.unmetFTE) }),
+      row(
+        "Pilot-town pairs covered", lower: false, { Double($0.pilotCoveredPairs) },
+        { "\($0.pilotCoveredPairs)/\($0.pilotPairsWithDemand)" }),
+      row("Pilot-town unmet demand (FTE)", { $0.pilotUnmetFTE }, { number($0.pilotUnmetFTE) }),
+      row("Travel (minutes)", { $0.travelMinutes }, { number($0.travelMinutes, digits: 0) }),
+      row(
+        "Auxiliaries without an officer", { Double($0.auxiliariesWithoutOfficer) },
+        { "\($0.auxiliariesWithoutOfficer)" }),
+      textRow("People stationed / zoned / unassigned") { "\($0.stationed) / \($0.zoned) / \($0.unassigned)" },
+      row("Objective total", { $0.run.objective.total }, { number($0.run.objective.total) }),
+    ]
+    let termNames: [String: String] = [
+      "uncoveredPairs": "uncovered pairs", "unmetDemand": "unmet demand", "travel": "travel",
+      "moves": "moves", "preferenceMisses": "preference misses", "imbalance": "imbalance",
+    ]
+    for (index, term) in ObjectiveBreakdown().terms.enumerated() {
+      let label = "  objective: \(termNames[term.name] ?? term.name)"
+      rows.append(
+        row(label, { $0.run.objective.terms[index].value }, { number($0.run.objective.terms[index].value) }))
+    }
+    rows.append(textRow("Solver / status") { "\($0.run.solver) / \($0.run.status)" })
+    rows.append(textRow("Gap") { $0.run.gap.map { String(format: "%.2f%%", $0 * 100) } ?? "–" })
+    rows.append(
+      row("Broken hard rules", { Double($0.run.brokenRules.count) }, { "\($0.run.brokenRules.count)" }))
+    return rows
+  }
+
+  // MARK: - Plain text (for the terminal)
+
+  /// The comparison table as aligned plain text, differences against the base in brackets.
+  public func comparisonText() -> String {
+    let header = ["Measure"] + runs.map(\.label)
+    var table = [header]
+    for row in comparison {
+      var line = [row.metric]
+      for (i, cell) in row.cells.enumerated() {
+        line.append(cell + (i > 0 ? deltaText(row, i).map { " (\($0))" } ?? "" : ""))
+      }
+      table.append(line)
+    }
+    let widths = header.indices.map { c in table.map { $0[c].count }.max() ?? 0 }
+    var out = ""
+    for (r, line) in table.enumerated() {
+      let cells = line.enumerated().map { c, text in
+        c == 0
+          ? text.padding(toLength: widths[c], withPad: " ", startingAt: 0)
+          : String(repeating: " ", count: widths[c] - text.count) + text
+      }
+      out += cells.joined(separator: "  ") + "\n"
+      if r == 0 { out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n" }
+    }
+    return out
+  }
+
+  /// Per scenario, who moves, who is new, who leaves and which towns gain or lose staff.
+  public func peopleChangesText(limit: Int = 15) -> String {
+    var out = ""
+    for (run, changes) in zip(runs.dropFirst(), peopleChanges) {
+      out += "\n\(run.label): \(run.title)\n"
+      for line in run.changes { out += "  change: \(line)\n" }
+      out += section("new", changes.newPeople, limit)
+      out += section("leaving", changes.leaving, limit)
+      out += section("moves", changes.moves, limit)
+      let towns = changes.townChanges.map { "\($0.town) \($0.before)→\($0.after) (\(signed($0.after - $0.before)))" }
+      out += section("towns gaining or losing staff present", towns, limit)
+    }
+    return out
+  }
+
+  private func section(_ title: String, _ lines: [String], _ limit: Int) -> String {
+    guard !lines.isEmpty else { return "  \(title): none\n" }
+    var out = "  \(title) (\(lines.count)):\n"
+    for line in lines.prefix(limit) { out += "    \(line)\n" }
+    if lines.count > limit { out += "    … and \(lines.count - limit) more (see the report)\n" }
+    return out
+  }
+
+  /// The difference of row `row` in run `i` against the base, e.g. `+2.5`; nil when there is none.
+  func deltaText(_ row: ComparisonRow, _ i: Int) -> String? {
+    guard i > 0, let v = row.values[i], let b = row.values[0] else { return nil }
+    let d = v - b
+    if abs(d) < 0.005 { return "±0" }
+    return (d > 0 ? "+" : "−") + number(abs(d))
+  }
+
+  /// Whether run `i`'s figure in `row` is better (+1), worse (−1) or the same (0) as the base.
+  func deltaSign(_ row: ComparisonRow, _ i: Int) -> Int {
+    guard i > 0, let v = row.values[i], let b = row.values[0], abs(v - b) >= 0.005 else { return 0 }
+    return (v < b) == row.lowerIsBetter ? 1 : -1
+  }
+}
+
+// MARK: - Formatting helpers
+
+func number(_ x: Double, digits: Int = 2) -> String {
+  let r = (x * 100).rounded() / 100
+  if digits == 0 || r == r.rounded() { return String(Int(x.rounded())) }
+  return String(format: "%.\(digits)f", r)
+}
+
+func percent(_ a: Int, _ b: Int) -> String {
+  b == 0 ? "–" : String(format: "%.0f%%", Double(a) / Double(b) * 100)
+}
+
+func signed(_ n: Int) -> String { n > 0 ? "+\(n)" : n < 0 ? "−\(-n)" : "±0" }
