@@ -162,79 +162,20 @@ public struct ResolvedRoster: Sendable, Hashable {
 /// The independent roster checker: every hard rule and objective term of
 /// `docs/rules.md`, recomputed from the district's data, never from a solver.
 ///
-/// Build one per district (the constructor precomputes lookup tables) and call
-/// `evaluate` as often as needed; it is cheap enough for local search.
+/// Build one per district (the constructor precomputes lookup tables: O(people
+/// × (towns + zones)) memory) and call `evaluate` as often as needed; it is
+/// cheap enough for local search. Thread-safe: a value type with no mutable state.
 public struct RosterChecker: Sendable {
   /// The district rosters are checked against.
   public let district: District
 
-  // Per-district tables, by index (towns, departments, people, zones in instance order).
-  private let townCount: Int
-  private let departmentCount: Int
-  /// demand[t * departmentCount + d], FTE.
-  private let demand: [Double]
-  /// Σ_d demand(t, d).
-  private let townDemand: [Double]
-  private let pilot: [Bool]
-  private let desk: [Int]
-  private let townNames: [String]
-  private let departmentNames: [String]
-  private let personDepartment: [Int]
-  private let personLabels: [String]
-  private let preferred: [[Int]]
-  private let zoneTowns: [[Int]]
-  /// zoneFTE[z][d][k]: FTE one officer of d zoned to z gives zone z's k-th town.
-  private let zoneFTE: [[[Double]]]
-  private let zoneLabels: [String]
+  /// The precomputed tables and the evaluation itself, shared by copies of the checker.
+  private let tables: CheckerTables
 
-  /// Prepares the checker for one district.
+  /// Prepares the checker for one district (precomputes its tables).
   public init(_ district: District) {
     self.district = district
-    let towns = district.towns
-    let departments = district.departments
-    let nT = towns.count
-    let nD = departments.count
-    townCount = nT
-    departmentCount = nD
-    var demand = Array(repeating: 0.0, count: nT * nD)
-    var townDemand = Array(repeating: 0.0, count: nT)
-    for (t, town) in towns.enumerated() {
-      for (d, department) in departments.enumerated() {
-        let value = town.demand(of: department.id)
-        demand[t * nD + d] = value
-        townDemand[t] += value
-      }
-    }
-    self.demand = demand
-    self.townDemand = townDemand
-    pilot = towns.map(\.pilot)
-    desk = towns.map(\.deskCapacity)
-    townNames = towns.map(\.displayName)
-    departmentNames = departments.map(\.displayName)
-    personDepartment = district.people.map { district.departmentIndex[$0.department] ?? -1 }
-    personLabels = district.people.map { "\($0.name) (\($0.id))" }
-    preferred = district.people.map { person in
-      person.preferredTowns.compactMap { district.townIndex[$0] }
-    }
-    var zoneTowns: [[Int]] = []
-    var zoneFTE: [[[Double]]] = []
-    var zoneLabels: [String] = []
-    for zone in district.zones {
-      let posting = Posting.zoned(zone: zone.id)
-      let ids = district.towns(of: posting)
-      zoneTowns.append(ids.compactMap { district.townIndex[$0] })
-      zoneFTE.append(
-        departments.map { department in
-          ids.filter { district.townIndex[$0] != nil }.map {
-            district.officerFTE(posting, department: department.id, town: $0)
-          }
-        })
-      let names = ids.map { district.town($0)?.displayName ?? $0 }.joined(separator: ", ")
-      zoneLabels.append("\(zone.name ?? zone.id) (\(names))")
-    }
-    self.zoneTowns = zoneTowns
-    self.zoneFTE = zoneFTE
-    self.zoneLabels = zoneLabels
+    tables = CheckerTables(district)
   }
 
   // MARK: - Roster files
@@ -352,21 +293,7 @@ public struct RosterChecker: Sendable {
 
   /// Evaluates resolved roster lines, including [own-department].
   public func evaluate(_ resolved: ResolvedRoster) -> RosterEvaluation {
-    evaluate(resolved.postings, claimedDepartments: resolved.departments)
-  }
-
-  // MARK: - Evaluation
-
-  private enum Slot {
-    case none
-    case stationed(Int)
-    case zoned(Int)
-  }
-
-  private struct Found {
-    var violation: RuleViolation
-    var town: Int
-    var person: Int
+    tables.evaluate(resolved.postings, claimedDepartments: resolved.departments)
   }
 
   /// Evaluates postings by person id against every hard rule and objective term.
@@ -376,44 +303,195 @@ public struct RosterChecker: Sendable {
   /// as no posting and is reported under [one-posting]. Violations come in
   /// `HardRule` order, then town, then person (instance order).
   public func evaluate(_ postings: [String: Posting]) -> RosterEvaluation {
-    evaluate(postings, claimedDepartments: [:])
+    tables.evaluate(postings, claimedDepartments: [:])
+  }
+}
+
+/// The checker's per-district tables and its evaluation, in one reference
+/// type so that evaluating never copies the tables.
+private final class CheckerTables: Sendable {
+  let district: District
+  private let people: [Person]
+  private let townIndex: [String: Int]
+  private let zoneIndex: [String: Int]
+
+  // Per-district tables, by index (towns, departments, people, zones in instance order).
+  // A posting is coded as an Int: -1 no posting, t stationed at town t,
+  // townCount + z zoned to zone z; -2 stands for "none given" (no current/pinned posting).
+  private let townCount: Int
+  private let departmentCount: Int
+  private let personCount: Int
+  /// demand[t * departmentCount + d], FTE.
+  private let demand: [Double]
+  /// Σ_d demand(t, d).
+  private let townDemand: [Double]
+  private let pilot: [Bool]
+  private let desk: [Int]
+  private let townIDs: [String]
+  private let departmentIDs: [String]
+  private let townNames: [String]
+  private let departmentNames: [String]
+  private let personDepartment: [Int]
+  private let personLabels: [String]
+  private let officer: [Bool]
+  private let certified: [Bool]
+  private let legal: [Bool]
+  private let drives: [Bool]
+  private let unavailable: [Bool]
+  private let tenure: [Int]
+  private let currentCode: [Int]
+  private let pinnedCode: [Int]
+  private let hasPreferences: [Bool]
+  /// preferredMask[p * townCount + t]: t is among p's preferred towns.
+  private let preferredMask: [Bool]
+  /// avoidMask[p * townCount + t]: `District.avoids(p, town: t)`.
+  private let avoidMask: [Bool]
+  /// stationedMinutes[p * townCount + t]: `District.travelMinutes(of: p, .stationed(t))`.
+  private let stationedMinutes: [Double]
+  /// zonedMinutes[p * zoneCount + z]: `District.travelMinutes(of: p, .zoned(z))`.
+  private let zonedMinutes: [Double]
+  private let zoneTowns: [[Int]]
+  /// zoneFTE[z][d][k]: FTE one officer of d zoned to z gives zone z's k-th town
+  /// (`District.officerFTE`).
+  private let zoneFTE: [[[Double]]]
+  private let zoneLabels: [String]
+  private let policy: Policy
+
+  init(_ district: District) {
+    self.district = district
+    people = district.people
+    townIndex = district.townIndex
+    zoneIndex = district.zoneIndex
+    let towns = district.towns
+    let departments = district.departments
+    let people = district.people
+    let zones = district.zones
+    let nT = towns.count
+    let nD = departments.count
+    let nP = people.count
+    let nZ = zones.count
+    townCount = nT
+    departmentCount = nD
+    personCount = nP
+    policy = district.policy
+    var demand = Array(repeating: 0.0, count: nT * nD)
+    var townDemand = Array(repeating: 0.0, count: nT)
+    for (t, town) in towns.enumerated() {
+      for (d, department) in departments.enumerated() {
+        let value = town.demand(of: department.id)
+        demand[t * nD + d] = value
+        townDemand[t] += value
+      }
+    }
+    self.demand = demand
+    self.townDemand = townDemand
+    pilot = towns.map(\.pilot)
+    desk = towns.map(\.deskCapacity)
+    townIDs = towns.map(\.id)
+    departmentIDs = departments.map(\.id)
+    townNames = towns.map(\.displayName)
+    departmentNames = departments.map(\.displayName)
+    personDepartment = people.map { district.departmentIndex[$0.department] ?? -1 }
+    personLabels = people.map { "\($0.name) (\($0.id))" }
+    officer = people.map(\.isOfficer)
+    certified = people.map(\.certified)
+    legal = people.map(\.legal)
+    drives = people.map(\.drives)
+    unavailable = people.map(\.unavailable)
+    tenure = people.map(\.tenure)
+    func code(_ posting: Posting?) -> Int {
+      switch posting {
+      case nil: return -2
+      case .unassigned: return -1
+      case .stationed(let town): return district.townIndex[town] ?? -3
+      case .zoned(let zone): return district.zoneIndex[zone].map { nT + $0 } ?? -3
+      }
+    }
+    currentCode = people.map { code($0.currentPosting) }
+    pinnedCode = people.map { code($0.pinned) }
+    hasPreferences = people.map { !$0.preferredTowns.isEmpty }
+    var preferredMask = Array(repeating: false, count: nP * nT)
+    var avoidMask = Array(repeating: false, count: nP * nT)
+    var stationedMinutes = Array(repeating: 0.0, count: nP * nT)
+    var zonedMinutes = Array(repeating: 0.0, count: nP * nZ)
+    for (p, person) in people.enumerated() {
+      for town in person.preferredTowns {
+        if let t = district.townIndex[town] { preferredMask[p * nT + t] = true }
+      }
+      for (t, town) in towns.enumerated() {
+        avoidMask[p * nT + t] = district.avoids(person, town: town.id)
+        stationedMinutes[p * nT + t] = district.travelMinutes(of: person, .stationed(town: town.id))
+      }
+      for (z, zone) in zones.enumerated() {
+        zonedMinutes[p * nZ + z] = district.travelMinutes(of: person, .zoned(zone: zone.id))
+      }
+    }
+    self.preferredMask = preferredMask
+    self.avoidMask = avoidMask
+    self.stationedMinutes = stationedMinutes
+    self.zonedMinutes = zonedMinutes
+    var zoneTowns: [[Int]] = []
+    var zoneFTE: [[[Double]]] = []
+    var zoneLabels: [String] = []
+    for zone in zones {
+      let posting = Posting.zoned(zone: zone.id)
+      let ids = district.towns(of: posting).filter { district.townIndex[$0] != nil }
+      zoneTowns.append(ids.compactMap { district.townIndex[$0] })
+      zoneFTE.append(
+        departments.map { department in
+          ids.map { district.officerFTE(posting, department: department.id, town: $0) }
+        })
+      let names = ids.map { district.town($0)?.displayName ?? $0 }.joined(separator: ", ")
+      zoneLabels.append("\(zone.name ?? zone.id) (\(names))")
+    }
+    self.zoneTowns = zoneTowns
+    self.zoneFTE = zoneFTE
+    self.zoneLabels = zoneLabels
   }
 
-  private func evaluate(
+  // MARK: - Evaluation
+
+  private struct Found {
+    var violation: RuleViolation
+    var town: Int
+    var person: Int
+  }
+
+  func evaluate(
     _ postings: [String: Posting], claimedDepartments: [String: String]
   ) -> RosterEvaluation {
-    let district = self.district
-    let policy = district.policy
+    let policy = self.policy
     let weights = policy.weights
-    let people = district.people
+    let people = self.people
     let nT = townCount
     let nD = departmentCount
+    let nP = personCount
+    let nZ = zoneLabels.count
     var found: [Found] = []
 
     func add(_ rule: HardRule, town: Int = -1, person: Int = -1, _ message: String) {
       let violation = RuleViolation(
         rule: rule, person: person >= 0 ? people[person].id : nil,
-        town: town >= 0 ? district.towns[town].id : nil, message: message)
+        town: town >= 0 ? townIDs[town] : nil, message: message)
       found.append(Found(violation: violation, town: town, person: person))
     }
 
-    // Resolve postings to indices.
-    var slots = Array(repeating: Slot.none, count: people.count)
-    var given = Array(repeating: Posting.unassigned, count: people.count)
-    for (p, person) in people.enumerated() {
-      let posting = postings[person.id] ?? .unassigned
-      given[p] = posting
+    // Resolve postings to codes.
+    var slots = Array(repeating: -1, count: nP)
+    for p in 0..<nP {
+      let id = people[p].id
+      guard let posting = postings[id] else { continue }
       switch posting {
       case .unassigned: break
       case .stationed(let town):
-        if let t = district.townIndex[town] {
-          slots[p] = .stationed(t)
+        if let t = townIndex[town] {
+          slots[p] = t
         } else {
           add(.onePosting, person: p, "\(personLabels[p]) is posted to unknown town '\(town)'")
         }
       case .zoned(let zone):
-        if let z = district.zoneIndex[zone] {
-          slots[p] = .zoned(z)
+        if let z = zoneIndex[zone] {
+          slots[p] = nT + z
         } else {
           add(.onePosting, person: p, "\(personLabels[p]) is posted to unknown zone '\(zone)'")
         }
@@ -422,43 +500,46 @@ public struct RosterChecker: Sendable {
 
     // Presence and supply.
     var officers = Array(repeating: 0, count: nT * nD)
-    var certified = Array(repeating: 0, count: nT * nD)
-    var legal = Array(repeating: 0, count: nT * nD)
+    var certifiedHere = Array(repeating: 0, count: nT * nD)
+    var legalHere = Array(repeating: 0, count: nT * nD)
     var auxiliaries = Array(repeating: 0, count: nT * nD)
     var stationedByDepartment = Array(repeating: 0, count: nT * nD)
     var supply = Array(repeating: 0.0, count: nT * nD)
     var anyonePresent = Array(repeating: false, count: nT)
     var headcount = Array(repeating: 0, count: nT)
-    for (p, person) in people.enumerated() {
+    for p in 0..<nP {
+      let slot = slots[p]
+      guard slot >= 0 else { continue }
       let d = personDepartment[p]
-      switch slots[p] {
-      case .none: break
-      case .stationed(let t):
+      if slot < nT {
+        let t = slot
         anyonePresent[t] = true
         headcount[t] += 1
         guard d >= 0 else { continue }
         let k = t * nD + d
         stationedByDepartment[k] += 1
-        if person.isOfficer {
+        if officer[p] {
           officers[k] += 1
-          if person.certified { certified[k] += 1 }
-          if person.legal { legal[k] += 1 }
+          if certified[p] { certifiedHere[k] += 1 }
+          if legal[p] { legalHere[k] += 1 }
           supply[k] += 1
         } else {
           auxiliaries[k] += 1
           supply[k] += policy.auxiliaryFTE
         }
-      case .zoned(let z):
+      } else {
         // Auxiliaries are present only where stationed (docs/rules.md).
-        guard person.isOfficer else { continue }
+        guard officer[p] else { continue }
+        let z = slot - nT
         let towns = zoneTowns[z]
-        for (i, t) in towns.enumerated() {
+        for i in towns.indices {
+          let t = towns[i]
           anyonePresent[t] = true
           guard d >= 0 else { continue }
           let k = t * nD + d
           officers[k] += 1
-          if person.certified { certified[k] += 1 }
-          if person.legal { legal[k] += 1 }
+          if certified[p] { certifiedHere[k] += 1 }
+          if legal[p] { legalHere[k] += 1 }
           supply[k] += zoneFTE[z][d][i]
         }
       }
@@ -468,70 +549,71 @@ public struct RosterChecker: Sendable {
     var travel = 0.0
     var moves = 0
     var misses = 0
-    for (p, person) in people.enumerated() {
-      let posting = given[p]
+    for p in 0..<nP {
       let slot = slots[p]
-      let label = personLabels[p]
-      var assigned = true
-      if case .none = slot { assigned = false }
-      if person.unavailable {
+      let assigned = slot >= 0
+      let stationedTown = assigned && slot < nT ? slot : -1
+      if unavailable[p] {
         if assigned {
           add(
-            .onePosting, town: townOf(slot), person: p,
-            "\(label) is unavailable but is \(describe(slot))")
+            .onePosting, town: stationedTown, person: p,
+            "\(personLabels[p]) is unavailable but is \(describe(slot))")
         }
-      } else if !assigned, posting == .unassigned {
-        add(.onePosting, person: p, "\(label) is available but has no posting")
+      } else if !assigned, postings[people[p].id].map({ $0 == .unassigned }) ?? true {
+        add(.onePosting, person: p, "\(personLabels[p]) is available but has no posting")
       }
-      if let claimed = claimedDepartments[person.id], claimed != person.department {
-        let own = district.departmentIndex[person.department].map { departmentNames[$0] }
+      if !claimedDepartments.isEmpty, let claimed = claimedDepartments[people[p].id],
+        personDepartment[p] < 0 || claimed != departmentIDs[personDepartment[p]]
+      {
+        let d = personDepartment[p]
         add(
-          .ownDepartment, town: townOf(slot), person: p,
-          "\(label) belongs to \(own ?? person.department) but the roster line puts them "
-            + "under department '\(claimed)'")
+          .ownDepartment, town: stationedTown, person: p,
+          "\(personLabels[p]) belongs to \(d >= 0 ? departmentNames[d] : people[p].department) "
+            + "but the roster line puts them under department '\(claimed)'")
       }
-      switch slot {
-      case .none: break
-      case .stationed(let t):
-        if district.avoids(person, town: district.towns[t].id) {
+      if stationedTown >= 0 {
+        let t = stationedTown
+        if avoidMask[p * nT + t] {
           let why =
-            person.homeTown == district.towns[t].id
+            people[p].homeTown == townIDs[t]
             ? "their home town"
             : "within \(format(policy.avoidanceRadiusMinutes)) minutes of their home town"
-          add(.avoidance, town: t, person: p, "\(label) is stationed in \(townNames[t]), \(why)")
+          add(.avoidance, town: t, person: p, "\(personLabels[p]) is stationed in \(townNames[t]), \(why)")
         }
-      case .zoned(let z):
-        if !person.isOfficer {
+        travel += stationedMinutes[p * nT + t]
+      } else if assigned {
+        let z = slot - nT
+        if !officer[p] {
           add(
             .auxiliaryStationed, person: p,
-            "\(label) is an auxiliary but is zoned to \(zoneLabels[z]); auxiliaries are only stationed")
-        } else if policy.zonedMustDrive, !person.drives {
+            "\(personLabels[p]) is an auxiliary but is zoned to \(zoneLabels[z]); "
+              + "auxiliaries are only stationed")
+        } else if policy.zonedMustDrive, !drives[p] {
           add(
             .zonedMustDrive, person: p,
-            "\(label) is zoned to \(zoneLabels[z]) but cannot drive")
+            "\(personLabels[p]) is zoned to \(zoneLabels[z]) but cannot drive")
         }
+        travel += zonedMinutes[p * nZ + z]
       }
-      if !person.unavailable, let pin = person.pinned, pin != posting {
+      guard !unavailable[p] else { continue }
+      let pin = pinnedCode[p]
+      if pin != -2, pin != slot {
         add(
-          .pinned, town: townOf(slot), person: p,
-          "\(label) is pinned \(describe(pin)) but the roster has them \(describe(posting))")
+          .pinned, town: stationedTown, person: p,
+          "\(personLabels[p]) is pinned \(describe(pin, people[p].pinned)) but the roster has them "
+            + "\(describe(slot))")
       }
-      if let limit = policy.maxTenureQuarters, !person.unavailable, assigned,
-        let current = person.currentPosting, current == posting, person.pinned != posting,
-        person.tenure + 1 > limit
+      let current = currentCode[p]
+      if let limit = policy.maxTenureQuarters, assigned, current == slot, pin != slot,
+        tenure[p] + 1 > limit
       {
         add(
-          .tenure, town: townOf(slot), person: p,
-          "\(label) would serve \(person.tenure + 1) quarters in a row \(describe(slot)); "
+          .tenure, town: stationedTown, person: p,
+          "\(personLabels[p]) would serve \(tenure[p] + 1) quarters in a row \(describe(slot)); "
             + "at most \(limit) allowed")
       }
-      if assigned { travel += district.travelMinutes(of: person, posting) }
-      if !person.unavailable {
-        if let current = person.currentPosting, current != posting { moves += 1 }
-        if !preferred[p].isEmpty || !person.preferredTowns.isEmpty {
-          if !hits(slot, preferred[p]) { misses += 1 }
-        }
-      }
+      if current != -2, current != slot { moves += 1 }
+      if hasPreferences[p], !hits(p, slot) { misses += 1 }
     }
     if let limit = policy.maxMoves, moves > limit {
       add(
@@ -542,25 +624,25 @@ public struct RosterChecker: Sendable {
     // Per-town rules.
     for t in 0..<nT {
       let name = townNames[t]
-      var certifiedHere = 0
-      var legalHere = 0
+      var certifiedTown = 0
+      var legalTown = 0
       for d in 0..<nD {
-        certifiedHere += certified[t * nD + d]
-        legalHere += legal[t * nD + d]
+        certifiedTown += certifiedHere[t * nD + d]
+        legalTown += legalHere[t * nD + d]
       }
-      if policy.minCertifiedPerTown > 0, anyonePresent[t], certifiedHere < policy.minCertifiedPerTown {
+      let minCertified = policy.minCertifiedPerTown
+      if minCertified > 0, anyonePresent[t], certifiedTown < minCertified {
         add(
           .twoCertified, town: t,
-          "\(name): \(certifiedHere) certified \(certifiedHere == 1 ? "officer" : "officers") present, "
-            + "needs \(policy.minCertifiedPerTown)")
+          "\(name): \(certifiedTown) certified \(certifiedTown == 1 ? "officer" : "officers") "
+            + "present, needs \(minCertified)")
       }
       if policy.auxiliariesNeedOfficer {
         for d in 0..<nD {
           let k = t * nD + d
           guard auxiliaries[k] > 0 else { continue }
           if officers[k] == 0 {
-            for (p, person) in people.enumerated()
-            where !person.isOfficer && personDepartment[p] == d && isStationed(slots[p], at: t) {
+            for p in 0..<nP where !officer[p] && personDepartment[p] == d && slots[p] == t {
               add(
                 .auxiliaryWithOfficer, town: t, person: p,
                 "\(personLabels[p]), auxiliary of \(departmentNames[d]) stationed in \(name), "
@@ -580,13 +662,13 @@ public struct RosterChecker: Sendable {
           .deskCapacity, town: t,
           "\(name): \(headcount[t]) people stationed, desk capacity \(desk[t])")
       }
-      if policy.minLegalPerTown > 0, legalHere < policy.minLegalPerTown {
+      let minLegal = policy.minLegalPerTown
+      if minLegal > 0, legalTown < minLegal {
         add(
           .legalAccess, town: t,
-          legalHere == 0
-            ? "\(name): no officer with legal background present (needs \(policy.minLegalPerTown))"
-            : "\(name): \(legalHere) officers with legal background present, needs \(policy.minLegalPerTown)"
-        )
+          legalTown == 0
+            ? "\(name): no officer with legal background present (needs \(minLegal))"
+            : "\(name): \(legalTown) officers with legal background present, needs \(minLegal)")
       }
     }
 
@@ -606,10 +688,9 @@ public struct RosterChecker: Sendable {
         unmetTown += unmet
         coverage.append(
           TownCoverage(
-            town: district.towns[t].id, department: district.departments[d].id,
-            demand: demand[k], supply: supply[k], unmet: unmet, officersPresent: officers[k],
-            certifiedPresent: certified[k], legalPresent: legal[k],
-            stationedHeadcount: stationedByDepartment[k]))
+            town: townIDs[t], department: departmentIDs[d], demand: demand[k], supply: supply[k],
+            unmet: unmet, officersPresent: officers[k], certifiedPresent: certifiedHere[k],
+            legalPresent: legalHere[k], stationedHeadcount: stationedByDepartment[k]))
       }
       unmetTotal += unmetTown
       if pilot[t] { unmetPilot += unmetTown }
@@ -627,13 +708,15 @@ public struct RosterChecker: Sendable {
       preferenceMisses: Double(misses) * weights.preferenceMiss,
       imbalance: imbalance * weights.imbalance)
 
-    found.sort { a, b in
-      let ra = RosterChecker.ruleOrder[a.violation.rule] ?? 0
-      let rb = RosterChecker.ruleOrder[b.violation.rule] ?? 0
-      if ra != rb { return ra < rb }
-      if a.town != b.town { return a.town < b.town }
-      if a.person != b.person { return a.person < b.person }
-      return a.violation.message < b.violation.message
+    if found.count > 1 {
+      found.sort { a, b in
+        let ra = CheckerTables.ruleOrder[a.violation.rule] ?? 0
+        let rb = CheckerTables.ruleOrder[b.violation.rule] ?? 0
+        if ra != rb { return ra < rb }
+        if a.town != b.town { return a.town < b.town }
+        if a.person != b.person { return a.person < b.person }
+        return a.violation.message < b.violation.message
+      }
     }
     return RosterEvaluation(
       violations: found.map(\.violation), objective: objective, measures: measures,
@@ -643,42 +726,20 @@ public struct RosterChecker: Sendable {
   private static let ruleOrder: [HardRule: Int] = Dictionary(
     uniqueKeysWithValues: HardRule.allCases.enumerated().map { ($1, $0) })
 
-  private func townOf(_ slot: Slot) -> Int {
-    if case .stationed(let t) = slot { return t }
-    return -1
+  /// Whether a posting's towns (`District.towns(of:)`) include one of p's preferred towns.
+  private func hits(_ p: Int, _ slot: Int) -> Bool {
+    let nT = townCount
+    if slot < 0 { return false }
+    if slot < nT { return preferredMask[p * nT + slot] }
+    return zoneTowns[slot - nT].contains { preferredMask[p * nT + $0] }
   }
 
-  private func isStationed(_ slot: Slot, at town: Int) -> Bool {
-    if case .stationed(let t) = slot { return t == town }
-    return false
-  }
-
-  /// Whether a posting's towns (`District.towns(of:)`) include a preferred town.
-  private func hits(_ slot: Slot, _ towns: [Int]) -> Bool {
-    switch slot {
-    case .none: return false
-    case .stationed(let t): return towns.contains(t)
-    case .zoned(let z): return zoneTowns[z].contains { towns.contains($0) }
-    }
-  }
-
-  private func describe(_ slot: Slot) -> String {
-    switch slot {
-    case .none: return "unassigned"
-    case .stationed(let t): return "stationed in \(townNames[t])"
-    case .zoned(let z): return "zoned to \(zoneLabels[z])"
-    }
-  }
-
-  /// A posting in planner's words, e.g. `stationed in Anfu`.
-  private func describe(_ posting: Posting) -> String {
-    switch posting {
-    case .unassigned: return "unassigned"
-    case .stationed(let town):
-      return "stationed in \(district.townIndex[town].map { townNames[$0] } ?? town)"
-    case .zoned(let zone):
-      return "zoned to \(district.zoneIndex[zone].map { zoneLabels[$0] } ?? zone)"
-    }
+  /// A coded posting in planner's words, e.g. `stationed in Anfu`.
+  private func describe(_ code: Int, _ posting: Posting? = nil) -> String {
+    if code >= townCount { return "zoned to \(zoneLabels[code - townCount])" }
+    if code >= 0 { return "stationed in \(townNames[code])" }
+    if code == -3, let posting { return posting.description }
+    return "unassigned"
   }
 
   private func format(_ value: Double) -> String {

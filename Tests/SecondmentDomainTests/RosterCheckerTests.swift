@@ -1,0 +1,631 @@
+import Foundation
+import Testing
+
+@testable import SecondmentDomain
+
+/// Evaluates postings against the fixture district, optionally changed first.
+private func check(
+  _ postings: [String: Posting], _ change: (inout Instance) -> Void = { _ in }
+) -> RosterEvaluation {
+  RosterChecker(Fixture.district(change)).evaluate(postings)
+}
+
+private func rules(_ evaluation: RosterEvaluation) -> [HardRule] {
+  evaluation.violations.map(\.rule)
+}
+
+private func close(_ a: Double, _ b: Double, _ tolerance: Double = 1e-9) -> Bool {
+  abs(a - b) <= tolerance
+}
+
+// MARK: - Hard rules, one test each
+
+@Suite("RosterChecker hard rules")
+struct RosterCheckerRuleTests {
+  @Test func validRosterKeepsEveryRule() {
+    let evaluation = check(Fixture.valid)
+    #expect(evaluation.violations == [])
+    #expect(evaluation.isFeasible)
+  }
+
+  @Test func onePostingRequiresAPostingForEveryAvailablePerson() {
+    let evaluation = check(Fixture.valid(["t4": .unassigned]))
+    #expect(rules(evaluation) == [.onePosting])
+    #expect(evaluation.violations.first?.person == "t4")
+    #expect(evaluation.violations.first?.message.contains("Zhou Jie (t4)") == true)
+  }
+
+  @Test func onePostingTreatsAMissingPersonAsUnassigned() {
+    var postings = Fixture.valid
+    postings["t4"] = nil
+    #expect(rules(check(postings)) == [.onePosting])
+  }
+
+  @Test func onePostingForbidsPostingAnUnavailablePerson() {
+    let evaluation = check(Fixture.valid(["m5": .stationed(town: Fixture.delta)]))
+    #expect(rules(evaluation) == [.onePosting])
+    #expect(evaluation.violations.first?.person == "m5")
+    #expect(evaluation.violations.first?.town == Fixture.delta)
+    #expect(evaluation.violations.first?.message.contains("unavailable") == true)
+  }
+
+  @Test func onePostingReportsAnUnknownTownInPostings() {
+    let evaluation = check(Fixture.valid(["t4": .stationed(town: "omega")]))
+    // t4 gone from gamma breaks nothing else there.
+    #expect(rules(evaluation) == [.onePosting])
+    #expect(evaluation.violations.first?.message.contains("omega") == true)
+  }
+
+  @Test func ownDepartmentRejectsALineUnderAnotherDepartment() throws {
+    var roster = Fixture.roster(Fixture.valid)
+    roster.postings[0].department = "trn"
+    let checker = RosterChecker(Fixture.district())
+    let evaluation = try checker.evaluate(roster)
+    #expect(rules(evaluation) == [.ownDepartment])
+    #expect(evaluation.violations.first?.person == "m1")
+    #expect(evaluation.violations.first?.message.contains("Market regulation") == true)
+    roster.postings[0].department = "mkt"
+    #expect(try checker.evaluate(roster).violations == [])
+  }
+
+  @Test func auxiliaryStationedForbidsZoningAnAuxiliary() {
+    let evaluation = check(Fixture.valid(["x2": .zoned(zone: "ridge")]))
+    #expect(rules(evaluation) == [.auxiliaryStationed])
+    #expect(evaluation.violations.first?.person == "x2")
+  }
+
+  @Test func avoidanceForbidsStationingInHomeTown() {
+    let evaluation = check(Fixture.valid(["t4": .stationed(town: Fixture.delta)]))
+    #expect(rules(evaluation) == [.avoidance])
+    #expect(evaluation.violations.first?.person == "t4")
+    #expect(evaluation.violations.first?.town == Fixture.delta)
+    #expect(
+      evaluation.violations.first?.message == "Zhou Jie (t4) is stationed in Delta, their home town")
+  }
+
+  @Test func avoidanceAllowsZoningOverHomeTown() {
+    // t1 lives in gamma and is zoned to ridge (beta, gamma) in the valid roster.
+    let district = Fixture.district()
+    #expect(district.zone("ridge")?.towns.contains(district.person("t1")?.homeTown ?? "") == true)
+    #expect(check(Fixture.valid).violations == [])
+  }
+
+  @Test func avoidanceRadiusKeepsPeopleFromNearbyTowns() {
+    let evaluation = check(Fixture.valid) { $0.policy.avoidanceRadiusMinutes = 12 }
+    // t4 and x2 (home delta) at gamma: 12 min; m2 (home gamma) at beta is 15 min away.
+    #expect(rules(evaluation) == [.avoidance, .avoidance])
+    #expect(evaluation.violations.map(\.person) == ["t4", "x2"])
+    #expect(evaluation.violations.map(\.town) == [Fixture.gamma, Fixture.gamma])
+    #expect(
+      evaluation.violations.first?.message
+        == "Zhou Jie (t4) is stationed in Gamma, within 12 minutes of their home town")
+    let wider = check(Fixture.valid) { $0.policy.avoidanceRadiusMinutes = 15 }
+    #expect(wider.violations.map(\.person) == ["m2", "t4", "x2"])
+  }
+
+  @Test func avoidanceSwitchedOffAllowsHomeTown() {
+    let evaluation = check(Fixture.valid(["t4": .stationed(town: Fixture.delta)])) {
+      $0.policy.avoidance = false
+    }
+    #expect(evaluation.violations == [])
+  }
+
+  @Test func twoCertifiedNeedsTwoCertifiedOfficersWhereAnyoneIsPresent() {
+    let evaluation = check(Fixture.valid(["m2": .stationed(town: Fixture.delta)]))
+    #expect(rules(evaluation) == [.twoCertified])
+    #expect(evaluation.violations.first?.town == Fixture.beta)
+    #expect(
+      evaluation.violations.first?.message == "Beta: 1 certified officer present, needs 2")
+  }
+
+  @Test func twoCertifiedCountsOnlyCertifiedOfficers() {
+    let evaluation = check(Fixture.valid) { instance in
+      instance.people[1].certified = false  // m2, stationed at beta
+    }
+    #expect(rules(evaluation) == [.twoCertified])
+    #expect(evaluation.violations.first?.town == Fixture.beta)
+  }
+
+  @Test func twoCertifiedSwitchedOffOrLowered() {
+    let postings = Fixture.valid(["m2": .stationed(town: Fixture.delta)])
+    #expect(check(postings) { $0.policy.minCertifiedPerTown = 0 }.violations == [])
+    #expect(check(postings) { $0.policy.minCertifiedPerTown = 1 }.violations == [])
+  }
+
+  @Test func auxiliaryWithOfficerNeedsAnOfficerOfItsDepartment() {
+    // x2 (transport auxiliary) at alpha, where no transport officer is present.
+    let evaluation = check(
+      Fixture.valid([
+        "x2": .stationed(town: Fixture.alpha), "x3": .stationed(town: Fixture.delta),
+      ]))
+    #expect(rules(evaluation) == [.auxiliaryWithOfficer])
+    #expect(evaluation.violations.first?.person == "x2")
+    #expect(evaluation.violations.first?.town == Fixture.alpha)
+    #expect(evaluation.violations.first?.message.contains("no Transport officer") == true)
+  }
+
+  @Test func auxiliaryWithOfficerSwitchedOff() {
+    let evaluation = check(
+      Fixture.valid([
+        "x2": .stationed(town: Fixture.alpha), "x3": .stationed(town: Fixture.delta),
+      ])
+    ) { $0.policy.auxiliariesNeedOfficer = false }
+    #expect(evaluation.violations == [])
+  }
+
+  @Test func auxiliaryRatioLimitsAuxiliariesPerOfficer() {
+    let postings = Fixture.valid([
+      "x1": .stationed(town: Fixture.beta), "x3": .stationed(town: Fixture.beta),
+    ])
+    // Two market auxiliaries for one market officer (m2): fine at 2 per officer, not at 1.
+    #expect(check(postings).violations == [])
+    let evaluation = check(postings) { $0.policy.auxiliariesPerOfficer = 1 }
+    #expect(rules(evaluation) == [.auxiliaryRatio])
+    #expect(evaluation.violations.first?.town == Fixture.beta)
+    #expect(
+      evaluation.violations.first?.message
+        == "Beta: 2 Market regulation auxiliaries for 1 officer present; at most 1 per officer")
+    #expect(check(Fixture.valid) { $0.policy.auxiliariesPerOfficer = 1 }.violations == [])
+  }
+
+  @Test func auxiliaryRatioSwitchedOffWithAuxiliariesNeedOfficer() {
+    let postings = Fixture.valid([
+      "x1": .stationed(town: Fixture.beta), "x3": .stationed(town: Fixture.beta),
+    ])
+    let evaluation = check(postings) {
+      $0.policy.auxiliariesPerOfficer = 1
+      $0.policy.auxiliariesNeedOfficer = false
+    }
+    #expect(evaluation.violations == [])
+  }
+
+  @Test func deskCapacityLimitsStationedHeadcount() {
+    let evaluation = check(Fixture.valid(["t4": .stationed(town: Fixture.alpha)]))
+    #expect(rules(evaluation) == [.deskCapacity])
+    #expect(evaluation.violations.first?.town == Fixture.alpha)
+    #expect(
+      evaluation.violations.first?.message == "Alpha: 5 people stationed, desk capacity 4")
+  }
+
+  @Test func deskCapacityIgnoresZonedOfficers() {
+    // gamma (desk 3) has t2, t4, x2 stationed plus t1 and m3 zoned over it: 5 present, 3 desks.
+    let evaluation = check(Fixture.valid)
+    let gamma = evaluation.coverage.filter { $0.town == Fixture.gamma }
+    #expect(gamma.reduce(0) { $0 + $1.stationedHeadcount } == 3)
+    #expect(gamma.reduce(0) { $0 + $1.officersPresent } == 4)
+    #expect(evaluation.violations == [])
+  }
+
+  @Test func deskCapacitySwitchedOff() {
+    let evaluation = check(Fixture.valid(["t4": .stationed(town: Fixture.alpha)])) {
+      $0.policy.deskCapacity = false
+    }
+    #expect(evaluation.violations == [])
+  }
+
+  @Test func zonedMustDriveForbidsZoningANonDriver() {
+    let evaluation = check(Fixture.valid(["t4": .zoned(zone: "valley")]))
+    #expect(rules(evaluation) == [.zonedMustDrive])
+    #expect(evaluation.violations.first?.person == "t4")
+    #expect(
+      evaluation.violations.first?.message
+        == "Zhou Jie (t4) is zoned to Valley (Gamma, Delta) but cannot drive")
+  }
+
+  @Test func zonedMustDriveSwitchedOff() {
+    let evaluation = check(Fixture.valid(["t4": .zoned(zone: "valley")])) {
+      $0.policy.zonedMustDrive = false
+    }
+    #expect(evaluation.violations == [])
+  }
+
+  @Test func legalAccessNeedsALegalOfficerInEveryTown() {
+    // Swap m1 (legal) and m2: alpha keeps two certified officers but no legal one.
+    let evaluation = check(
+      Fixture.valid(["m1": .stationed(town: Fixture.beta), "m2": .stationed(town: Fixture.alpha)]))
+    #expect(rules(evaluation) == [.legalAccess])
+    #expect(evaluation.violations.first?.town == Fixture.alpha)
+    #expect(
+      evaluation.violations.first?.message
+        == "Alpha: no officer with legal background present (needs 1)")
+  }
+
+  @Test func legalAccessCoversTownsWithNobodyPresent() {
+    // Only t3 posted: beta, gamma and alpha have nobody and no legal officer.
+    let evaluation = check(["t3": .stationed(town: Fixture.delta)]) {
+      $0.policy.minCertifiedPerTown = 0
+      $0.people = $0.people.filter { $0.id == "t3" }
+    }
+    #expect(rules(evaluation) == [.legalAccess, .legalAccess, .legalAccess])
+    #expect(evaluation.violations.map(\.town) == [Fixture.alpha, Fixture.beta, Fixture.gamma])
+  }
+
+  @Test func legalAccessSwitchedOff() {
+    let evaluation = check(
+      Fixture.valid(["m1": .stationed(town: Fixture.beta), "m2": .stationed(town: Fixture.alpha)])
+    ) { $0.policy.minLegalPerTown = 0 }
+    #expect(evaluation.violations == [])
+  }
+
+  @Test func pinnedPostingsAreKept() {
+    let pinDelta: (inout Instance) -> Void = {
+      $0.people[8].pinned = .stationed(town: Fixture.delta)  // t4
+    }
+    let evaluation = check(Fixture.valid, pinDelta)
+    #expect(rules(evaluation) == [.pinned])
+    #expect(evaluation.violations.first?.person == "t4")
+    #expect(evaluation.violations.first?.town == Fixture.gamma)
+    #expect(
+      evaluation.violations.first?.message
+        == "Zhou Jie (t4) is pinned stationed in Delta but the roster has them stationed in Gamma")
+    let kept = check(Fixture.valid) { $0.people[8].pinned = .stationed(town: Fixture.gamma) }
+    #expect(kept.violations == [])
+  }
+
+  @Test func tenureLimitsQuartersAtOnePosting() {
+    // m1 has served 4 quarters at alpha and stays: 5 quarters.
+    let evaluation = check(Fixture.valid) { $0.policy.maxTenureQuarters = 4 }
+    #expect(rules(evaluation) == [.tenure])
+    #expect(evaluation.violations.first?.person == "m1")
+    #expect(evaluation.violations.first?.town == Fixture.alpha)
+    #expect(check(Fixture.valid) { $0.policy.maxTenureQuarters = 5 }.violations == [])
+    #expect(check(Fixture.valid) { $0.policy.maxTenureQuarters = nil }.violations == [])
+  }
+
+  @Test func tenureExemptsAPinnedPosting() {
+    let evaluation = check(Fixture.valid) {
+      $0.policy.maxTenureQuarters = 4
+      $0.people[0].pinned = .stationed(town: Fixture.alpha)
+    }
+    #expect(evaluation.violations == [])
+  }
+
+  @Test func maxMovesLimitsChangedPostings() {
+    // The valid roster moves m2 from gamma to beta: one move.
+    let evaluation = check(Fixture.valid) { $0.policy.maxMoves = 0 }
+    #expect(rules(evaluation) == [.maxMoves])
+    #expect(evaluation.violations.first?.person == nil)
+    #expect(evaluation.violations.first?.town == nil)
+    #expect(check(Fixture.valid) { $0.policy.maxMoves = 1 }.violations == [])
+  }
+
+  @Test func violationsComeInRuleThenTownThenPersonOrder() {
+    let evaluation = check(
+      Fixture.valid([
+        "t4": .stationed(town: Fixture.delta), "x2": .zoned(zone: "ridge"),
+        "m2": .stationed(town: Fixture.alpha),
+      ]))
+    // avoidance (t4 at delta), auxiliary-stationed (x2), two-certified (beta: t1 only),
+    // desk-capacity (alpha: 5), legal? no: alpha has m1.
+    #expect(
+      rules(evaluation) == [.auxiliaryStationed, .avoidance, .twoCertified, .deskCapacity])
+    let again = check(
+      Fixture.valid([
+        "m2": .stationed(town: Fixture.alpha), "x2": .zoned(zone: "ridge"),
+        "t4": .stationed(town: Fixture.delta),
+      ]))
+    #expect(again.violations == evaluation.violations)
+  }
+}
+
+// MARK: - Objective terms against hand-computed values
+
+@Suite("RosterChecker objective")
+struct RosterCheckerObjectiveTests {
+  // Valid roster, by hand (docs/rules.md):
+  // supply  alpha mkt 2 + 2 × 0.5 = 3 (demand 2), alpha trn 0 (demand 1: uncovered, unmet 1)
+  //         beta mkt 1, beta trn 0.8 × 1/1.5 = 0.5333 (unmet 0.4667)
+  //         gamma mkt 0.8 × 1/1.5 = 0.5333 (unmet 0.4667), gamma trn 2 + 0.5 + 0.2667
+  //         delta mkt 0.8 × 0.5/1.5 = 0.2667 (unmet 0.2333), delta trn 1
+  // unmet 1 (pilot alpha) + 7/6 = 13/6; imbalance max(1/3, 0.4667/2, 0.4667/1.5, 0.2333/1.5) = 1/3
+  // travel 30+15+(20+12)+30+(15+15)+20+30+12+20+12+20 = 251 min
+  @Test func validRosterMeasures() {
+    let m = check(Fixture.valid).measures
+    #expect(m.uncoveredPairs == 1)
+    #expect(close(m.unmetDemandFTE, 13.0 / 6))
+    #expect(close(m.pilotUnmetDemandFTE, 1))
+    #expect(close(m.travelMinutes, 251))
+    #expect(m.moves == 1)
+    #expect(m.preferenceMisses == 1)
+    #expect(close(m.imbalance, 1.0 / 3))
+  }
+
+  @Test func validRosterWeightedTerms() {
+    let o = check(Fixture.valid).objective
+    #expect(close(o.uncoveredPairs, 1000))
+    #expect(close(o.unmetDemand, 7.0 / 6 * 100 + 1 * 150))
+    #expect(close(o.travel, 251 * 0.05))
+    #expect(close(o.moves, 10))
+    #expect(close(o.preferenceMisses, 2))
+    #expect(close(o.imbalance, 200.0 / 3))
+    #expect(close(o.total, 1000 + 1000.0 / 3 + 12.55 + 12))
+    #expect(o.terms.map(\.name) == [
+      "uncoveredPairs", "unmetDemand", "travel", "moves", "preferenceMisses", "imbalance",
+    ])
+  }
+
+  @Test func zoneShareIsProportionalToDemand() {
+    let coverage = check(Fixture.valid).coverage
+    func supply(_ town: String, _ department: String) -> Double {
+      coverage.first { $0.town == town && $0.department == department }?.supply ?? -1
+    }
+    // valley (gamma 1, delta 0.5 market demand): m3 gives 0.8 × 2/3 and 0.8 × 1/3.
+    #expect(close(supply(Fixture.gamma, "mkt"), 0.8 * 2 / 3))
+    #expect(close(supply(Fixture.delta, "mkt"), 0.8 * 1 / 3))
+    // ridge (beta 1, gamma 0.5 transport demand): t1.
+    #expect(close(supply(Fixture.beta, "trn"), 0.8 * 2 / 3))
+    #expect(close(supply(Fixture.gamma, "trn"), 2 + 0.5 + 0.8 / 3))
+  }
+
+  @Test func zoneShareSplitsEquallyWithoutDemand() {
+    let coverage = check(Fixture.valid) { instance in
+      instance.towns[2].demand["mkt"] = 0
+      instance.towns[3].demand["mkt"] = 0
+    }.coverage
+    let gamma = coverage.first { $0.town == Fixture.gamma && $0.department == "mkt" }
+    #expect(close(gamma?.supply ?? -1, 0.4))
+  }
+
+  @Test func zoneTravelOverheadReducesZonedFTE() {
+    let evaluation = check(Fixture.valid) { $0.policy.zoneTravelOverhead = 0.5 }
+    let gamma = evaluation.coverage.first { $0.town == Fixture.gamma && $0.department == "mkt" }
+    #expect(close(gamma?.supply ?? -1, 0.5 * 2 / 3))
+    #expect(close(gamma?.unmet ?? -1, 1 - 1.0 / 3))
+  }
+
+  @Test func auxiliaryFTECountsForItsDepartment() {
+    let alpha = { (evaluation: RosterEvaluation) in
+      evaluation.coverage.first { $0.town == Fixture.alpha && $0.department == "mkt" }
+    }
+    #expect(close(alpha(check(Fixture.valid))?.supply ?? -1, 3))
+    #expect(close(alpha(check(Fixture.valid) { $0.policy.auxiliaryFTE = 0.25 })?.supply ?? -1, 2.5))
+  }
+
+  @Test func travelIsCommutePlusZoneTour() {
+    // m3 (home alpha) zoned to valley: alpha→gamma 20 + gamma→delta 12.
+    #expect(check(["m3": .zoned(zone: "valley")]).measures.travelMinutes == 32)
+    // t1 (home gamma) zoned to ridge: gamma→beta 15 + beta→gamma 15.
+    #expect(check(["t1": .zoned(zone: "ridge")]).measures.travelMinutes == 30)
+    // m1 (home delta) stationed at alpha: 30; m5 has no home town: 0.
+    #expect(check(["m1": .stationed(town: Fixture.alpha)]).measures.travelMinutes == 30)
+    let noHome = check(["m5": .stationed(town: Fixture.alpha)]) { $0.people[4].unavailable = false }
+    #expect(noHome.measures.travelMinutes == 0)
+    let weighted = check(["m3": .zoned(zone: "valley")]) { $0.policy.weights.travelMinute = 2 }
+    #expect(weighted.objective.travel == 64)
+  }
+
+  @Test func imbalanceIsTheLargestUnmetShare() {
+    // Station t4 in alpha: alpha transport is met, the largest share is gamma's market 0.4667/1.5.
+    let m = check(Fixture.valid(["t4": .stationed(town: Fixture.alpha)])).measures
+    #expect(close(m.imbalance, (1 - 0.8 * 2 / 3) / 1.5))
+    #expect(close(check(Fixture.valid) { $0.policy.weights.imbalance = 30 }.objective.imbalance, 10))
+  }
+
+  @Test func imbalanceIsZeroWithoutDemand() {
+    let evaluation = check(Fixture.valid) { instance in
+      for i in instance.towns.indices { instance.towns[i].demand = [:] }
+    }
+    #expect(evaluation.measures.imbalance == 0)
+    #expect(evaluation.measures.unmetDemandFTE == 0)
+    #expect(evaluation.measures.uncoveredPairs == 0)
+  }
+
+  @Test func movesCountOnlyAvailablePeopleWithACurrentPosting() {
+    #expect(check(Fixture.valid).measures.moves == 1)  // m2: gamma → beta
+    // Unavailable m5 with a current posting is no move; m1 leaving alpha is.
+    let evaluation = check(Fixture.valid(["m1": .stationed(town: Fixture.beta)])) {
+      $0.people[4].currentPosting = .stationed(town: Fixture.alpha)
+    }
+    #expect(evaluation.measures.moves == 2)
+    #expect(evaluation.objective.moves == 20)
+  }
+
+  @Test func preferenceMissesUseThePostingsTowns() {
+    #expect(check(Fixture.valid).measures.preferenceMisses == 1)  // t2 in gamma wants delta
+    #expect(
+      check(Fixture.valid(["t2": .stationed(town: Fixture.delta)])).measures.preferenceMisses == 0)
+    // m3 zoned to ridge (beta, gamma) no longer reaches delta.
+    let ridge = check(Fixture.valid(["m3": .zoned(zone: "ridge")]))
+    #expect(ridge.measures.preferenceMisses == 2)
+    #expect(ridge.objective.preferenceMisses == 4)
+  }
+
+  @Test func uncoveredPairsNeedAnOfficerOfTheDepartment() {
+    #expect(check(Fixture.valid).measures.uncoveredPairs == 1)  // alpha, transport
+    let covered = check(Fixture.valid(["t4": .stationed(town: Fixture.alpha)]))
+    #expect(covered.measures.uncoveredPairs == 0)
+    #expect(covered.objective.uncoveredPairs == 0)
+    let uncovered = check(Fixture.valid).coverage.filter(\.isUncovered)
+    #expect(uncovered.map(\.town) == [Fixture.alpha])
+    #expect(uncovered.map(\.department) == ["trn"])
+  }
+
+  @Test func pilotTownsWeighUnmetDemandMore() {
+    let base = check(Fixture.valid).objective.unmetDemand
+    #expect(close(base, 7.0 / 6 * 100 + 150))
+    let heavier = check(Fixture.valid) { $0.policy.weights.pilotUnmetDemand = 300 }
+    #expect(close(heavier.objective.unmetDemand, 7.0 / 6 * 100 + 300))
+    let noPilot = check(Fixture.valid) { $0.towns[0].pilot = false }
+    #expect(close(noPilot.objective.unmetDemand, 13.0 / 6 * 100))
+    #expect(noPilot.measures.pilotUnmetDemandFTE == 0)
+  }
+
+  @Test func coverageListsEveryTownAndDepartment() {
+    let coverage = check(Fixture.valid).coverage
+    #expect(coverage.count == 8)
+    #expect(coverage.map(\.town) == [
+      "alpha", "alpha", "beta", "beta", "gamma", "gamma", "delta", "delta",
+    ])
+    let alpha = coverage[0]
+    #expect(alpha.department == "mkt")
+    #expect(alpha.officersPresent == 2)
+    #expect(alpha.certifiedPresent == 2)
+    #expect(alpha.legalPresent == 1)
+    #expect(alpha.stationedHeadcount == 4)
+    #expect(alpha.unmet == 0)
+  }
+}
+
+// MARK: - Roster lines that are bad input
+
+@Suite("RosterChecker bad roster input")
+struct RosterCheckerInputTests {
+  let checker = RosterChecker(Fixture.district())
+
+  private func error(_ roster: Roster) -> RosterFileError? {
+    do {
+      _ = try checker.evaluate(roster, file: "plan.json")
+      return nil
+    } catch let error as RosterFileError {
+      return error
+    } catch {
+      return nil
+    }
+  }
+
+  @Test func validRosterLinesAreAccepted() throws {
+    #expect(try checker.evaluate(Fixture.roster(Fixture.valid)).violations == [])
+  }
+
+  @Test func unknownPersonIsBadInput() {
+    var roster = Fixture.roster(Fixture.valid)
+    roster.postings.append(RosterEntry(person: "p99", mode: "unassigned"))
+    let e = error(roster)
+    #expect(e?.file == "plan.json")
+    #expect(e?.location == "postings[12]")
+    #expect(e?.message == "unknown person 'p99'")
+    #expect(e?.description.hasPrefix("plan.json: postings[12]: unknown person 'p99'") == true)
+  }
+
+  @Test func missingPersonIsBadInput() {
+    var roster = Fixture.roster(Fixture.valid)
+    roster.postings.remove(at: 8)
+    let e = error(roster)
+    #expect(e?.message.contains("Zhou Jie (t4)") == true)
+    #expect(e?.fix.contains("unassigned") == true)
+  }
+
+  @Test func duplicatePersonIsBadInput() {
+    var roster = Fixture.roster(Fixture.valid)
+    roster.postings.append(roster.postings[8])
+    let e = error(roster)
+    #expect(e?.location == "postings[12]")
+    #expect(e?.message.contains("listed twice (first at postings[8])") == true)
+  }
+
+  @Test func unknownTownIsBadInput() {
+    var roster = Fixture.roster(Fixture.valid)
+    roster.postings[8].town = "omega"
+    let e = error(roster)
+    #expect(e?.location == "postings[8]")
+    #expect(e?.message == "unknown town 'omega'")
+  }
+
+  @Test func stationedLineWithoutTownIsBadInput() {
+    var roster = Fixture.roster(Fixture.valid)
+    roster.postings[8].town = nil
+    #expect(error(roster)?.location == "postings[8]")
+  }
+
+  @Test func unknownZoneIsBadInput() {
+    var roster = Fixture.roster(Fixture.valid)
+    roster.postings[2].zone = "hills"
+    let e = error(roster)
+    #expect(e?.location == "postings[2]")
+    #expect(e?.message == "unknown zone 'hills'")
+  }
+
+  @Test func zoneTownsThatDifferFromTheZoneAreBadInput() throws {
+    var roster = Fixture.roster(Fixture.valid)
+    roster.postings[2].towns = [Fixture.gamma, Fixture.beta]
+    let e = error(roster)
+    #expect(e?.location == "postings[2]")
+    #expect(e?.message.contains("zone 'valley' covers gamma, delta") == true)
+    // The same towns in another order are accepted: the zone fixes the hub.
+    roster.postings[2].towns = [Fixture.delta, Fixture.gamma]
+    #expect(try checker.evaluate(roster).violations == [])
+  }
+
+  @Test func invalidModeIsBadInput() {
+    var roster = Fixture.roster(Fixture.valid)
+    roster.postings[3].mode = "posted"
+    let e = error(roster)
+    #expect(e?.location == "postings[3]")
+    #expect(e?.message.contains("'posted'") == true)
+  }
+
+  @Test func locationsNameCSVLines() {
+    var roster = Fixture.roster(Fixture.valid)
+    roster.postings[0].person = "nobody"
+    let locations = roster.postings.indices.map { "line \($0 + 2)" }
+    do {
+      _ = try checker.evaluate(roster, file: "plan.csv", locations: locations)
+      Issue.record("expected an error")
+    } catch let error as RosterFileError {
+      #expect(error.description.hasPrefix("plan.csv: line 2: unknown person 'nobody'"))
+    } catch {
+      Issue.record("unexpected \(error)")
+    }
+  }
+}
+
+// MARK: - Speed
+
+@Suite("RosterChecker speed")
+struct RosterCheckerSpeedTests {
+  /// A district of 21 towns, 4 departments, 80 officers and 25 auxiliaries,
+  /// drawn with a fixed seed.
+  static func largeDistrict() -> (District, [String: Posting]) {
+    var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+    func next(_ n: Int) -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((state >> 33) % UInt64(n))
+    }
+    let departments = (0..<4).map { Department(id: "d\($0)", name: "部门\($0)") }
+    let towns = (0..<21).map { i in
+      Town(
+        id: "t\(i)", name: "镇\(i)", kind: i < 6 ? .subdistrict : .town, pilot: i % 3 == 0,
+        x: Double(next(40)), y: Double(next(40)), deskCapacity: 8,
+        demand: Dictionary(uniqueKeysWithValues: departments.map { ($0.id, Double(next(4))) }))
+    }
+    var people: [Person] = []
+    for i in 0..<105 {
+      people.append(
+        Person(
+          id: "p\(i)", name: "Person \(i)", department: "d\(next(4))",
+          role: i < 80 ? .officer : .auxiliary, certified: next(4) > 0, legal: next(3) == 0,
+          drives: true, homeTown: "t\(next(21))",
+          currentPosting: next(2) == 0 ? .stationed(town: "t\(next(21))") : nil,
+          preferredTowns: ["t\(next(21))"]))
+    }
+    let district = District(
+      Instance(name: "speed", departments: departments, towns: towns, people: people))
+    var postings: [String: Posting] = [:]
+    for person in people {
+      if person.isOfficer && next(4) == 0 && !district.zones.isEmpty {
+        postings[person.id] = .zoned(zone: district.zones[next(district.zones.count)].id)
+      } else {
+        postings[person.id] = .stationed(town: "t\(next(21))")
+      }
+    }
+    return (district, postings)
+  }
+
+  @Test func evaluateIsFastOnADistrictOfAHundredPeople() {
+    let (district, postings) = Self.largeDistrict()
+    let checker = RosterChecker(district)
+    var total = 0.0
+    let rounds = 200
+    let clock = ContinuousClock()
+    let elapsed = clock.measure {
+      for _ in 0..<rounds { total += checker.evaluate(postings).objective.total }
+    }
+    let perCall =
+      Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+    let perCallMs = perCall / Double(rounds)
+    print("RosterChecker.evaluate: \(perCallMs) ms per call (105 people, 21 towns)")
+    #expect(total > 0)
+    // A debug build: generous; release builds run several times faster.
+    #expect(perCallMs < 5)
+  }
+}
