@@ -1,6 +1,7 @@
 import DeploymentFormulation
 import Foundation
 import GLPKBackend
+import GreedySolver
 import MIPModel
 import SecondmentDomain
 
@@ -136,10 +137,67 @@ public struct Planner: Sendable {
           "this build has no GLPK (built without the GLPK trait); use --solver greedy")
       }
       return try planExact(district, options: options, solver: GLPKSolver(), warmStart: nil)
-    case .greedy, .auto:
-      throw PlannerError.solverUnavailable(
-        "the \(options.solver.rawValue) solver is not built yet; use --solver glpk")
+    case .greedy:
+      return planGreedy(district, options: options, timeLimit: options.timeLimit)
+    case .auto:
+      let clock = ContinuousClock.now
+      // The greedy gets a fifth of the limit (it usually needs far less).
+      let greedy = planGreedy(
+        district, options: options, timeLimit: options.timeLimit.map { $0 / 5 })
+      guard GLPKSolver.isAvailable else {
+        var fallback = greedy
+        fallback.notes.append("this build has no GLPK: the greedy roster stands")
+        return fallback
+      }
+      var rest = options
+      if let limit = options.timeLimit {
+        let spent = ContinuousClock.now - clock
+        let used = Double(spent.components.seconds) + Double(spent.components.attoseconds) * 1e-18
+        rest.timeLimit = max(limit - used, 0.1)
+      }
+      let start = greedy.status == .feasible ? greedy.postings : nil
+      var exact: PlanResult
+      do {
+        exact = try planExact(district, options: rest, solver: GLPKSolver(), warmStart: start)
+      } catch {
+        var fallback = greedy
+        fallback.notes.append("GLPK failed (\(error)): the greedy roster stands")
+        return fallback
+      }
+      exact.seconds += greedy.seconds
+      // Keep whichever roster is better; a rule-keeping roster beats one that breaks rules.
+      let exactTotal = exact.evaluation?.objective.total ?? .infinity
+      let greedyTotal = greedy.evaluation?.objective.total ?? .infinity
+      let exactKeeps = exact.status == .optimal || exact.status == .feasible
+      if greedy.status == .feasible && (!exactKeeps || greedyTotal < exactTotal - 1e-9) {
+        var kept = greedy
+        kept.bound = exact.bound ?? greedy.bound
+        kept.seconds = exact.seconds
+        kept.notes.append("GLPK found nothing better than the greedy roster")
+        return kept
+      }
+      exact.notes.insert(
+        "greedy start: objective \(String(format: "%.2f", greedyTotal)) (\(greedy.status.rawValue))",
+        at: 0)
+      return exact
     }
+  }
+
+  /// The pure-Swift greedy and local search; never fails.
+  public func planGreedy(
+    _ district: District, options: PlanOptions, timeLimit: Double?
+  ) -> PlanResult {
+    let run = DeploymentGreedy(
+      district: district,
+      options: DeploymentGreedyOptions(seed: options.seed, timeLimit: timeLimit)
+    ).solve()
+    let evaluation = RosterChecker(district).evaluate(run.postings)
+    return PlanResult(
+      status: evaluation.isFeasible ? .feasible : .rulesBroken, postings: run.postings,
+      solver: "greedy", objective: run.objective, bound: run.bound.total, seconds: run.seconds,
+      modelSize: nil, elasticModelSize: nil, brokenRules: evaluation.violations,
+      termination: run.hitTimeLimit ? .limit(.time) : .limit(.iterations), evaluation: evaluation,
+      notes: [])
   }
 
   /// Solves the deployment model with an exact MILP solver, optionally from a starting roster.
@@ -185,6 +243,18 @@ public struct Planner: Sendable {
     case .optimal: why = "the solver reported optimal without a solution"
     }
     notes.append(why)
+    // A limit without a roster: the greedy's roster, when it keeps every rule,
+    // is the best found so far.
+    if case .limit = result.termination {
+      var greedy = planGreedy(district, options: options, timeLimit: nil)
+      if greedy.status == .feasible {
+        greedy.notes = notes + ["the greedy roster stands in"]
+        greedy.bound = result.bound
+        greedy.seconds = elapsed()
+        greedy.modelSize = strict.size
+        return greedy
+      }
+    }
     guard options.explainBrokenRules, !options.formulation.elastic else {
       return PlanResult(
         status: .noRoster, postings: nil, solver: result.solver, objective: nil, bound: nil,

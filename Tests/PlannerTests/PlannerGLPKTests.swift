@@ -1,0 +1,120 @@
+import Foundation
+import SecondmentPlanner
+import Testing
+
+/// Solving the deployment model with GLPK; skipped in builds without GLPK.
+@Suite("Planner with GLPK", .enabled(if: GLPKSolver.isAvailable, "this build has no GLPK"))
+struct PlannerGLPKTests {
+  @Test("tiny district: optimal, every rule holds, the checker's objective equals the solver's")
+  func tinyOptimal() throws {
+    let district = District(PlannerFixtures.tiny())
+    let result = try Planner().plan(district, options: PlanOptions(timeLimit: 60))
+    #expect(result.status == .optimal)
+    let evaluation = try #require(result.evaluation)
+    #expect(evaluation.violations.isEmpty, "\(evaluation.violations)")
+    PlannerFixtures.expectSame(try #require(result.objective), evaluation.objective)
+    #expect(try #require(result.gap) <= 1e-6)
+  }
+
+  @Test("every formulation choice reaches the same optimum")
+  func choicesAgree() throws {
+    let district = District(try PlannerFixtures.generated(seed: 1))
+    var totals: [Double] = []
+    for formulation in [
+      FormulationOptions(), FormulationOptions(aggregatePeople: false, tighten: false),
+      FormulationOptions(tighten: false, prunePointless: false),
+    ] {
+      var options = PlanOptions(timeLimit: 120)
+      options.formulation = formulation
+      let result = try Planner().plan(district, options: options)
+      #expect(result.status == .optimal)
+      totals.append(try #require(result.evaluation?.objective.total))
+    }
+    for total in totals.dropFirst() { #expect(abs(total - totals[0]) <= 1e-6 * max(1, totals[0])) }
+  }
+
+  @Test("generated districts: optimal and the checker agrees term by term", arguments: [1, 2, 3] as [UInt64])
+  func generated(seed: UInt64) throws {
+    let district = District(try PlannerFixtures.generated(seed: seed))
+    let result = try Planner().plan(district, options: PlanOptions(timeLimit: 120))
+    #expect(result.status == .optimal)
+    let evaluation = try #require(result.evaluation)
+    #expect(evaluation.isFeasible, "\(evaluation.violations)")
+    PlannerFixtures.expectSame(try #require(result.objective), evaluation.objective)
+  }
+
+  @Test("rongchang-2024 under a time limit: a roster that keeps every rule, checker objective no worse than the model's")
+  func rongchangWithinLimit() throws {
+    let district = District(DistrictGenerator.rongchang2024())
+    let result = try Planner().plan(district, options: PlanOptions(timeLimit: 10))
+    #expect(result.status == .optimal || result.status == .feasible)
+    let evaluation = try #require(result.evaluation)
+    #expect(evaluation.isFeasible, "\(evaluation.violations)")
+    let model = try #require(result.objective).total
+    #expect(evaluation.objective.total <= model + 1e-6 * max(1, model))
+    if result.status == .optimal { PlannerFixtures.expectSame(try #require(result.objective), evaluation.objective) }
+    #expect(try #require(result.bound) <= evaluation.objective.total + 1e-6 * model)
+  }
+
+  @Test("too few lawyers for two per town: rules-broken, legal access named town by town")
+  func legalShortage() throws {
+    var policy = Policy()
+    policy.minLegalPerTown = 2
+    let district = District(PlannerFixtures.tiny(policy: policy))
+    let result = try Planner().plan(district, options: PlanOptions(timeLimit: 60))
+    #expect(result.status == .rulesBroken)
+    #expect(result.postings != nil)
+    let legal = result.brokenRules.filter { $0.rule == .legalAccess }
+    #expect(!legal.isEmpty)
+    #expect(legal.allSatisfy { $0.town != nil && $0.message.contains("legal background") })
+    #expect(legal.contains { $0.message.contains("the rule needs 2") })
+    // The checker sees the same broken rule at the same towns.
+    let evaluation = try #require(result.evaluation)
+    let checkerTowns = Set(evaluation.violations.filter { $0.rule == .legalAccess }.compactMap(\.town))
+    #expect(Set(legal.compactMap(\.town)) == checkerTowns)
+  }
+
+  @Test("a pin against avoidance: the roster breaks one rule for that person and says so")
+  func pinAgainstAvoidance() throws {
+    var instance = PlannerFixtures.tiny()
+    let i = try #require(instance.people.firstIndex { $0.id == "m3" })
+    instance.people[i].pinned = .stationed(town: "tc")  // m3's home town
+    let district = District(instance)
+    let result = try Planner().plan(district, options: PlanOptions(timeLimit: 60))
+    #expect(result.status == .rulesBroken)
+    #expect(result.brokenRules.count == 1)
+    let broken = try #require(result.brokenRules.first)
+    #expect(broken.person == "m3")
+    #expect(broken.rule == .avoidance || broken.rule == .pinned)
+  }
+
+  @Test("the exported MPS model, read back by GLPK, has the same optimum")
+  func exportedModelRoundTrip() throws {
+    let district = District(try PlannerFixtures.generated(seed: 2))
+    let formulation = DeploymentFormulation(district: district)
+    let direct = try GLPKSolver().solve(formulation.model, options: SolveOptions(timeLimit: 120))
+    #expect(direct.termination == .optimal)
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("secondment-planner-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    for format in [ModelFileFormat.mps, .cplexLP] {
+      let path = folder.appendingPathComponent("model.\(format.rawValue)").path
+      try GLPKSolver().writeModel(formulation.model, to: path, format: format)
+      let read = try GLPKSolver().solveModelFile(
+        at: path, format: format, sense: .minimize, options: SolveOptions(timeLimit: 120))
+      #expect(read.termination == .optimal)
+      let a = try #require(direct.objective)
+      let b = try #require(read.objective)
+      #expect(abs(a - b) <= 1e-6 * max(1, abs(a)), "\(format)")
+    }
+  }
+
+  @Test("auto: greedy start, then GLPK; a roster that keeps every rule")
+  func autoSolver() throws {
+    let district = District(try PlannerFixtures.generated(seed: 1))
+    let result = try Planner().plan(district, options: PlanOptions(solver: .auto, timeLimit: 60))
+    #expect(result.status == .optimal || result.status == .feasible)
+    #expect(try #require(result.evaluation).isFeasible)
+  }
+}
