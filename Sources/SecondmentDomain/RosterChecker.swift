@@ -207,17 +207,17 @@ public struct RosterChecker: Sendable {
     for (i, entry) in roster.postings.enumerated() {
       let id = entry.person.trimmingCharacters(in: .whitespaces)
       guard !id.isEmpty else {
-        throw fail(i, "the line names no person", "Give the person's id from the instance")
+        throw fail(i, "the line names no person", "give the person's id from the instance")
       }
       guard district.personIndex[id] != nil else {
         throw fail(
           i, "unknown person '\(id)'",
-          "Use a person id from the instance's people list, or remove the line")
+          "use a person id from the instance's people list, or remove the line")
       }
       if let first = firstLine[id] {
         throw fail(
           i, "person '\(id)' is listed twice (first at \(place(first)))",
-          "Keep exactly one line per person")
+          "keep exactly one line per person")
       }
       firstLine[id] = i
       let posting: Posting
@@ -226,30 +226,30 @@ public struct RosterChecker: Sendable {
         guard let town = entry.town, !town.isEmpty else {
           throw fail(
             i, "\(id) is stationed but the line gives no town",
-            "Set town to a town id, e.g. '\(exampleTown)'")
+            "set town to a town id, e.g. '\(exampleTown)'")
         }
         guard district.townIndex[town] != nil else {
           throw fail(
             i, "unknown town '\(town)'",
-            "Use a town id from the instance, e.g. '\(exampleTown)'")
+            "use a town id from the instance, e.g. '\(exampleTown)'")
         }
         posting = .stationed(town: town)
       case "zoned":
         guard let zoneID = entry.zone, !zoneID.isEmpty else {
           throw fail(
             i, "\(id) is zoned but the line gives no zone",
-            "Set zone to a zone id from the instance\(zoneExample)")
+            "set zone to a zone id from the instance\(zoneExample)")
         }
         guard let zone = district.zone(zoneID) else {
           throw fail(
-            i, "unknown zone '\(zoneID)'", "Use a zone id from the instance\(zoneExample)")
+            i, "unknown zone '\(zoneID)'", "use a zone id from the instance\(zoneExample)")
         }
         if let towns = entry.towns, !towns.isEmpty, Set(towns) != Set(zone.towns) {
           throw fail(
             i,
             "zone '\(zoneID)' covers \(zone.towns.joined(separator: ", ")) "
               + "but the line lists \(towns.joined(separator: ", "))",
-            "List the zone's towns exactly, or leave towns out")
+            "list the zone's towns exactly, or leave towns out")
         }
         posting = .zoned(zone: zoneID)
       case "unassigned":
@@ -257,7 +257,7 @@ public struct RosterChecker: Sendable {
       default:
         throw fail(
           i, "mode '\(entry.mode)' is not a posting mode",
-          "Use stationed, zoned or unassigned")
+          "use stationed, zoned or unassigned")
       }
       postings[id] = posting
       if let department = entry.department, !department.isEmpty {
@@ -272,7 +272,7 @@ public struct RosterChecker: Sendable {
         file: file, location: "postings",
         message:
           "\(missing.count) \(missing.count == 1 ? "person has" : "people have") no line: \(names)\(more)",
-        fix: "Add one line per person; use mode unassigned for people on leave")
+        fix: "add one line per person; use mode unassigned for people on leave")
     }
     return ResolvedRoster(postings: postings, departments: departments)
   }

@@ -625,7 +625,9 @@ struct RosterCheckerSpeedTests {
     let perCallMs = perCall / Double(rounds)
     print("RosterChecker.evaluate: \(perCallMs) ms per call (105 people, 21 towns)")
     #expect(total > 0)
-    // A debug build: generous; release builds run several times faster.
-    #expect(perCallMs < 5)
+    // Measured: about 1 ms in a debug build, 0.06-0.2 ms in release. The bound
+    // is loose so that a busy machine (tests run in parallel) cannot make it flaky;
+    // it catches a change of complexity, not a few percent.
+    #expect(perCallMs < 25)
   }
 }
