@@ -44,6 +44,7 @@ extension Secondment {
       let report = try runner.run()
       print(report.comparisonText(), terminator: "")
       if scenarios.count > 0 { print(report.peopleChangesText(), terminator: "") }
+      fflush(nil)
       do {
         try ReportWriter.write(report, html: self.report, markdown: markdown)
       } catch {

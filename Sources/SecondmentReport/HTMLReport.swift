@@ -41,7 +41,7 @@ extension Report {
     for (i, summary) in summaries.enumerated() {
       let run = summary.run
       h.raw("<section class=\"run\" id=\"run-\(i)\">\n")
-      h.element("h2", "\(i == 0 && runs.count > 1 ? "Base" : "Run") \(run.label): \(run.title)")
+      h.element("h2", runHeading(i))
       h.element(
         "p",
         "Solver \(run.solver), status \(run.status)"
@@ -155,7 +155,7 @@ extension Report {
     let top = 120.0
     let cw = 78.0
     let ch = 22.0
-    let width = left + cw * Double(departments.count) + 20
+    let width = max(left + cw * Double(departments.count) + 20, left + 70 + 6 * 64 + 340)
     let height = top + ch * Double(towns.count) + 50
     var svg =
       "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"heatmap\" id=\"heatmap-\(index)\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" font-size=\"12\" role=\"img\">\n"
@@ -163,7 +163,7 @@ extension Report {
     for (j, d) in departments.enumerated() {
       let x = left + cw * Double(j) + cw / 2
       svg +=
-        "<text x=\"\(f(x))\" y=\"\(f(top - 8))\" transform=\"rotate(-35 \(f(x)) \(f(top - 8)))\">\(escapeHTML(short(d.displayName, 20)))<title>\(escapeHTML("\(d.displayName) (\(d.id)) \(d.name)"))</title></text>\n"
+        "<text x=\"\(f(x))\" y=\"\(f(top - 8))\" transform=\"rotate(-35 \(f(x)) \(f(top - 8)))\">\(escapeHTML(short(d.displayName, 26)))<title>\(escapeHTML("\(d.displayName) (\(d.id)) \(d.name)"))</title></text>\n"
     }
     for (i, t) in towns.enumerated() {
       let y = top + ch * Double(i)

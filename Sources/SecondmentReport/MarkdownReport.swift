@@ -38,7 +38,7 @@ extension Report {
     let changes = peopleChanges
     for (i, s) in summaries.enumerated() {
       let run = s.run
-      m += "\n## \(i == 0 && runs.count > 1 ? "Base" : "Run") \(escapeMarkdown(run.label)): \(escapeMarkdown(run.title))\n\n"
+      m += "\n## \(escapeMarkdown(runHeading(i)))\n\n"
       m += escapeMarkdown(
         "Solver \(run.solver), status \(run.status)"
           + (run.gap.map { String(format: ", gap %.2f%%", $0 * 100) } ?? "")

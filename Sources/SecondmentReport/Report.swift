@@ -133,6 +133,13 @@ public struct Report: Sendable {
     return rows
   }
 
+  /// The heading of run `i`: `Base: …`, `Scenario law-graduates: …` or, for one run, `Run: …`.
+  func runHeading(_ i: Int) -> String {
+    let run = runs[i]
+    if runs.count == 1 { return "Run: \(run.title)" }
+    return i == 0 ? "Base: \(run.title)" : "Scenario \(run.label): \(run.title)"
+  }
+
   // MARK: - Plain text (for the terminal)
 
   /// The comparison table as aligned plain text, differences against the base in brackets.
