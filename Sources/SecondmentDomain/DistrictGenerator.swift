@@ -411,6 +411,7 @@ public enum DistrictGenerator {
     var names = PersonNamer()
     var people: [Person] = []
     var officerIndices: [[Int]] = []
+    var nearestTowns: [Int: [Int]] = [:]
     for department in departments {
       let officers = department.officers ?? 0
       let auxiliaries = department.auxiliaries ?? 0
@@ -422,9 +423,12 @@ public enum DistrictGenerator {
           let home = rng.weightedIndex(homeWeights)
           var preferred: [String] = []
           if rng.chance(0.3) {
-            let near = towns.indices.filter { $0 != home }
-              .sorted { (minutes[home][$0], $0) < (minutes[home][$1], $1) }
-            preferred = near.prefix(1 + rng.below(2)).map { towns[$0].id }
+            if nearestTowns[home] == nil {
+              nearestTowns[home] = Array(
+                towns.indices.filter { $0 != home }
+                  .sorted { (minutes[home][$0], $0) < (minutes[home][$1], $1) }.prefix(2))
+            }
+            preferred = (nearestTowns[home] ?? []).prefix(1 + rng.below(2)).map { towns[$0].id }
           }
           if role == .officer { mine.append(people.count) }
           people.append(
