@@ -79,7 +79,9 @@ let package = Package(
     /// The system GLPK library (Debian: libglpk-dev; no pkg-config file).
     .systemLibrary(name: "CGLPK"),
     /// C shims that guard GLPK calls with setjmp/longjmp; empty without glpk.h.
-    .target(name: "CGLPKShims"),
+    .target(
+      name: "CGLPKShims",
+      cSettings: [.define("CGLPK_SHIMS_WANT_GLPK", .when(traits: ["GLPK"]))]),
 
     // MARK: - Unit test bundles
 

@@ -1,1 +1,105 @@
-// GLPK backend: see GLPKSolver.swift.
+import MIPModel
+
+#if GLPK
+  import CGLPK
+#endif
+
+/// The exact solver: GLPK's branch-and-cut (`glp_intopt`) behind `Solver`.
+///
+/// Each `solve` creates, solves and deletes its GLPK problem on the calling
+/// thread in one call (GLPK keeps one environment per thread), so concurrent
+/// solves on different threads are safe. Models are validated in Swift first
+/// (`Model.validate()`); GLPK's own fatal errors are caught by a C guard
+/// (`CGLPKShims`) and come back as `GLPKError.fatal`. GLPK never prints to
+/// standard output; with `SolveOptions.verbose` its log goes to standard error.
+///
+/// Settings: cuts (Gomory, MIR, cover, clique) on; presolve on unless a
+/// feasible warm start is given (then the root LP is solved first and the start
+/// is offered through the heuristic callback); `timeLimit` becomes `tm_lim`
+/// (milliseconds) and `relativeGap` becomes `mip_gap`.
+public struct GLPKSolver: Solver {
+  /// `glpk`.
+  public var name: String { "glpk" }
+
+  public init() {}
+
+  /// Whether this build includes GLPK (the `GLPK` package trait, on by default).
+  public static var isAvailable: Bool {
+    #if GLPK
+      true
+    #else
+      false
+    #endif
+  }
+
+  /// GLPK's version, e.g. `5.0`; nil when the build has no GLPK.
+  public static var version: String? {
+    #if GLPK
+      guard let text = glp_version() else { return nil }
+      return String(cString: text)
+    #else
+      nil
+    #endif
+  }
+
+  /// Solves `model`; see `solveReporting(_:options:)` for what the warm start did.
+  ///
+  /// - Throws: `ModelError` for a model GLPK cannot take (NaN, lower > upper,
+  ///   fractional bounds on an integer variable), `GLPKError.unavailable`
+  ///   without GLPK, `GLPKError.fatal` if GLPK itself failed fatally.
+  public func solve(_ model: Model, options: SolveOptions) throws -> SolveResult {
+    try solveReporting(model, options: options).result
+  }
+
+  /// Solves `model` and also says whether GLPK used `options.warmStart`.
+  public func solveReporting(_ model: Model, options: SolveOptions) throws -> GLPKSolveReport {
+    #if GLPK
+      return try GLPKRun.solve(model, options: options)
+    #else
+      throw GLPKError.unavailable
+    #endif
+  }
+
+  /// Writes `model` to `path` as free MPS or CPLEX LP, so other solvers can cross-check it.
+  ///
+  /// MPS has no objective sense; GLPK writes a comment naming it, and a
+  /// maximisation model read back by GLPK is minimised unless told otherwise
+  /// (see `solveModelFile`). The file is written by GLPK directly.
+  public func writeModel(_ model: Model, to path: String, format: ModelFileFormat) throws {
+    #if GLPK
+      try GLPKRun.write(model, to: path, format: format)
+    #else
+      throw GLPKError.unavailable
+    #endif
+  }
+
+  /// Reads a model file with GLPK's own reader and solves it, for round-trip checks.
+  ///
+  /// - Parameters:
+  ///   - path: a file written by `writeModel` or any other tool.
+  ///   - format: `.mps` (free MPS) or `.cplexLP`.
+  ///   - sense: the objective sense to use; nil keeps what GLPK read
+  ///     (always minimise for MPS).
+  ///   - options: time limit and gap as for `solve`; no warm start.
+  /// - Returns: a result with one value per column of the file.
+  public func solveModelFile(
+    at path: String, format: ModelFileFormat, sense: ObjectiveSense? = nil,
+    options: SolveOptions = SolveOptions()
+  ) throws -> SolveResult {
+    #if GLPK
+      return try GLPKRun.solveFile(at: path, format: format, sense: sense, options: options)
+    #else
+      throw GLPKError.unavailable
+    #endif
+  }
+}
+
+/// A GLPK solve's result plus what GLPK did with the warm start.
+public struct GLPKSolveReport: Sendable {
+  /// The solver-neutral result.
+  public var result: SolveResult
+  /// Whether the warm start was used.
+  public var warmStart: WarmStartOutcome
+  /// GLPK's return code from `glp_intopt` (0 when it finished; e.g. 9 = time limit); nil if it did not run.
+  public var returnCode: Int32?
+}
