@@ -37,6 +37,12 @@ extension Secondment {
     @Option(help: "Write the roster as CSV here (atomically).")
     var csv: String?
 
+    @Option(help: "Write the planner's HTML report here (heat map, unmet bars, roster per town, provenance).")
+    var report: String?
+
+    @Option(help: "Write the same report as Markdown here.")
+    var markdown: String?
+
     @Option(
       name: .customLong("export-model"),
       help: "Write the model as free MPS (.mps) or CPLEX LP (.lp) for another solver.")
@@ -116,6 +122,17 @@ extension Secondment {
       } catch {
         printError("could not write the roster: \(error)")
         throw ExitCode(2)
+      }
+      if report != nil || markdown != nil {
+        do {
+          try writeSolveReport(
+            instancePath: instance, district: district, result: result, options: options,
+            optionSummary: solverOptions.summary, html: report, markdown: markdown)
+          for path in [report, markdown].compactMap({ $0 }) { print("Report written to \(path)") }
+        } catch {
+          printError("could not write the report: \(error)")
+          throw ExitCode(2)
+        }
       }
       if result.status == .rulesBroken || !(result.evaluation?.isFeasible ?? true) {
         throw ExitCode(1)

@@ -103,12 +103,13 @@ public struct Report: Sendable {
     var rows: [ComparisonRow] = [
       row(
         "Pairs covered (town, department with demand)", lower: false,
-        { Double($0.coveredPairs) },
+        { share($0.coveredPairs, $0.pairsWithDemand) },
         { "\($0.coveredPairs)/\($0.pairsWithDemand) (\(percent($0.coveredPairs, $0.pairsWithDemand)))" }),
       row("Unmet demand (FTE)", { $0.unmetFTE }, { number($0.unmetFTE) }),
       row(
-        "Pilot-town pairs covered", lower: false, { Double($0.pilotCoveredPairs) },
-        { "\($0.pilotCoveredPairs)/\($0.pilotPairsWithDemand)" }),
+        "Pilot-town pairs covered", lower: false,
+        { share($0.pilotCoveredPairs, $0.pilotPairsWithDemand) },
+        { "\($0.pilotCoveredPairs)/\($0.pilotPairsWithDemand) (\(percent($0.pilotCoveredPairs, $0.pilotPairsWithDemand)))" }),
       row("Pilot-town unmet demand (FTE)", { $0.pilotUnmetFTE }, { number($0.pilotUnmetFTE) }),
       row("Travel (minutes)", { $0.travelMinutes }, { number($0.travelMinutes, digits: 0) }),
       row(
@@ -195,7 +196,8 @@ public struct Report: Sendable {
     guard i > 0, let v = row.values[i], let b = row.values[0] else { return nil }
     let d = v - b
     if abs(d) < 0.005 { return "±0" }
-    return (d > 0 ? "+" : "−") + number(abs(d))
+    let unit = row.cells[i].hasSuffix("%)") ? " pts" : ""
+    return (d > 0 ? "+" : "−") + number(abs(d), digits: unit.isEmpty ? 2 : 1) + unit
   }
 
   /// Whether run `i`'s figure in `row` is better (+1), worse (−1) or the same (0) as the base.
@@ -216,5 +218,8 @@ func number(_ x: Double, digits: Int = 2) -> String {
 func percent(_ a: Int, _ b: Int) -> String {
   b == 0 ? "–" : String(format: "%.0f%%", Double(a) / Double(b) * 100)
 }
+
+/// A share in percent, for differences in percentage points (100 when there is nothing to cover).
+func share(_ a: Int, _ b: Int) -> Double { b == 0 ? 100 : Double(a) / Double(b) * 100 }
 
 func signed(_ n: Int) -> String { n > 0 ? "+\(n)" : n < 0 ? "−\(-n)" : "±0" }
