@@ -96,6 +96,17 @@ struct SplitMix64: RandomNumberGenerator, Sendable {
   mutating func below(_ bound: Int) -> Int {
     Int(next() % UInt64(max(bound, 1)))
   }
+
+  /// The elements in a random order (Fisher-Yates).
+  mutating func shuffled<T>(_ items: [T]) -> [T] {
+    var items = items
+    var i = items.count - 1
+    while i > 0 {
+      items.swapAt(i, below(i + 1))
+      i -= 1
+    }
+    return items
+  }
 }
 
 /// The GAP search state, in minimisation form and job-major flat arrays.

@@ -1,0 +1,108 @@
+// Greedy fallback benchmark: GAPGreedySolver over the OR-Library GAP sets.
+//
+//   swift run -c release --scratch-path .build-greedy-rel greedy-benchmark [DIR]
+//
+// DIR holds gap1.txt ... gapd.txt and known_values.csv (default: Instances/gap,
+// then ../shared/benchmarks/gap). Prints one line per instance and a per-set
+// table of mean / worst distance to the known value and time per instance.
+// gap1-12 run in their canonical sense (maximise), gapa-d minimised.
+import Foundation
+import GAPBenchmark
+import GreedySolver
+import MIPModel
+
+/// Reads an OR-Library GAP file token by token (line breaks carry no meaning).
+func readGAPFile(_ url: URL) throws -> [GAPInstance] {
+  let text = try String(contentsOf: url, encoding: .utf8)
+  var tokens = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" })
+    .compactMap { Int($0) }[...]
+  func next() -> Int { tokens.popFirst() ?? 0 }
+  let count = next()
+  var out: [GAPInstance] = []
+  for k in 0..<count {
+    let m = next()
+    let n = next()
+    let cost = (0..<m).map { _ in (0..<n).map { _ in next() } }
+    let resource = (0..<m).map { _ in (0..<n).map { _ in next() } }
+    let capacity = (0..<m).map { _ in next() }
+    out.append(GAPInstance(name: "\(url.lastPathComponent)#\(k + 1)", cost: cost, resource: resource, capacity: capacity))
+  }
+  return out
+}
+
+let args = CommandLine.arguments.dropFirst()
+let candidates = (args.first.map { [$0] } ?? []) + ["Instances/gap", "../shared/benchmarks/gap"]
+guard let dir = candidates.first(where: { FileManager.default.fileExists(atPath: $0 + "/gap1.txt") }) else {
+  FileHandle.standardError.write("no GAP folder found (tried \(candidates))\n".data(using: .utf8) ?? Data())
+  exit(2)
+}
+// known_values.csv: file,index,name,m,n,sense,canonical,value,status,lower_bound
+var known: [String: (name: String, value: Int)] = [:]
+let csvURL = URL(fileURLWithPath: dir + "/known_values.csv")
+let csvDir = FileManager.default.fileExists(atPath: csvURL.path) ? csvURL : URL(fileURLWithPath: "../shared/benchmarks/gap/known_values.csv")
+if let csv = try? String(contentsOf: csvDir, encoding: .utf8) {
+  for line in csv.split(separator: "\n").dropFirst() {
+    let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    guard f.count >= 8, f[6] == "yes", let v = Int(f[7]) else { continue }
+    known["\(f[0])#\(f[1])"] = (f[2], v)
+  }
+}
+
+// Optional settings from the environment: GREEDY_SEED, GREEDY_TIME_LIMIT (seconds),
+// GREEDY_ITERATIONS_PER_JOB (iteration limit = that × jobs + 2,000), GREEDY_ITERATIONS (fixed).
+let env = ProcessInfo.processInfo.environment
+let seed = env["GREEDY_SEED"].flatMap { UInt64($0) } ?? 1
+let timeLimit = env["GREEDY_TIME_LIMIT"].flatMap { Double($0) }
+let iterations = env["GREEDY_ITERATIONS"].flatMap { Int($0) }
+let iterationsPerJob = env["GREEDY_ITERATIONS_PER_JOB"].flatMap { Int($0) }
+let sets = (1...12).map { "gap\($0)" } + ["gapa", "gapb", "gapc", "gapd"]
+print("instance  name      sense  known  greedy  dist%   ms")
+var table: [(set: String, count: Int, mean: Double, worst: Double, meanMs: Double, maxMs: Double)] = []
+for set in sets {
+  let url = URL(fileURLWithPath: "\(dir)/\(set).txt")
+  guard let instances = try? readGAPFile(url) else { continue }
+  let sense: ObjectiveSense = Int(set.dropFirst(3)) != nil ? .maximize : .minimize
+  var dists: [Double] = []
+  var times: [Double] = []
+  for (k, instance) in instances.enumerated() {
+    let key = "\(set).txt#\(k + 1)"
+    let start = DispatchTime.now().uptimeNanoseconds
+    let solver: GAPGreedySolver
+    if let fixed = iterations {
+      solver = GAPGreedySolver(seed: seed, timeLimit: timeLimit, iterationLimit: fixed)
+    } else if let perJob = iterationsPerJob {
+      solver = GAPGreedySolver(seed: seed, timeLimit: timeLimit, iterationLimit: perJob * instance.jobs + 2_000)
+    } else {
+      solver = GAPGreedySolver(seed: seed, timeLimit: timeLimit)
+    }
+    let solution = solver.solve(instance, sense: sense)
+    let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+    guard let ref = known[key] else { continue }
+    let value = solution?.objective
+    let dist = value.map { 100 * Double(sense == .maximize ? ref.value - $0 : $0 - ref.value) / Double(ref.value) } ?? .infinity
+    dists.append(dist)
+    times.append(ms)
+    print(String(format: "%-9@ %-9@ %-6@ %6d %7@ %6.2f %6.1f", key as NSString, ref.name as NSString,
+      (sense == .maximize ? "max" : "min") as NSString, ref.value, (value.map(String.init) ?? "none") as NSString, dist, ms))
+  }
+  guard !dists.isEmpty else { continue }
+  table.append((set, dists.count, dists.reduce(0, +) / Double(dists.count), dists.max() ?? 0,
+    times.reduce(0, +) / Double(times.count), times.max() ?? 0))
+}
+print("")
+print("| set | sense | instances | mean dist % | worst dist % | mean ms | max ms |")
+print("|---|---|---|---|---|---|---|")
+for row in table {
+  let sense = Int(row.set.dropFirst(3)) != nil ? "max" : "min"
+  print(String(format: "| %@ | %@ | %d | %.3f | %.3f | %.1f | %.1f |", row.set as NSString, sense as NSString,
+    row.count, row.mean, row.worst, row.meanMs, row.maxMs))
+}
+func summary(_ rows: ArraySlice<(set: String, count: Int, mean: Double, worst: Double, meanMs: Double, maxMs: Double)>, _ label: String) {
+  let n = rows.reduce(0) { $0 + $1.count }
+  guard n > 0 else { return }
+  let mean = rows.reduce(0.0) { $0 + $1.mean * Double($1.count) } / Double(n)
+  print(String(format: "| **%@** | | %d | **%.3f** | **%.3f** | %.1f | %.1f |", label as NSString, n, mean,
+    rows.map(\.worst).max() ?? 0, rows.reduce(0.0) { $0 + $1.meanMs * Double($1.count) } / Double(n), rows.map(\.maxMs).max() ?? 0))
+}
+summary(table.filter { $0.set.count <= 5 && Int($0.set.dropFirst(3)) != nil }[...], "gap1-12")
+summary(table.filter { Int($0.set.dropFirst(3)) == nil }[...], "gapa-d")

@@ -1,0 +1,224 @@
+import Foundation
+import Testing
+
+@testable import GreedySolver
+import SecondmentDomain
+
+/// The deployment greedy: rosters the checker accepts, an objective equal to
+/// the checker's, determinism, and named broken rules where rules cannot be met.
+@Suite("Greedy deployment")
+struct GreedyDeploymentTests {
+  @Test("small district: no broken rule, objective equals the checker's term by term")
+  func smallDistrict() {
+    let district = District(GreedyFixtures.small())
+    let result = DeploymentGreedy(district: district).solve()
+    let checked = RosterChecker(district).evaluate(result.postings)
+    #expect(checked.violations.isEmpty, "\(checked.violations)")
+    #expect(result.violations.isEmpty)
+    #expect(result.isFeasible)
+    GreedyFixtures.expectSameObjective(result.objective, checked.objective)
+    #expect(result.measures == GreedyFixtures.rounded(checked.measures, like: result.measures))
+    #expect(result.postings.count == district.people.count)
+    // The bound is a lower bound.
+    #expect(result.bound.total <= result.objective.total + 1e-6)
+    #expect(result.bound.total >= 0)
+  }
+
+  @Test("the same seed gives the same roster; construction alone already meets every rule here")
+  func deterministic() {
+    let district = District(GreedyFixtures.small())
+    let options = DeploymentGreedyOptions(seed: 42, iterationLimit: 20)
+    let a = DeploymentGreedy(district: district, options: options).solve()
+    let b = DeploymentGreedy(district: district, options: options).solve()
+    #expect(a.postings == b.postings)
+    #expect(a.objective == b.objective)
+    let constructed = DeploymentGreedy(
+      district: district, options: DeploymentGreedyOptions(seed: 42, iterationLimit: 0)
+    ).solve()
+    #expect(RosterChecker(district).evaluate(constructed.postings).violations.isEmpty)
+    // Annealing ends at the best roster seen, so it is never worse than the
+    // first descent from the same seed.
+    #expect(a.objective.total <= constructed.objective.total + 1e-6)
+  }
+
+  @Test("pins are kept, unavailable people stay unassigned, nobody is stationed at home")
+  func pinsLeaveAndAvoidance() {
+    var instance = GreedyFixtures.small()
+    instance.people[0].pinned = .stationed(town: "b")
+    instance.people[1].unavailable = true
+    let district = District(instance)
+    let result = DeploymentGreedy(district: district).solve()
+    #expect(result.postings[instance.people[0].id] == .stationed(town: "b"))
+    #expect(result.postings[instance.people[1].id] == .unassigned)
+    for person in instance.people {
+      if case .stationed(let town)? = result.postings[person.id] {
+        #expect(town != person.homeTown, "\(person.id) stationed at home")
+      }
+    }
+    let checked = RosterChecker(district).evaluate(result.postings)
+    #expect(checked.violations.isEmpty, "\(checked.violations)")
+    GreedyFixtures.expectSameObjective(result.objective, checked.objective)
+  }
+
+  @Test("re-planning: a move budget and rotation are respected, moves counted like the checker")
+  func replanning() {
+    var instance = GreedyFixtures.small()
+    let first = DeploymentGreedy(district: District(instance)).solve()
+    for i in instance.people.indices {
+      instance.people[i].currentPosting = first.postings[instance.people[i].id]
+      instance.people[i].tenure = 1
+    }
+    instance.people[2].tenure = 4
+    instance.policy.maxTenureQuarters = 4
+    instance.policy.maxMoves = 2
+    let district = District(instance)
+    let result = DeploymentGreedy(district: district).solve()
+    let checked = RosterChecker(district).evaluate(result.postings)
+    #expect(checked.violations.isEmpty, "\(checked.violations)")
+    #expect(result.measures.moves <= 2)
+    #expect(result.measures.moves >= 1)  // person 2 must rotate
+    #expect(result.postings[instance.people[2].id] != instance.people[2].currentPosting)
+    GreedyFixtures.expectSameObjective(result.objective, checked.objective)
+  }
+
+  @Test("an impossible district gives named broken rules, not a crash")
+  func impossible() {
+    let district = District(GreedyFixtures.impossible())
+    let result = DeploymentGreedy(district: district).solve()
+    let broken = Set(result.brokenRules)
+    #expect(broken.contains(.legalAccess))
+    #expect(broken.contains(.twoCertified))
+    #expect(broken.contains(.auxiliaryWithOfficer))
+    #expect(broken.contains(.avoidance))
+    #expect(!result.isFeasible)
+    #expect(result.violations.allSatisfy { !$0.message.isEmpty })
+    // Everyone available still gets a posting.
+    #expect(result.postings.values.allSatisfy { $0 != .unassigned })
+    let checked = RosterChecker(district).evaluate(result.postings)
+    #expect(checked.violations == result.violations)
+    GreedyFixtures.expectSameObjective(result.objective, checked.objective)
+  }
+
+  @Test(
+    "rongchang-2024: no broken rule, objective equals the checker's, deterministic",
+    .enabled(if: GreedyFixtures.rongchangURL() != nil))
+  func rongchang() throws {
+    let url = try #require(GreedyFixtures.rongchangURL())
+    let instance = try JSONDecoder().decode(Instance.self, from: Data(contentsOf: url))
+    let district = District(instance)
+    let options = DeploymentGreedyOptions(seed: 1, iterationLimit: 5)
+    let result = DeploymentGreedy(district: district, options: options).solve()
+    let checked = RosterChecker(district).evaluate(result.postings)
+    #expect(checked.violations.isEmpty, "\(checked.violations.map(\.description))")
+    GreedyFixtures.expectSameObjective(result.objective, checked.objective)
+    #expect(result.bound.total <= result.objective.total)
+    let again = DeploymentGreedy(district: district, options: options).solve()
+    #expect(again.postings == result.postings)
+  }
+}
+
+enum GreedyFixtures {
+  /// Package root, from this file's path.
+  static var root: URL {
+    URL(fileURLWithPath: #filePath)
+      .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+  }
+
+  static func rongchangURL() -> URL? {
+    let url = root.appendingPathComponent("Instances/rongchang-2024.json")
+    return FileManager.default.fileExists(atPath: url.path) ? url : nil
+  }
+
+  /// Equal within the package's tolerance, 1e-6 × max(1, |total|), term by term.
+  static func expectSameObjective(
+    _ a: ObjectiveBreakdown, _ b: ObjectiveBreakdown, sourceLocation: SourceLocation = #_sourceLocation
+  ) {
+    let tolerance = 1e-6 * max(1, abs(b.total))
+    for ((name, x), (_, y)) in zip(a.terms, b.terms) {
+      #expect(abs(x - y) <= tolerance, "\(name): greedy \(x), checker \(y)", sourceLocation: sourceLocation)
+    }
+    #expect(abs(a.total - b.total) <= tolerance, "total", sourceLocation: sourceLocation)
+  }
+
+  /// The checker's measures with its floating-point figures replaced by `like`'s
+  /// where they agree within 1e-9 (sums in another order differ in the last bit).
+  static func rounded(_ m: RosterMeasures, like g: RosterMeasures) -> RosterMeasures {
+    var m = m
+    if abs(m.unmetDemandFTE - g.unmetDemandFTE) < 1e-9 { m.unmetDemandFTE = g.unmetDemandFTE }
+    if abs(m.pilotUnmetDemandFTE - g.pilotUnmetDemandFTE) < 1e-9 {
+      m.pilotUnmetDemandFTE = g.pilotUnmetDemandFTE
+    }
+    if abs(m.travelMinutes - g.travelMinutes) < 1e-9 { m.travelMinutes = g.travelMinutes }
+    if abs(m.imbalance - g.imbalance) < 1e-9 { m.imbalance = g.imbalance }
+    return m
+  }
+
+  /// Four towns, two departments, nine officers and two auxiliaries; every rule can be met.
+  static func small() -> Instance {
+    let towns = [
+      Town(id: "a", name: "甲", pinyin: "A", kind: .subdistrict, pilot: true, x: 0, y: 0,
+        deskCapacity: 4, demand: ["m": 2, "e": 1]),
+      Town(id: "b", name: "乙", pinyin: "B", kind: .town, x: 8, y: 0, deskCapacity: 3,
+        demand: ["m": 1]),
+      Town(id: "c", name: "丙", pinyin: "C", kind: .town, x: 0, y: 9, deskCapacity: 3,
+        demand: ["m": 1, "e": 1]),
+      Town(id: "d", name: "丁", pinyin: "D", kind: .town, x: 9, y: 9, deskCapacity: 2,
+        demand: ["e": 0.5]),
+    ]
+    let zones = [
+      Zone(id: "ab", name: "A-B", towns: ["a", "b"]),
+      Zone(id: "cd", name: "C-D", towns: ["c", "d"]),
+      Zone(id: "bcd", name: "B-C-D", towns: ["b", "c", "d"]),
+    ]
+    func officer(
+      _ id: String, _ dept: String, home: String, certified: Bool = true, legal: Bool = false,
+      drives: Bool = true, preferred: [String] = []
+    ) -> Person {
+      Person(
+        id: id, name: "Officer \(id)", department: dept, role: .officer, certified: certified,
+        legal: legal, drives: drives, homeTown: home, preferredTowns: preferred)
+    }
+    let people = [
+      officer("m1", "m", home: "a", legal: true),
+      officer("m2", "m", home: "b"),
+      officer("m3", "m", home: "c", legal: true, preferred: ["a"]),
+      officer("m4", "m", home: "d", drives: false),
+      officer("m5", "m", home: "a", certified: false),
+      officer("e1", "e", home: "b", legal: true),
+      officer("e2", "e", home: "c"),
+      officer("e3", "e", home: "d", certified: false, drives: false),
+      officer("e4", "e", home: "a"),
+      Person(id: "am1", name: "Aux am1", department: "m", role: .auxiliary, homeTown: "b"),
+      Person(id: "ae1", name: "Aux ae1", department: "e", role: .auxiliary, homeTown: "c"),
+    ]
+    return Instance(
+      name: "greedy-small",
+      departments: [Department(id: "m", name: "市场"), Department(id: "e", name: "生态")],
+      towns: towns, zones: zones, people: people)
+  }
+
+  /// Two towns and rules nobody can meet: no legal officer, one certified
+  /// officer, an auxiliary without any officer of its department, and a
+  /// person whose only town is their home town.
+  static func impossible() -> Instance {
+    let towns = [
+      Town(id: "x", name: "X", kind: .town, x: 0, y: 0, deskCapacity: 2, demand: ["m": 1, "e": 1]),
+      Town(id: "y", name: "Y", kind: .town, x: 5, y: 0, deskCapacity: 2, demand: ["m": 1]),
+    ]
+    let people = [
+      Person(
+        id: "m1", name: "M1", department: "m", role: .officer, certified: true, drives: false,
+        homeTown: "x"),
+      Person(
+        id: "m2", name: "M2", department: "m", role: .officer, drives: false, homeTown: "x"),
+      Person(id: "ae1", name: "AE1", department: "e", role: .auxiliary, homeTown: "y"),
+      Person(
+        id: "m3", name: "M3", department: "m", role: .officer, drives: false, homeTown: "y",
+        pinned: .stationed(town: "y")),
+    ]
+    return Instance(
+      name: "greedy-impossible",
+      departments: [Department(id: "m", name: "M"), Department(id: "e", name: "E")],
+      towns: towns, zones: [Zone(id: "xy", towns: ["x", "y"])], people: people)
+  }
+}
