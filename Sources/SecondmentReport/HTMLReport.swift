@@ -86,7 +86,8 @@ extension Report {
     table.compare td.metric { white-space: pre; }
     .better { color: #1a7f37; }
     .worse { color: #c0392b; }
-    .delta { font-size: 11px; margin-left: 4px; }
+    .delta { font-size: 11px; display: block; }
+    div.scroll { overflow-x: auto; }
     ul.broken li { color: #c0392b; }
     details { margin: 6px 0; }
     summary { cursor: pointer; color: #2f5d8a; font-weight: bold; }
@@ -97,7 +98,7 @@ extension Report {
 
   private func comparisonHTML(_ h: inout HTMLBuilder) {
     h.element("h2", runs.count > 1 ? "Comparison" : "Summary")
-    h.raw("<table class=\"compare\">\n<thead><tr><th>Measure</th>")
+    h.raw("<div class=\"scroll\"><table class=\"compare\">\n<thead><tr><th>Measure</th>")
     for run in runs { h.raw("<th>\(escapeHTML(run.label))</th>") }
     h.raw("</tr></thead>\n<tbody>\n")
     for row in comparison {
@@ -113,7 +114,7 @@ extension Report {
       }
       h.raw("</tr>\n")
     }
-    h.raw("</tbody>\n</table>\n")
+    h.raw("</tbody>\n</table></div>\n")
     if runs.count > 1 {
       h.element(
         "p", "Differences against the base are in brackets: green is better, red is worse.",

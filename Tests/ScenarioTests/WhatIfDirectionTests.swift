@@ -115,6 +115,29 @@ struct WhatIfDirectionTests {
     #expect(markdown.contains("## Scenario market-loses-3"))
   }
 
+  @Test(
+    "solve --report writes the same report for one run",
+    .enabled(if: GLPKSolver.isAvailable, "GLPK is not built in: the default solver of this build cannot plan yet"),
+    .timeLimit(.minutes(2)))
+  func solveReport() throws {
+    let folder = try temporaryFolder()
+    let html = folder.appendingPathComponent("solve.html").path
+    let md = folder.appendingPathComponent("solve.md").path
+    let outcome = try runSecondment([
+      "solve", shipped("Instances/rongchang-2024.json"), "--time-limit", "4", "--quiet",
+      "--report", html, "--markdown", md,
+    ])
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    let xml = XMLSummary(try Data(contentsOf: URL(fileURLWithPath: html)))
+    #expect(xml.parsed, "report does not parse: \(String(describing: xml.error))")
+    #expect(xml.count("svg", cls: "heatmap") == 1)
+    #expect(xml.count("svg", cls: "unmet-bars") == 1)
+    #expect(xml.text.contains("Provenance"))
+    let markdown = try String(contentsOfFile: md, encoding: .utf8)
+    #expect(markdown.contains("## Summary"))
+    #expect(markdown.contains("## Run: "))
+  }
+
   @Test("a bad scenario stops whatif with exit 2, naming the file and line")
   func badScenario() throws {
     let folder = try temporaryFolder()
