@@ -83,7 +83,9 @@ extension Report {
     th, td { border: 1px solid #cfd6de; padding: 4px 8px; text-align: left; vertical-align: top; }
     th { background: #eef2f6; }
     td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-    table.compare td.metric { white-space: pre; }
+    table.compare { font-size: 12px; }
+    table.compare td.num { white-space: normal; }
+    table.compare td.metric { white-space: pre-wrap; min-width: 170px; max-width: 230px; }
     .better { color: #1a7f37; }
     .worse { color: #c0392b; }
     .delta { font-size: 11px; display: block; }
