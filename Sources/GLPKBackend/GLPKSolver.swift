@@ -103,3 +103,18 @@ public struct GLPKSolveReport: Sendable {
   /// GLPK's return code from `glp_intopt` (0 when it finished; e.g. 9 = time limit); nil if it did not run.
   public var returnCode: Int32?
 }
+
+extension GLPKSolver {
+  /// Provokes a GLPK fatal error (`glp_add_cols(P, -1)`) under the C guard, for tests.
+  ///
+  /// Returns GLPK's message when the guard caught the error (the thread's GLPK
+  /// environment is then freed, and the next solve builds a new one); nil when
+  /// the guard failed or the build has no GLPK.
+  static func provokeCaughtFatalError() -> String? {
+    #if GLPK
+      GLPKRun.guardRecovers() ? lastGLPKOutput() : nil
+    #else
+      nil
+    #endif
+  }
+}
