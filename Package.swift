@@ -48,6 +48,12 @@ let package = Package(
     .target(
       name: "GreedySolver",
       dependencies: ["SecondmentDomain", "GAPBenchmark", "MIPModel"]),
+    /// Benchmark of the GAP greedy over the OR-Library sets, per-set distance
+    /// and time (`swift run -c release GreedyBenchmark`; see Benchmarks/README.md).
+    .executableTarget(
+      name: "GreedyBenchmark",
+      dependencies: ["GreedySolver", "GAPBenchmark", "MIPModel", "SecondmentDomain"],
+      path: "Benchmarks/greedy"),
     /// One entry point that picks a solver and produces a roster.
     .target(
       name: "SecondmentPlanner",

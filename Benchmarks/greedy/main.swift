@@ -1,34 +1,17 @@
 // Greedy fallback benchmark: GAPGreedySolver over the OR-Library GAP sets.
 //
-//   swift run -c release --scratch-path .build-greedy-rel greedy-benchmark [DIR]
+//   swift run -c release GreedyBenchmark [DIR]
 //
-// DIR holds gap1.txt ... gapd.txt and known_values.csv (default: Instances/gap,
-// then ../shared/benchmarks/gap). Prints one line per instance and a per-set
-// table of mean / worst distance to the known value and time per instance.
+// DIR holds gap1.txt ... gapd.txt (default: Instances/gap, then
+// ../shared/benchmarks/gap); known values come from `GAPKnownValue`. Prints
+// one line per instance and a per-set table of mean / worst distance to the
+// known value and time per instance.
 // gap1-12 run in their canonical sense (maximise), gapa-d minimised.
 import Foundation
 import GAPBenchmark
 import GreedySolver
 import MIPModel
-
-/// Reads an OR-Library GAP file token by token (line breaks carry no meaning).
-func readGAPFile(_ url: URL) throws -> [GAPInstance] {
-  let text = try String(contentsOf: url, encoding: .utf8)
-  var tokens = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" })
-    .compactMap { Int($0) }[...]
-  func next() -> Int { tokens.popFirst() ?? 0 }
-  let count = next()
-  var out: [GAPInstance] = []
-  for k in 0..<count {
-    let m = next()
-    let n = next()
-    let cost = (0..<m).map { _ in (0..<n).map { _ in next() } }
-    let resource = (0..<m).map { _ in (0..<n).map { _ in next() } }
-    let capacity = (0..<m).map { _ in next() }
-    out.append(GAPInstance(name: "\(url.lastPathComponent)#\(k + 1)", cost: cost, resource: resource, capacity: capacity))
-  }
-  return out
-}
+import SecondmentDomain
 
 let args = CommandLine.arguments.dropFirst()
 let candidates = (args.first.map { [$0] } ?? []) + ["Instances/gap", "../shared/benchmarks/gap"]
@@ -36,18 +19,6 @@ guard let dir = candidates.first(where: { FileManager.default.fileExists(atPath:
   FileHandle.standardError.write("no GAP folder found (tried \(candidates))\n".data(using: .utf8) ?? Data())
   exit(2)
 }
-// known_values.csv: file,index,name,m,n,sense,canonical,value,status,lower_bound
-var known: [String: (name: String, value: Int)] = [:]
-let csvURL = URL(fileURLWithPath: dir + "/known_values.csv")
-let csvDir = FileManager.default.fileExists(atPath: csvURL.path) ? csvURL : URL(fileURLWithPath: "../shared/benchmarks/gap/known_values.csv")
-if let csv = try? String(contentsOf: csvDir, encoding: .utf8) {
-  for line in csv.split(separator: "\n").dropFirst() {
-    let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-    guard f.count >= 8, f[6] == "yes", let v = Int(f[7]) else { continue }
-    known["\(f[0])#\(f[1])"] = (f[2], v)
-  }
-}
-
 // Optional settings from the environment: GREEDY_SEED, GREEDY_TIME_LIMIT (seconds),
 // GREEDY_ITERATIONS_PER_JOB (iteration limit = that × jobs + 2,000), GREEDY_ITERATIONS (fixed).
 let env = ProcessInfo.processInfo.environment
@@ -60,7 +31,7 @@ print("instance  name      sense  known  greedy  dist%   ms")
 var table: [(set: String, count: Int, mean: Double, worst: Double, meanMs: Double, maxMs: Double)] = []
 for set in sets {
   let url = URL(fileURLWithPath: "\(dir)/\(set).txt")
-  guard let instances = try? readGAPFile(url) else { continue }
+  guard let instances = try? GAPReader.read(path: url.path) else { continue }
   let sense: ObjectiveSense = Int(set.dropFirst(3)) != nil ? .maximize : .minimize
   var dists: [Double] = []
   var times: [Double] = []
@@ -77,7 +48,7 @@ for set in sets {
     }
     let solution = solver.solve(instance, sense: sense)
     let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
-    guard let ref = known[key] else { continue }
+    guard let ref = GAPKnownValue.lookup(file: "\(set).txt", index: k + 1, sense: sense) else { continue }
     let value = solution?.objective
     let dist = value.map { 100 * Double(sense == .maximize ? ref.value - $0 : $0 - ref.value) / Double(ref.value) } ?? .infinity
     dists.append(dist)
@@ -106,3 +77,42 @@ func summary(_ rows: ArraySlice<(set: String, count: Int, mean: Double, worst: D
 }
 summary(table.filter { $0.set.count <= 5 && Int($0.set.dropFirst(3)) != nil }[...], "gap1-12")
 summary(table.filter { Int($0.set.dropFirst(3)) == nil }[...], "gapa-d")
+
+// MARK: - Deployment greedy on the Rongchang 2024 baseline
+
+/// Runs `DeploymentGreedy` with default options for seeds 1-5 on
+/// Instances/rongchang-2024.json, when it exists. GREEDY_RONGCHANG_OPTIMUM
+/// (the exact solver's proven optimum) adds the distance to it.
+func deploymentBenchmark() {
+  let path = "Instances/rongchang-2024.json"
+  guard let data = FileManager.default.contents(atPath: path),
+    let instance = try? JSONDecoder().decode(Instance.self, from: data)
+  else { return }
+  let district = District(instance)
+  let optimum = env["GREEDY_RONGCHANG_OPTIMUM"].flatMap { Double($0) }
+  // GREEDY_DEPLOYMENT_STEPS: annealing steps (default DeploymentGreedyOptions.defaultSteps).
+  let deploymentSteps = env["GREEDY_DEPLOYMENT_STEPS"].flatMap { Int($0) } ?? DeploymentGreedyOptions.defaultSteps
+  print("")
+  print("Deployment greedy, \(deploymentSteps) annealing steps")
+  print("| instance | seed | objective | greedy bound | dist to optimum % | broken rules | ms |")
+  print("|---|---|---|---|---|---|---|")
+  var dists: [Double] = []
+  var times: [Double] = []
+  for seed in UInt64(1)...5 {
+    let start = DispatchTime.now().uptimeNanoseconds
+    let options = DeploymentGreedyOptions(seed: seed, iterationLimit: deploymentSteps)
+    let result = DeploymentGreedy(district: district, options: options).solve()
+    let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+    times.append(ms)
+    let dist = optimum.map { 100 * (result.objective.total - $0) / $0 }
+    if let dist { dists.append(dist) }
+    print(String(format: "| %@ | %d | %.2f | %.2f | %@ | %d | %.1f |", instance.name as NSString, seed,
+      result.objective.total, result.bound.total, (dist.map { String(format: "%.2f", $0) } ?? "-") as NSString,
+      result.violations.count, ms))
+  }
+  if !dists.isEmpty {
+    print(String(format: "| **mean** | | | | **%.2f** | | %.1f |", dists.reduce(0, +) / Double(dists.count),
+      times.reduce(0, +) / Double(times.count)))
+  }
+}
+deploymentBenchmark()

@@ -736,11 +736,12 @@ struct DeploymentSearch {
     }
   }
 
-  /// Descent, simulated annealing over random moves and swaps for `steps`
-  /// proposals (or until the deadline), then descent from the best roster seen.
+  /// Simulated annealing over random moves and swaps for `steps` proposals
+  /// (or until the deadline), then descent from the best roster seen.
   mutating func improve(steps: Int, deadline: UInt64?) -> (steps: Int, hitTime: Bool) {
     guard !movable.isEmpty else { return (0, false) }
-    if !descend(deadline: deadline) { return (0, true) }
+    // Annealing starts hot, so a descent first would be undone: only when
+    // there is no annealing does the construction go straight to descent.
     let run = anneal(steps: steps, deadline: deadline)
     if !run.hitTime, !descend(deadline: deadline) { return (run.steps, true) }
     return run

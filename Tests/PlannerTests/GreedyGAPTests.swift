@@ -121,7 +121,7 @@ struct GreedyGAPTests {
   }
 }
 
-/// OR-Library GAP files and known values for tests, read token by token.
+/// OR-Library GAP files (through `GAPReader`) and known values (`GAPKnownValue`) for tests.
 enum GAPTestData {
   struct Missing: Error, CustomStringConvertible {
     var description: String
@@ -140,44 +140,15 @@ enum GAPTestData {
     throw Missing(description: "no GAP folder (Instances/gap or ../shared/benchmarks/gap)")
   }
 
+  /// The file's instances, read by the package's `GAPReader`.
   static func instances(_ file: String) throws -> [GAPInstance] {
-    let text = try String(contentsOf: try folder().appendingPathComponent(file), encoding: .utf8)
-    var tokens = text.split(whereSeparator: \.isWhitespace).map { Int($0) }[...]
-    func next() throws -> Int {
-      guard let token = tokens.popFirst(), let value = token else {
-        throw Missing(description: "\(file): too few or non-integer tokens")
-      }
-      return value
-    }
-    let count = try next()
-    var out: [GAPInstance] = []
-    for k in 0..<count {
-      let m = try next()
-      let n = try next()
-      let cost = try (0..<m).map { _ in try (0..<n).map { _ in try next() } }
-      let resource = try (0..<m).map { _ in try (0..<n).map { _ in try next() } }
-      let capacity = try (0..<m).map { _ in try next() }
-      out.append(GAPInstance(name: "\(file)#\(k + 1)", cost: cost, resource: resource, capacity: capacity))
-    }
-    return out
+    try GAPReader.read(path: try folder().appendingPathComponent(file).path)
   }
 
-  /// The known value from `known_values.csv` (shared folder) for a file, 1-based index and sense.
+  /// The listed value (`GAPKnownValue`) for a file, 1-based index and sense ("max" or "min").
   static func known(file: String, index: Int, sense: String) -> Int? {
-    let root = URL(fileURLWithPath: #filePath)
-      .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    let candidates = [
-      root.appendingPathComponent("Instances/gap/known_values.csv"),
-      root.deletingLastPathComponent().appendingPathComponent("shared/benchmarks/gap/known_values.csv"),
-    ]
-    for url in candidates {
-      guard let text = try? String(contentsOf: url, encoding: .utf8) else { continue }
-      for line in text.split(separator: "\n").dropFirst() {
-        let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-        if f.count >= 8, f[0] == file, f[1] == String(index), f[5] == sense { return Int(f[7]) }
-      }
-    }
-    return nil
+    GAPKnownValue.lookup(file: file, index: index, sense: sense == "max" ? .maximize : .minimize)?
+      .value
   }
 
   /// Every job at one valid agent, no agent over capacity, objective as reported.
