@@ -607,14 +607,14 @@ struct DeploymentSearch {
 
   /// Builds the starting roster: regret construction, and the current roster
   /// (completed by regret) when people have one; keeps the cheaper.
-  mutating func construct() {
-    regretConstruction(startFromCurrent: false)
+  mutating func construct(deadline: UInt64? = nil) {
+    regretConstruction(startFromCurrent: false, deadline: deadline)
     let hasCurrent = movable.contains { district.people[$0].currentPosting != nil }
     guard hasCurrent else { return }
     let first = choice
     let firstTotal = computeTotal()
     reset()
-    regretConstruction(startFromCurrent: true)
+    regretConstruction(startFromCurrent: true, deadline: deadline)
     if computeTotal() > firstTotal + 1e-9 {
       load(first)
     }
@@ -627,7 +627,10 @@ struct DeploymentSearch {
     resync()
   }
 
-  mutating func regretConstruction(startFromCurrent: Bool) {
+  /// Regret construction; past the deadline, the people still pending go to
+  /// their own best posting in list order (no regret), so a huge district
+  /// still gets a complete roster in time.
+  mutating func regretConstruction(startFromCurrent: Bool, deadline: UInt64? = nil) {
     let people = district.people
     // Fixed people (pinned, or a single allowed posting) first.
     for p in 0..<nP where allowed[p].count == 1 { commit(p, allowed[p][0]) }
@@ -652,6 +655,22 @@ struct DeploymentSearch {
     for group in [officers, auxiliaries] {
       var pending = group
       while !pending.isEmpty {
+        if let deadline, DispatchTime.now().uptimeNanoseconds >= deadline {
+          for p in pending {
+            var best = Double.infinity
+            var bestCode = -1
+            for c in allowed[p] {
+              let v = deltaMove(p, to: c)
+              if v < best {
+                best = v
+                bestCode = c
+              }
+            }
+            if bestCode >= 0 { commit(p, bestCode) }
+          }
+          pending.removeAll()
+          break
+        }
         var pick = -1
         var pickCode = -1
         var pickRegret = -Double.infinity

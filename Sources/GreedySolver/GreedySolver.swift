@@ -145,7 +145,7 @@ public struct DeploymentGreedy: Sendable {
     let start = DispatchTime.now().uptimeNanoseconds
     let deadline = options.timeLimit.map { start + UInt64(max(0, $0) * 1e9) }
     var search = DeploymentSearch(district: district, seed: options.seed)
-    search.construct()
+    search.construct(deadline: deadline)
     let run = search.improve(steps: options.iterationLimit, deadline: deadline)
     let postings = search.postings()
     let (objective, measures) = search.freshObjective()

@@ -100,6 +100,37 @@ struct GreedyDeploymentTests {
     GreedyFixtures.expectSameObjective(result.objective, checked.objective)
   }
 
+  @Test("a time limit already spent still gives a complete roster, costed like the checker")
+  func spentTimeLimit() throws {
+    let instance = try DistrictGenerator.random(
+      RandomDistrictSpec(towns: 30, people: 150, departments: 6, seed: 11))
+    let district = District(instance)
+    let result = DeploymentGreedy(
+      district: district, options: DeploymentGreedyOptions(seed: 1, timeLimit: 0)
+    ).solve()
+    #expect(result.hitTimeLimit)
+    for person in district.people where !person.unavailable {
+      #expect(result.postings[person.id] != .unassigned, "\(person.id) has no posting")
+    }
+    let checked = RosterChecker(district).evaluate(result.postings)
+    #expect(checked.violations == result.violations)
+    GreedyFixtures.expectSameObjective(result.objective, checked.objective)
+  }
+
+  @Test("a generated district: no broken rule, objective equals the checker's")
+  func generatedDistrict() throws {
+    let instance = try DistrictGenerator.random(
+      RandomDistrictSpec(towns: 30, people: 150, departments: 6, seed: 11))
+    let district = District(instance)
+    let result = DeploymentGreedy(
+      district: district, options: DeploymentGreedyOptions(seed: 3, iterationLimit: 2_000)
+    ).solve()
+    let checked = RosterChecker(district).evaluate(result.postings)
+    #expect(checked.violations.isEmpty, "\(checked.violations.map(\.description))")
+    GreedyFixtures.expectSameObjective(result.objective, checked.objective)
+    #expect(result.bound.total <= result.objective.total + 1e-6)
+  }
+
   @Test(
     "rongchang-2024: no broken rule, objective equals the checker's, deterministic",
     .enabled(if: GreedyFixtures.rongchangURL() != nil))
