@@ -246,7 +246,8 @@ public struct Planner: Sendable {
     // A limit without a roster: the greedy's roster, when it keeps every rule,
     // is the best found so far.
     if case .limit = result.termination {
-      var greedy = planGreedy(district, options: options, timeLimit: nil)
+      var greedy = planGreedy(
+        district, options: options, timeLimit: options.timeLimit.map { max($0 / 4, 1) })
       if greedy.status == .feasible {
         greedy.notes = notes + ["the greedy roster stands in"]
         greedy.bound = result.bound
