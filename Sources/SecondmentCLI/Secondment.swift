@@ -7,5 +7,5 @@ struct Secondment: ParsableCommand {
     commandName: "secondment",
     abstract: "Plan where seconded officers and auxiliaries work: rosters, what-ifs, reassignment.",
     version: "0.1.0",
-    subcommands: [Validate.self, Generate.self, Check.self, Gap.self, WhatIf.self])
+    subcommands: [Validate.self, Solve.self, Generate.self, Check.self, Gap.self, Replan.self, History.self, WhatIf.self])
 }
