@@ -177,12 +177,11 @@
         if values == nil, let w = warmStart, case .limit = termination { values = w }
         if case .optimal = termination, values == nil { termination = .error("optimal without values") }
         let objective = values.map { model.objective.value(at: $0) }
-        if let o = objective, case .optimal = termination, raw.returnCode != Int32(GLP_EMIPGAP) {
-          bound = o
-        } else if let o = objective, case .optimal = termination, bound == nil {
-          bound = o
+        // Proven optimal: the bound is the objective. Stopped at the relative
+        // gap: the last node bound GLPK reported (the objective if none).
+        if case .optimal = termination, let o = objective {
+          if raw.returnCode != Int32(GLP_EMIPGAP) || bound == nil { bound = o }
         }
-        if objective == nil, case .optimal = termination { bound = nil }
         return GLPKSolveReport(
           result: SolveResult(
             termination: termination, values: values, objective: objective, bound: bound,

@@ -12,6 +12,8 @@ import MIPModel
 /// (`Model.validate()`); GLPK's own fatal errors are caught by a C guard
 /// (`CGLPKShims`) and come back as `GLPKError.fatal`. GLPK never prints to
 /// standard output; with `SolveOptions.verbose` its log goes to standard error.
+/// A caught fatal error frees the calling thread's GLPK environment, so do not
+/// start another GLPK solve from inside `SolveOptions.progress`.
 ///
 /// Settings: cuts (Gomory, MIR, cover, clique) on; presolve on unless a
 /// feasible warm start is given (then the root LP is solved first and the start
