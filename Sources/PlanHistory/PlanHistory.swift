@@ -351,7 +351,7 @@ public final class PlanHistory: Sendable {
     _ adoption: NewAdoption, duringTransaction: (@Sendable () throws -> Void)? = nil
   ) throws -> AdoptionOutcome {
     let quarter = adoption.quarter.description
-    let inputHash = SHA256Digest.hex(adoption.instanceData)
+    let inputHash = SHA256.hex(adoption.instanceData)
     let postingsHash = PlanHistory.postingsHash(adoption.postings)
     let now = PlanHistory.dateText(adoption.adoptedAt)
     return try write { db in
@@ -495,7 +495,7 @@ public final class PlanHistory: Sendable {
       let (town, zone) = columns(line.posting)
       return "\(line.person)\t\(line.posting.mode)\t\(town ?? "")\t\(zone ?? "")"
     }.joined(separator: "\n")
-    return SHA256Digest.hex(Data(text.utf8))
+    return SHA256.hex(Data(text.utf8))
   }
 
   static func quarter(_ text: String) throws -> Quarter {

@@ -38,17 +38,7 @@ extension Secondment {
     var coverage = false
 
     func run() throws {
-      let district: District
-      do {
-        district = try InstanceLoader.loadDistrict(path: instance)
-      } catch let errors as InputErrors {
-        printError(errors.description)
-        printError("\(instance): the instance is not valid; nothing was checked")
-        throw ExitCode(2)
-      } catch {
-        printError("\(instance): \(error)")
-        throw ExitCode(2)
-      }
+      let district = try loadDistrictOrExit(instance, outcome: "nothing was checked")
       let evaluation: RosterEvaluation
       let loaded: LoadedRoster
       do {

@@ -64,17 +64,7 @@ extension Secondment {
     }
 
     func run() throws {
-      let district: District
-      do {
-        district = try InstanceLoader.loadDistrict(path: instance)
-      } catch let errors as InputErrors {
-        printError(errors.description)
-        printError("\(instance): the instance is not valid; nothing was planned")
-        throw ExitCode(2)
-      } catch {
-        printError("\(instance): \(error)")
-        throw ExitCode(2)
-      }
+      let district = try loadDistrictOrExit(instance, outcome: "nothing was planned")
 
       if let path = exportModel, let format = Self.modelFormat(path) {
         let formulation = DeploymentFormulation(district: district)

@@ -21,23 +21,10 @@ extension Secondment {
     var staff: String?
 
     func run() throws {
-      let district: District
-      do {
-        district = try InstanceLoader.loadDistrict(path: instance, staff: staff)
-      } catch let errors as InputErrors {
-        printError(errors.description)
-        let count = errors.errors.count
-        printError("\(instance): \(count) problem\(count == 1 ? "" : "s"); the instance is not valid")
-        throw ExitCode(2)
-      }
+      let district = try loadDistrictOrExit(instance, staff: staff, outcome: "fix them and run validate again")
       print(InstanceSummary(district, file: instance, staff: staff).text)
     }
   }
-}
-
-/// Writes a line to standard error.
-func printError(_ text: String) {
-  FileHandle.standardError.write(Data((text + "\n").utf8))
 }
 
 /// The one-screen summary `validate` prints.

@@ -1,6 +1,7 @@
 import Foundation
 
-/// SHA-256 (FIPS 180-4) in pure Swift, for the report's input file hashes.
+/// SHA-256 (FIPS 180-4) in pure Swift, for the input-file hashes that reports
+/// and the plan history keep (Foundation on Linux has no CryptoKit).
 public struct SHA256: Sendable {
   private var state: [UInt32] = [
     0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab,
