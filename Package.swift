@@ -61,17 +61,17 @@ let package = Package(
         "SecondmentDomain", "MIPModel", "GLPKBackend", "GAPBenchmark",
         "DeploymentFormulation", "GreedySolver",
       ]),
-    /// Plan history: instances, rosters and adoptions per quarter in one SQLite
-    /// file; tenure from the history; the quarterly replanning inputs.
-    .target(
-      name: "PlanHistory",
-      dependencies: ["SecondmentDomain", .product(name: "GRDB", package: "GRDB.swift")]),
     /// What-if scenarios: a YAML/JSON file of changes applied to a base instance.
     .target(
       name: "Scenarios",
       dependencies: ["SecondmentDomain", .product(name: "Yams", package: "Yams")]),
     /// The planner's report: comparison table, heat maps, rosters, provenance (HTML + Markdown).
     .target(name: "SecondmentReport", dependencies: ["SecondmentDomain"]),
+    /// Plan history: instances, rosters and adoptions per quarter in one SQLite
+    /// file; tenure from the history; the quarterly replanning inputs.
+    .target(
+      name: "PlanHistory",
+      dependencies: ["SecondmentDomain", .product(name: "GRDB", package: "GRDB.swift")]),
     .executableTarget(
       name: "SecondmentCLI",
       dependencies: [
@@ -100,7 +100,7 @@ let package = Package(
       dependencies: ["SecondmentPlanner"]),
     .testTarget(
       name: "CLITests",
-      dependencies: ["SecondmentCLI"]),
+      dependencies: ["SecondmentCLI", "GLPKBackend"]),
     .testTarget(
       name: "ReplanTests",
       dependencies: ["PlanHistory", "SecondmentPlanner", "SecondmentCLI"]),

@@ -117,10 +117,10 @@ extension Secondment {
       let result: PlanResult
       do {
         // The roster in force is the exact solver's starting point when it
-        // still keeps every rule: a search stopped at a gap then never
+        // still keeps every rule (glpk and auto alike): a search stopped at a gap then never
         // returns a roster worse than changing nothing.
         let options = solver.planOptions
-        if options.solver == .glpk, GLPKSolver.isAvailable, !prepared.fromScratch {
+        if options.solver != .greedy, GLPKSolver.isAvailable, !prepared.fromScratch {
           result = try Planner().planExact(
             district, options: options, solver: GLPKSolver(),
             warmStart: prepared.unchangedPostings)

@@ -6,7 +6,7 @@ extension SolverChoice: ExpressibleByArgument {}
 /// Solver settings shared by every command that plans a roster.
 struct SolverOptions: ParsableArguments {
   @Option(help: "The solver: glpk (exact), greedy (heuristic) or auto (greedy, then GLPK from it).")
-  var solver: SolverChoice = GLPKSolver.isAvailable ? .glpk : .greedy
+  var solver: SolverChoice = GLPKSolver.isAvailable ? .auto : .greedy
 
   @Option(name: .customLong("time-limit"), help: "Wall-clock limit in seconds; the best roster so far is returned.")
   var timeLimit: Double = 60
