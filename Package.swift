@@ -91,6 +91,9 @@ let package = Package(
 
     // MARK: - Unit test bundles
 
+    /// Runs the built `secondment` binary for the command-line tests.
+    .target(name: "SecondmentTestSupport", path: "Tests/SecondmentTestSupport"),
+
     .testTarget(name: "SecondmentDomainTests", dependencies: ["SecondmentDomain"]),
     .testTarget(
       name: "MIPModelTests",
@@ -100,13 +103,13 @@ let package = Package(
       dependencies: ["SecondmentPlanner"]),
     .testTarget(
       name: "CLITests",
-      dependencies: ["SecondmentCLI", "GLPKBackend"]),
+      dependencies: ["SecondmentTestSupport", "SecondmentCLI", "GLPKBackend"]),
     .testTarget(
       name: "ReplanTests",
-      dependencies: ["PlanHistory", "SecondmentPlanner", "SecondmentCLI"]),
+      dependencies: ["SecondmentTestSupport", "PlanHistory", "SecondmentPlanner", "SecondmentCLI"]),
     .testTarget(
       name: "ScenarioTests",
-      dependencies: ["Scenarios", "SecondmentReport", "SecondmentPlanner", "SecondmentCLI"]),
+      dependencies: ["SecondmentTestSupport", "Scenarios", "SecondmentReport", "SecondmentPlanner", "SecondmentCLI"]),
   ],
   swiftLanguageModes: [.v6]
 )

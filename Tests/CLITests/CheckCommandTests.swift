@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import SecondmentTestSupport
 
 /// A four-town instance (the same district as the domain tests' `Fixture`),
 /// written as JSON so these tests need nothing but the built binary.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import SecondmentTestSupport
 
 @Suite("secondment gap")
 struct GapCommandTests {

@@ -1,6 +1,7 @@
 import Foundation
 import GLPKBackend
 import Testing
+import SecondmentTestSupport
 
 /// The objective total in `check --format json` output.
 private func checkedTotal(_ json: String) throws -> Double {

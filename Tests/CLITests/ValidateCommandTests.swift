@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import SecondmentTestSupport
 
 @Suite("secondment validate and generate")
 struct ValidateCommandTests {

@@ -3,6 +3,7 @@ import Testing
 
 @testable import PlanHistory
 import SecondmentPlanner
+import SecondmentTestSupport
 
 /// The quarterly series, end to end through the built binary: these runs
 /// share one history and are slow, so the suite runs them one at a time.
@@ -20,7 +21,7 @@ struct QuarterlySeriesTests {
     for (index, (quarter, path)) in series.enumerated() {
       let roster = folder.appendingPathComponent("\(quarter)-roster.json").path
       let planned = folder.appendingPathComponent("\(quarter)-planned.json").path
-      let run = try runReplanBinary(
+      let run = try runSecondment(
         replanArguments(
           path, quarter: quarter, history: history,
           extra: ["--output", roster, "--planned-instance", planned, "--adopt", "--adopted-by", "ci"]))
@@ -36,7 +37,7 @@ struct QuarterlySeriesTests {
         uniqueKeysWithValues: loaded.roster.postings.map { ($0.person, posting(of: $0)) })
       let evaluation = RosterChecker(district).evaluate(postings)
       #expect(evaluation.violations.isEmpty, "\(quarter): \(evaluation.violations)")
-      let check = try runReplanBinary(["check", planned, roster])
+      let check = try runSecondment(["check", planned, roster])
       #expect(check.status == 0, "check \(quarter):\n\(check.stdout)\n\(check.stderr)")
 
       // Moves within the budget; nobody beyond the maximum tenure.
@@ -68,7 +69,7 @@ struct QuarterlySeriesTests {
     let store = try PlanHistory(path: history, create: false)
     for (quarter, path) in series.dropFirst().prefix(2) {
       let again = folder.appendingPathComponent("\(quarter)-again.json").path
-      let run = try runReplanBinary(
+      let run = try runSecondment(
         replanArguments(path, quarter: quarter, history: history, extra: ["--output", again]))
       try #require(run.status == 0, "re-run \(quarter):\n\(run.stdout)\n\(run.stderr)")
       let rerun = try RosterIO.read(path: again).roster.postings.map { posting(of: $0) }
@@ -79,13 +80,13 @@ struct QuarterlySeriesTests {
     // Adopting the latest quarter again records nothing new.
     if let (quarter, path) = series.last {
       let before = try store.rowCounts()
-      let run = try runReplanBinary(
+      let run = try runSecondment(
         replanArguments(path, quarter: quarter, history: history, extra: ["--adopt"]))
       #expect(run.status == 0, "\(run.stderr)")
       #expect(run.stdout.contains("already in force"))
       #expect(try store.rowCounts() == before)
     }
-    let shown = try runReplanBinary(["history", history])
+    let shown = try runSecondment(["history", history])
     #expect(shown.status == 0)
     #expect(shown.stdout.contains("\(series.count) quarters adopted"))
   }
@@ -95,12 +96,12 @@ struct QuarterlySeriesTests {
     let folder = try temporaryHistoryFolder()
     let history = folder.appendingPathComponent("history.sqlite").path
     let first = try #require(try seriesFiles().first)
-    let adopt = try runReplanBinary(
+    let adopt = try runSecondment(
       replanArguments(first.path, quarter: "2025Q1", history: history, extra: ["--adopt"]))
     try #require(adopt.status == 0, "\(adopt.stdout)\n\(adopt.stderr)")
     // The same instance file again, for the next quarter.
     let roster = folder.appendingPathComponent("same.json").path
-    let run = try runReplanBinary(
+    let run = try runSecondment(
       replanArguments(first.path, quarter: "2025Q2", history: history, extra: ["--output", roster]))
     try #require(run.status == 0, "\(run.stdout)\n\(run.stderr)")
     #expect(run.stdout.contains("0 moves"), "\(run.stdout)")
@@ -119,7 +120,7 @@ struct QuarterlySeriesTests {
     let series = try seriesFiles()
     let (q1, q1Path) = try #require(series.first)
     let (q2, q2Path) = series[1]
-    let adopt = try runReplanBinary(
+    let adopt = try runSecondment(
       replanArguments(q1Path, quarter: q1, history: history, extra: ["--adopt"]))
     try #require(adopt.status == 0, "\(adopt.stdout)\n\(adopt.stderr)")
     let before = try PlanHistory(path: history, create: false).rowCounts()
@@ -127,7 +128,7 @@ struct QuarterlySeriesTests {
     // Start adopting 2025Q2, wait until the roster and postings are written
     // inside the transaction, and kill the process there.
     let process = Process()
-    process.executableURL = try replanBinary()
+    process.executableURL = try secondmentBinary()
     process.arguments = replanArguments(q2Path, quarter: q2, history: history, extra: ["--adopt"])
     process.environment = ProcessInfo.processInfo.environment.merging([
       "SECONDMENT_TEST_ADOPT_PAUSE": "120"
@@ -157,7 +158,7 @@ struct QuarterlySeriesTests {
     #expect(try store.adoptions().map(\.quarter.description) == [q1])
 
     // Adopting again, undisturbed, records the roster fully.
-    let again = try runReplanBinary(
+    let again = try runSecondment(
       replanArguments(q2Path, quarter: q2, history: history, extra: ["--adopt"]))
     try #require(again.status == 0, "\(again.stdout)\n\(again.stderr)")
     let people = try InstanceLoader.load(path: q2Path).people.count
@@ -175,11 +176,11 @@ struct QuarterlySeriesTests {
     let first = try #require(try seriesFiles().first)
     for quarter in ["2025Q1", "2025Q2", "2025Q3"] {
       // The same inputs every quarter: nobody moves, so all reach the limit together.
-      let run = try runReplanBinary(
+      let run = try runSecondment(
         replanArguments(first.path, quarter: quarter, history: history, extra: ["--adopt"]))
       try #require(run.status == 0, "\(quarter): \(run.stdout)\n\(run.stderr)")
     }
-    let run = try runReplanBinary(
+    let run = try runSecondment(
       replanArguments(
         first.path, quarter: "2025Q4", history: history,
         extra: ["--max-moves", "5", "--adopt"]))

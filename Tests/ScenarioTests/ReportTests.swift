@@ -3,6 +3,7 @@ import Scenarios
 import SecondmentDomain
 import SecondmentReport
 import Testing
+import SecondmentTestSupport
 
 @Suite("The planner's report")
 struct ReportTests {

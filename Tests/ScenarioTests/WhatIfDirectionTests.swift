@@ -2,6 +2,7 @@ import Foundation
 import Scenarios
 import SecondmentPlanner
 import Testing
+import SecondmentTestSupport
 
 /// One shipped run: the solver's result on the base or a scenario.
 struct SolvedRun {
