@@ -227,8 +227,9 @@ enum SolveSummary {
     // Coverage per department.
     lines.append("")
     lines.append("Coverage by department (FTE)")
+    let nameWidth = instance.departments.map(\.displayName.count).max().map { max($0 + 2, 12) } ?? 12
     lines.append(
-      "  " + pad("department", 24) + lead("demand", 8) + lead("supply", 8) + lead("unmet", 8)
+      "  " + pad("department", nameWidth) + lead("demand", 8) + lead("supply", 8) + lead("unmet", 8)
         + lead("uncovered", 11) + lead("stationed", 11) + lead("zoned", 7) + lead("aux", 5))
     for dept in instance.departments {
       let cov = evaluation.coverage.filter { $0.department == dept.id }
@@ -244,7 +245,7 @@ enum SolveSummary {
         }
       }
       lines.append(
-        "  " + pad(dept.displayName, 24) + lead(fixed(cov.reduce(0) { $0 + $1.demand }, 1), 8)
+        "  " + pad(dept.displayName, nameWidth) + lead(fixed(cov.reduce(0) { $0 + $1.demand }, 1), 8)
           + lead(fixed(cov.reduce(0) { $0 + $1.supply }, 1), 8)
           + lead(fixed(cov.reduce(0) { $0 + $1.unmet }, 1), 8)
           + lead(String(cov.filter(\.isUncovered).count), 11) + lead(String(st), 11)
