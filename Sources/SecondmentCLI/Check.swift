@@ -45,7 +45,7 @@ extension Secondment {
         loaded = try RosterIO.read(path: roster)
         evaluation = try RosterChecker(district).evaluate(
           loaded.roster, file: roster, locations: loaded.locations)
-      } catch let error as RosterFileError {
+      } catch let error as InputError {
         printError(error.description)
         throw ExitCode(2)
       }

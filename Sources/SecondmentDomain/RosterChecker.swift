@@ -116,35 +116,6 @@ public struct TownCoverage: Sendable, Hashable, Codable {
   public var isUncovered: Bool { demand > 0 && officersPresent == 0 }
 }
 
-/// A roster file that cannot be checked: names the file, the place and the fix.
-///
-/// Bad input, not a broken rule: the `check` command exits 2 on it.
-public struct RosterFileError: Error, CustomStringConvertible, Sendable, Hashable {
-  /// The file, as the planner named it (or `roster` when there is none).
-  public var file: String
-  /// Where in the file: a JSON path like `postings[4].town`, or `line 7` in a CSV.
-  public var location: String
-  /// What is wrong, in planner's words.
-  public var message: String
-  /// What to do about it.
-  public var fix: String
-
-  public init(file: String, location: String, message: String, fix: String) {
-    self.file = file
-    self.location = location
-    self.message = message
-    self.fix = fix
-  }
-
-  /// One line, like `InputError`: `file: location: message (fix: fix)`.
-  public var description: String {
-    var text = file
-    if !location.isEmpty { text += ": \(location)" }
-    text += ": \(message)"
-    if !fix.isEmpty { text += " (fix: \(fix))" }
-    return text
-  }
-}
 
 /// A roster file's lines resolved against the instance, ready for `RosterChecker.evaluate`.
 public struct ResolvedRoster: Sendable, Hashable {
@@ -197,8 +168,8 @@ public struct RosterChecker: Sendable {
       if let locations, i < locations.count { return locations[i] }
       return "postings[\(i)]"
     }
-    func fail(_ i: Int, _ message: String, _ fix: String) -> RosterFileError {
-      RosterFileError(file: file, location: place(i), message: message, fix: fix)
+    func fail(_ i: Int, _ message: String, _ fix: String) -> InputError {
+      InputError(file: file, location: place(i), message: message, hint: fix)
     }
     var postings: [String: Posting] = [:]
     var departments: [String: String] = [:]
@@ -268,11 +239,11 @@ public struct RosterChecker: Sendable {
     if !missing.isEmpty {
       let names = missing.prefix(5).map { "\($0.name) (\($0.id))" }.joined(separator: ", ")
       let more = missing.count > 5 ? " and \(missing.count - 5) more" : ""
-      throw RosterFileError(
+      throw InputError(
         file: file, location: "postings",
         message:
           "\(missing.count) \(missing.count == 1 ? "person has" : "people have") no line: \(names)\(more)",
-        fix: "add one line per person; use mode unassigned for people on leave")
+        hint: "add one line per person; use mode unassigned for people on leave")
     }
     return ResolvedRoster(postings: postings, departments: departments)
   }
@@ -281,7 +252,7 @@ public struct RosterChecker: Sendable {
     district.zones.first.map { ", e.g. '\($0.id)'" } ?? ""
   }
 
-  /// Checks a roster file's lines: resolves them (throwing `RosterFileError` on
+  /// Checks a roster file's lines: resolves them (throwing `InputError` on
   /// bad input), then evaluates every rule, including [own-department] for
   /// lines whose `department` is not the person's.
   public func evaluate(

@@ -20,7 +20,7 @@ public struct LoadedRoster: Sendable, Hashable {
 
 /// Reads and writes roster files (`docs/roster-format.md`): JSON and CSV.
 ///
-/// Reading throws `RosterFileError` naming the file and the JSON path or CSV
+/// Reading throws `InputError` naming the file and the JSON path or CSV
 /// line; writing is atomic (`AtomicFile`).
 public enum RosterIO {
   /// The CSV columns, in the order `csv(_:)` writes them.
@@ -83,10 +83,10 @@ public enum RosterIO {
       return try Data(contentsOf: URL(fileURLWithPath: path))
     } catch {
       let exists = FileManager.default.fileExists(atPath: path)
-      throw RosterFileError(
+      throw InputError(
         file: path, location: "",
         message: exists ? "cannot read the file" : "no such file",
-        fix: exists ? "check the file's permissions" : "check the path")
+        hint: exists ? "check the file's permissions" : "check the path")
     }
   }
 
@@ -117,23 +117,23 @@ public enum RosterIO {
   /// kept when well formed and otherwise dropped (the checker recomputes them).
   public static func decodeJSON(_ data: Data, file: String) throws -> LoadedRoster {
     if data.isEmpty {
-      throw RosterFileError(
+      throw InputError(
         file: file, location: "", message: "the file is empty",
-        fix: "give a roster JSON document with a postings list")
+        hint: "give a roster JSON document with a postings list")
     }
     let document: RosterDocument
     do {
       document = try JSONDecoder().decode(RosterDocument.self, from: data)
-    } catch let error as RosterFileError {
+    } catch let error as InputError {
       var error = error
       error.file = file
       throw error
     } catch let error as DecodingError {
       throw describe(error, file: file)
     } catch {
-      throw RosterFileError(
+      throw InputError(
         file: file, location: "", message: "the file is not a roster JSON document",
-        fix: "give a JSON object with a postings list")
+        hint: "give a JSON object with a postings list")
     }
     let roster = Roster(
       instance: document.instance ?? "", solver: document.solver, status: document.status,
@@ -167,19 +167,19 @@ public enum RosterIO {
       if let format = try c.decodeIfPresent(String.self, forKey: .format),
         format != Roster.formatTag
       {
-        throw RosterFileError(
+        throw InputError(
           file: "", location: "format",
           message: "format is '\(format)', not '\(Roster.formatTag)'",
-          fix: "is this the right file? an instance or other file cannot be read as a roster")
+          hint: "is this the right file? an instance or other file cannot be read as a roster")
       }
       if let version = try c.decodeIfPresent(Int.self, forKey: .version),
         version > Roster.currentVersion
       {
-        throw RosterFileError(
+        throw InputError(
           file: "", location: "version",
           message: "roster format version \(version) is newer than this build reads "
             + "(\(Roster.currentVersion))",
-          fix: "use a newer secondment, or write the roster with version \(Roster.currentVersion)")
+          hint: "use a newer secondment, or write the roster with version \(Roster.currentVersion)")
       }
       instance = try c.decodeIfPresent(String.self, forKey: .instance)
       solver = try c.decodeIfPresent(String.self, forKey: .solver)
@@ -194,7 +194,7 @@ public enum RosterIO {
   }
 
   /// A decoding error in planner's words, with its JSON path.
-  private static func describe(_ error: DecodingError, file: String) -> RosterFileError {
+  private static func describe(_ error: DecodingError, file: String) -> InputError {
     func path(_ keys: [any CodingKey]) -> String {
       var text = ""
       for key in keys {
@@ -209,30 +209,30 @@ public enum RosterIO {
     switch error {
     case .keyNotFound(let key, let context):
       let place = path(context.codingPath)
-      return RosterFileError(
+      return InputError(
         file: file, location: place,
         message: "missing '\(key.stringValue)'",
-        fix: key.stringValue == "postings"
+        hint: key.stringValue == "postings"
           ? "give a postings list with one line per person"
           : "add \(key.stringValue) to \(place.isEmpty ? "the document" : place)")
     case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
-      return RosterFileError(
+      return InputError(
         file: file, location: path(context.codingPath),
         message: "expected \(typeName(type))",
-        fix: "see docs/roster-format.md for this field")
+        hint: "see docs/roster-format.md for this field")
     case .dataCorrupted(let context):
       if context.codingPath.isEmpty {
-        return RosterFileError(
+        return InputError(
           file: file, location: "", message: "the file is not valid JSON",
-          fix: "check brackets, commas and quotes (a JSON linter will point at the spot)")
+          hint: "check brackets, commas and quotes (a JSON linter will point at the spot)")
       }
-      return RosterFileError(
+      return InputError(
         file: file, location: path(context.codingPath), message: context.debugDescription,
-        fix: "see docs/roster-format.md for this field")
+        hint: "see docs/roster-format.md for this field")
     @unknown default:
-      return RosterFileError(
+      return InputError(
         file: file, location: "", message: "the file is not a roster JSON document",
-        fix: "see docs/roster-format.md")
+        hint: "see docs/roster-format.md")
     }
   }
 
@@ -285,17 +285,17 @@ public enum RosterIO {
     var bytes = data
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
     guard let text = String(data: bytes, encoding: .utf8) else {
-      throw RosterFileError(
+      throw InputError(
         file: file, location: "", message: "the file is not UTF-8 text",
-        fix: "save it as CSV UTF-8 (Excel: Save As, CSV UTF-8)")
+        hint: "save it as CSV UTF-8 (Excel: Save As, CSV UTF-8)")
     }
     let reader: CSVReader
     do {
       reader = try CSVReader(string: text, hasHeaderRow: false)
     } catch {
-      throw RosterFileError(
+      throw InputError(
         file: file, location: "", message: "cannot read the file as CSV",
-        fix: "save it as comma-separated CSV UTF-8")
+        hint: "save it as comma-separated CSV UTF-8")
     }
     var line = 1
     var header: [String: Int]?
@@ -312,17 +312,17 @@ public enum RosterIO {
         for (i, name) in fields.enumerated() {
           let key = name.lowercased()
           if map[key] != nil {
-            throw RosterFileError(
+            throw InputError(
               file: file, location: "line \(rowLine)", message: "column '\(name)' appears twice",
-              fix: "keep one column of each name")
+              hint: "keep one column of each name")
           }
           map[key] = i
         }
         for required in ["person", "mode"] where map[required] == nil {
-          throw RosterFileError(
+          throw InputError(
             file: file, location: "line \(rowLine)",
             message: "the header has no '\(required)' column",
-            fix: "the first line names the columns: \(csvColumns.joined(separator: ","))")
+            hint: "the first line names the columns: \(csvColumns.joined(separator: ","))")
         }
         header = map
         headerWidth = fields.count
@@ -330,24 +330,24 @@ public enum RosterIO {
       }
       let place = "line \(rowLine)"
       if fields.count > headerWidth {
-        throw RosterFileError(
+        throw InputError(
           file: file, location: place,
           message: "\(fields.count) fields but the header names \(headerWidth) columns",
-          fix: "quote fields that contain commas, or add the missing column names")
+          hint: "quote fields that contain commas, or add the missing column names")
       }
       func field(_ name: String) -> String? {
         guard let i = columns[name], i < fields.count, !fields[i].isEmpty else { return nil }
         return fields[i]
       }
       guard let person = field("person") else {
-        throw RosterFileError(
+        throw InputError(
           file: file, location: "\(place), column person", message: "no person id",
-          fix: "give the person's id from the instance")
+          hint: "give the person's id from the instance")
       }
       guard let mode = field("mode") else {
-        throw RosterFileError(
+        throw InputError(
           file: file, location: "\(place), column mode", message: "no mode for \(person)",
-          fix: "use stationed, zoned or unassigned")
+          hint: "use stationed, zoned or unassigned")
       }
       let towns = field("towns")?.split(separator: ";")
         .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
@@ -359,14 +359,14 @@ public enum RosterIO {
       locations.append(place)
     }
     if let error = reader.error {
-      throw RosterFileError(
+      throw InputError(
         file: file, location: "line \(line)", message: "cannot read the CSV (\(error))",
-        fix: "save it as comma-separated CSV UTF-8")
+        hint: "save it as comma-separated CSV UTF-8")
     }
     if header == nil {
-      throw RosterFileError(
+      throw InputError(
         file: file, location: "", message: "the file is empty",
-        fix: "the first line names the columns: \(csvColumns.joined(separator: ","))")
+        hint: "the first line names the columns: \(csvColumns.joined(separator: ","))")
     }
     return LoadedRoster(
       roster: Roster(instance: "", postings: entries), file: file, locations: locations)

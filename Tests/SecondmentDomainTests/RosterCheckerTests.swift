@@ -472,11 +472,11 @@ struct RosterCheckerObjectiveTests {
 struct RosterCheckerInputTests {
   let checker = RosterChecker(Fixture.district())
 
-  private func error(_ roster: Roster) -> RosterFileError? {
+  private func error(_ roster: Roster) -> InputError? {
     do {
       _ = try checker.evaluate(roster, file: "plan.json")
       return nil
-    } catch let error as RosterFileError {
+    } catch let error as InputError {
       return error
     } catch {
       return nil
@@ -502,7 +502,7 @@ struct RosterCheckerInputTests {
     roster.postings.remove(at: 8)
     let e = error(roster)
     #expect(e?.message.contains("Zhou Jie (t4)") == true)
-    #expect(e?.fix.contains("unassigned") == true)
+    #expect(e?.hint?.contains("unassigned") == true)
   }
 
   @Test func duplicatePersonIsBadInput() {
@@ -561,7 +561,7 @@ struct RosterCheckerInputTests {
     do {
       _ = try checker.evaluate(roster, file: "plan.csv", locations: locations)
       Issue.record("expected an error")
-    } catch let error as RosterFileError {
+    } catch let error as InputError {
       #expect(error.description.hasPrefix("plan.csv: line 2: unknown person 'nobody'"))
     } catch {
       Issue.record("unexpected \(error)")

@@ -10,14 +10,14 @@ private func folder() throws -> URL {
   return url
 }
 
-private func fileError(_ body: () throws -> Void) -> RosterFileError? {
+private func fileError(_ body: () throws -> Void) -> InputError? {
   do {
     try body()
     return nil
-  } catch let error as RosterFileError {
+  } catch let error as InputError {
     return error
   } catch {
-    Issue.record("expected a RosterFileError, got \(error)")
+    Issue.record("expected a InputError, got \(error)")
     return nil
   }
 }
