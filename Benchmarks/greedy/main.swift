@@ -1,6 +1,9 @@
-// Greedy fallback benchmark: GAPGreedySolver over the OR-Library GAP sets.
+// Greedy fallback benchmark: GAPGreedySolver over the OR-Library GAP sets,
+// then DeploymentGreedy on the Rongchang 2024 baseline.
 //
 //   swift run -c release GreedyBenchmark [DIR]
+//
+// GREEDY_ONLY=gap or GREEDY_ONLY=deployment runs one part only.
 //
 // DIR holds gap1.txt ... gapd.txt (default: Instances/gap, then
 // ../shared/benchmarks/gap); known values come from `GAPKnownValue`. Prints
@@ -14,18 +17,21 @@ import MIPModel
 import SecondmentDomain
 
 let args = CommandLine.arguments.dropFirst()
+let env = ProcessInfo.processInfo.environment
+let only = env["GREEDY_ONLY"]
 let candidates = (args.first.map { [$0] } ?? []) + ["Instances/gap", "../shared/benchmarks/gap"]
-guard let dir = candidates.first(where: { FileManager.default.fileExists(atPath: $0 + "/gap1.txt") }) else {
+let gapDir = candidates.first(where: { FileManager.default.fileExists(atPath: $0 + "/gap1.txt") })
+if gapDir == nil && only != "deployment" {
   FileHandle.standardError.write("no GAP folder found (tried \(candidates))\n".data(using: .utf8) ?? Data())
   exit(2)
 }
 // Optional settings from the environment: GREEDY_SEED, GREEDY_TIME_LIMIT (seconds),
 // GREEDY_ITERATIONS_PER_JOB (iteration limit = that × jobs + 2,000), GREEDY_ITERATIONS (fixed).
-let env = ProcessInfo.processInfo.environment
 let seed = env["GREEDY_SEED"].flatMap { UInt64($0) } ?? 1
 let timeLimit = env["GREEDY_TIME_LIMIT"].flatMap { Double($0) }
 let iterations = env["GREEDY_ITERATIONS"].flatMap { Int($0) }
 let iterationsPerJob = env["GREEDY_ITERATIONS_PER_JOB"].flatMap { Int($0) }
+func gapBenchmark(dir: String) {
 let sets = (1...12).map { "gap\($0)" } + ["gapa", "gapb", "gapc", "gapd"]
 print("instance  name      sense  known  greedy  dist%   ms")
 var table: [(set: String, count: Int, mean: Double, worst: Double, meanMs: Double, maxMs: Double)] = []
@@ -77,42 +83,85 @@ func summary(_ rows: ArraySlice<(set: String, count: Int, mean: Double, worst: D
 }
 summary(table.filter { $0.set.count <= 5 && Int($0.set.dropFirst(3)) != nil }[...], "gap1-12")
 summary(table.filter { Int($0.set.dropFirst(3)) == nil }[...], "gapa-d")
+}
+if only != "deployment", let gapDir { gapBenchmark(dir: gapDir) }
 
 // MARK: - Deployment greedy on the Rongchang 2024 baseline
 
-/// Runs `DeploymentGreedy` with default options for seeds 1-5 on
-/// Instances/rongchang-2024.json, when it exists. GREEDY_RONGCHANG_OPTIMUM
-/// (the exact solver's proven optimum) adds the distance to it.
+/// Runs `DeploymentGreedy` with default options for seeds 1-5 (GREEDY_SEEDS,
+/// e.g. "1-20") on Instances/rongchang-2024.json (GREEDY_RONGCHANG_INSTANCE
+/// for another file), when it exists. GREEDY_IMBALANCE_WEIGHT overrides
+/// `policy.weights.imbalance`; GREEDY_RONGCHANG_OPTIMUM (the exact solver's
+/// proven optimum) adds the distance to it. Every objective printed is the
+/// checker's for the greedy's postings and splits (the run stops if they differ).
+/// CPU time of this process in seconds (the run is single-threaded, so this
+/// is its time on one core whatever else shares the machine).
+func cpuSeconds() -> Double {
+  var t = timespec()
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
+  return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+}
+
 func deploymentBenchmark() {
-  let path = "Instances/rongchang-2024.json"
+  let path = env["GREEDY_RONGCHANG_INSTANCE"] ?? "Instances/rongchang-2024.json"
   guard let data = FileManager.default.contents(atPath: path),
-    let instance = try? JSONDecoder().decode(Instance.self, from: data)
+    var instance = try? JSONDecoder().decode(Instance.self, from: data)
   else { return }
+  if let weight = env["GREEDY_IMBALANCE_WEIGHT"].flatMap({ Double($0) }) {
+    instance.policy.weights.imbalance = weight
+  }
   let district = District(instance)
   let optimum = env["GREEDY_RONGCHANG_OPTIMUM"].flatMap { Double($0) }
   // GREEDY_DEPLOYMENT_STEPS: annealing steps (default DeploymentGreedyOptions.defaultSteps).
   let deploymentSteps = env["GREEDY_DEPLOYMENT_STEPS"].flatMap { Int($0) } ?? DeploymentGreedyOptions.defaultSteps
+  var seeds = Array(UInt64(1)...5)
+  if let spec = env["GREEDY_SEEDS"] {
+    let ends = spec.split(separator: "-").compactMap { UInt64($0) }
+    if ends.count == 2, ends[0] <= ends[1] { seeds = Array(ends[0]...ends[1]) }
+  }
   print("")
-  print("Deployment greedy, \(deploymentSteps) annealing steps")
-  print("| instance | seed | objective | greedy bound | dist to optimum % | broken rules | ms |")
-  print("|---|---|---|---|---|---|---|")
+  print("Deployment greedy on \(path), imbalance weight \(instance.policy.weights.imbalance), "
+    + "\(deploymentSteps) annealing steps")
+  print("| instance | seed | objective | travel | unmet | uncovered | preferences | imbalance | dist to optimum % | broken rules | ms | cpu ms |")
+  print("|---|---|---|---|---|---|---|---|---|---|---|---|")
   var dists: [Double] = []
   var times: [Double] = []
-  for seed in UInt64(1)...5 {
+  var cpuTimes: [Double] = []
+  let checker = RosterChecker(district)
+  for seed in seeds {
     let start = DispatchTime.now().uptimeNanoseconds
+    let cpuStart = cpuSeconds()
     let options = DeploymentGreedyOptions(seed: seed, iterationLimit: deploymentSteps)
     let result = DeploymentGreedy(district: district, options: options).solve()
     let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+    let cpuMs = (cpuSeconds() - cpuStart) * 1e3
+    cpuTimes.append(cpuMs)
+    let checked = checker.evaluate(result.postings, splits: result.splits)
+    let o = result.objective
+    guard abs(checked.objective.total - o.total) <= 1e-6 * max(1, abs(o.total)) else {
+      print("seed \(seed): greedy objective \(o.total) differs from the checker's \(checked.objective.total)")
+      exit(1)
+    }
+    if env["GREEDY_VERBOSE"] != nil {
+      var byDept: [String: [String]] = [:]
+      for person in instance.people {
+        if case .zoned(let z)? = result.postings[person.id] { byDept[person.department, default: []].append(z) }
+      }
+      for (d, zs) in byDept.sorted(by: { $0.key < $1.key }) { print("  \(d): \(zs.sorted())") }
+    }
     times.append(ms)
-    let dist = optimum.map { 100 * (result.objective.total - $0) / $0 }
+    let dist = optimum.map { 100 * (o.total - $0) / $0 }
     if let dist { dists.append(dist) }
-    print(String(format: "| %@ | %d | %.2f | %.2f | %@ | %d | %.1f |", instance.name as NSString, seed,
-      result.objective.total, result.bound.total, (dist.map { String(format: "%.2f", $0) } ?? "-") as NSString,
-      result.violations.count, ms))
+    print(String(format: "| %@ | %d | %.2f | %.2f | %.2f | %.0f | %.0f | %.2f | %@ | %d | %.1f | %.1f |",
+      instance.name as NSString, seed, o.total, o.travel, o.unmetDemand, o.uncoveredPairs, o.preferenceMisses,
+      o.imbalance, (dist.map { String(format: "%.2f", $0) } ?? "-") as NSString,
+      checked.violations.count, ms, cpuMs))
   }
   if !dists.isEmpty {
-    print(String(format: "| **mean** | | | | **%.2f** | | %.1f |", dists.reduce(0, +) / Double(dists.count),
-      times.reduce(0, +) / Double(times.count)))
+    print(String(format: "| **mean** | | | | | | | | **%.2f** (worst %.2f) | | %.1f (max %.1f) | %.1f (max %.1f) |",
+      dists.reduce(0, +) / Double(dists.count), dists.max() ?? 0,
+      times.reduce(0, +) / Double(times.count), times.max() ?? 0,
+      cpuTimes.reduce(0, +) / Double(cpuTimes.count), cpuTimes.max() ?? 0))
   }
 }
-deploymentBenchmark()
+if only != "gap" { deploymentBenchmark() }

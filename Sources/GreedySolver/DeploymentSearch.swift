@@ -8,6 +8,16 @@ import SecondmentDomain
 /// A posting is coded as an integer: `0..<towns` is "stationed at town",
 /// `towns..<towns + zones` is "zoned to zone". Every cached figure is a pure
 /// function of the integer counts, so undoing a trial move restores it exactly.
+///
+/// **Zoned officers' splits** are a decision (`docs/rules.md`, Capacity): for
+/// given postings, a department's unmet demand is what is left after the
+/// best split. The search keeps, per department, the weighted unmet demand
+/// of that best split (`deptCost`), recomputed exactly for the department a
+/// move touches by a small lexicographic max-flow (`splitFlow`): the
+/// department's zoned time per zone flows to the residual demand of the
+/// zone's towns, heavier-weighted towns first, as `District.bestSplits` does.
+/// Coverage, presence and the town-level rules do not depend on the split
+/// and are kept town by town.
 struct DeploymentSearch {
   let district: District
   let nT: Int
@@ -15,22 +25,39 @@ struct DeploymentSearch {
   let nZ: Int
   let nP: Int
   /// demand[t * nD + d].
-  let demand: [Double]
+  let demand: Buf<Double>
   /// Weight per FTE unmet in town t (pilot towns heavier).
-  let unmetWeight: [Double]
-  let townDemand: [Double]
-  let desk: [Int]
+  let unmetWeight: Buf<Double>
+  let townDemand: Buf<Double>
+  let desk: Buf<Int>
   let zoneTowns: [[Int]]
-  /// Zone z's towns are `zTown[zStart[z]..<zStart[z + 1]]`.
-  let zStart: [Int]
-  let zTown: [Int]
-  /// FTE one officer of d zoned to z gives the zone's e-th town: `zFTE[e * nD + d]`.
-  let zFTE: [Double]
-  /// The zones over town t are `tzZone[tzStart[t]..<tzStart[t + 1]]`; entry e
-  /// gives an officer of d zoned there `tzFTE[e * nD + d]` FTE in t.
-  let tzStart: [Int]
-  let tzZone: [Int]
-  let tzFTE: [Double]
+  /// Zone z's towns are `zTown[zStart[z]..<zStart[z + 1]]` (an index e into
+  /// `zTown` is one zone-town arc of the split flow).
+  let zStart: Buf<Int>
+  let zTown: Buf<Int>
+  /// The zones over town t are `tzZone[tzStart[t]..<tzStart[t + 1]]`; entry i
+  /// is the arc `tzArc[i]` (an index into `zTown`).
+  let tzStart: Buf<Int>
+  let tzZone: Buf<Int>
+  let tzArc: Buf<Int>
+  /// The zone of arc e.
+  let arcZone: Buf<Int>
+  /// Number of arcs (zone-town pairs).
+  let zTownCount: Int
+  /// Whether zone z has a town where department d has demand: `zoneServes[z * nD + d]`.
+  let zoneServes: Buf<Bool>
+  /// Towns where department d has demand: `demandTown[demandStart[d]..<demandStart[d + 1]]`.
+  let demandStart: Buf<Int>
+  let demandTown: Buf<Int>
+  /// Zones with at least one town where department d has demand (only these
+  /// can give d's zoned officers anything to do): `splitZone[splitStart[d]..<splitStart[d + 1]]`.
+  let splitStart: Buf<Int>
+  let splitZone: Buf<Int>
+  /// FTE one zoned officer divides over the zone's towns (`District.zonedOfficerFTE`).
+  let zonedFTE: Double
+  /// Whether town t is a sink of the first flow phase: the towns whose unmet
+  /// demand weighs more (pilot towns by default), as `District.bestSplits`.
+  let firstPhase: Buf<Bool>
   // Policy figures used in the hot path.
   let auxFTE: Double
   let auxRatio: Int
@@ -40,6 +67,9 @@ struct DeploymentSearch {
   let deskOn: Bool
   let uncoveredWeight: Double
   let imbalanceWeight: Double
+  /// The heaviest weight of one FTE of unmet demand (0 if none is positive;
+  /// infinite, which turns the pruning by `unmetGainBound` off, if one is negative).
+  let maxUnmetWeight: Double
   /// Posting codes: towns + zones.
   let nO: Int
   let weights: ObjectiveWeights
@@ -48,21 +78,21 @@ struct DeploymentSearch {
   let hardPenalty: Double
 
   // People.
-  let dept: [Int]
-  let officer: [Bool]
-  let certified: [Bool]
-  let legal: [Bool]
+  let dept: Buf<Int>
+  let officer: Buf<Bool>
+  let certified: Buf<Bool>
+  let legal: Buf<Bool>
   /// Posting codes each person may take (only the pin for a pinned person).
   let allowed: [[Int]]
   // Per person and posting, flat at [p * nO + code]:
   /// Whether p may take the posting.
-  let allowedMask: [Bool]
+  let allowedMask: Buf<Bool>
   /// Soft person terms of a posting, weighted, plus the hard penalty of any
   /// person-level rule it breaks (only where no posting keeps them all).
-  let personCost: [Double]
+  let personCost: Buf<Double>
   /// Travel minutes of a posting.
   let travelMinutes: [Double]
-  let isMove: [Bool]
+  let isMove: Buf<Bool>
   let isMiss: [Bool]
   /// People with the same class (department, role, certificate, legal
   /// background) affect towns identically.
@@ -72,34 +102,50 @@ struct DeploymentSearch {
 
   // State.
   var choice: [Int]
-  var offSt: [Int]
-  var auxSt: [Int]
-  var presentOff: [Int]
-  var zonedCnt: [Int]
-  /// FTE zoned officers give each (town, department), kept up to date by
-  /// differences and recomputed exactly by `resync`.
-  var zonedSupply: [Double]
-  var certP: [Int]
-  var legalP: [Int]
-  var head: [Int]
-  var presence: [Int]
-  var unmet: [Double]
-  var pairCost: [Double]
+  let offSt: Buf<Int>
+  let auxSt: Buf<Int>
+  let presentOff: Buf<Int>
+  let zonedCnt: Buf<Int>
+  /// Weighted unmet demand of department d under the best split of its zoned
+  /// officers' time: Σ_t `stationBase(d, t)` − `deptFlow[d]`.
+  let deptCost: Buf<Double>
+  /// The weighted FTE department d's zoned officers give under the best split (`splitFlow`).
+  let deptFlow: Buf<Double>
+  /// That split as flow per arc: `committedArc[d * zTownCount + e]`.
+  let committedArc: Buf<Double>
+  /// The split flow's scratch space (`splitFlow`).
+  var flow: SplitScratch
+  let certP: Buf<Int>
+  let legalP: Buf<Int>
+  let head: Buf<Int>
+  let presence: Buf<Int>
+  /// Unmet demand per (town, department) under the department's best split
+  /// (written when the department is refreshed).
+  let unmet: Buf<Double>
+  /// Coverage and auxiliary-rule cost per (town, department); unmet demand is in `deptCost`.
+  let pairCost: Buf<Double>
   /// Σ_d pairCost and Σ_d unmet per town, kept up to date by differences
   /// (and recomputed exactly by `resync`).
-  var pairSum: [Double]
-  var unmetSum: [Double]
-  var townCost: [Double]
-  var share: [Double]
+  let pairSum: Buf<Double>
+  let unmetSum: Buf<Double>
+  let townCost: Buf<Double>
+  let share: Buf<Double>
   var maxShare = 0.0
   var personSum = 0.0
   var moves = 0
   var total = 0.0
   var rng: SplitMix64
-  var affected: [Int]
+  /// Towns a trial touches: `affected[0..<affectedCount]`.
+  let affected: Buf<Int>
+  var affectedCount = 0
+
+  /// Owns every `Buf` above. A copy of the search shares its state: use one search at a time.
+  let memory: SearchMemory
 
   init(district: District, seed: UInt64) {
     self.district = district
+    let memory = SearchMemory()
+    self.memory = memory
     let towns = district.towns
     let departments = district.departments
     let people = district.people
@@ -121,56 +167,59 @@ struct DeploymentSearch {
         townDemand[t] += demand[t * nD + d]
       }
     }
-    self.demand = demand
-    self.townDemand = townDemand
+    self.demand = memory.make(demand)
+    self.townDemand = memory.make(townDemand)
     let policyWeights = district.policy.weights
-    unmetWeight = towns.map { $0.pilot ? policyWeights.pilotUnmetDemand : policyWeights.unmetDemand }
-    desk = towns.map(\.deskCapacity)
+    let unmetWeight = towns.map { $0.pilot ? policyWeights.pilotUnmetDemand : policyWeights.unmetDemand }
+    self.unmetWeight = memory.make(unmetWeight)
+    desk = memory.make(towns.map(\.deskCapacity))
     var zoneTowns: [[Int]] = []
-    var townZones = [[(zone: Int, fte: [Double])]](repeating: [], count: nT)
-    for (z, zone) in zones.enumerated() {
-      let posting = Posting.zoned(zone: zone.id)
-      let ids = district.towns(of: posting).filter { district.townIndex[$0] != nil }
-      let idx = ids.compactMap { district.townIndex[$0] }
-      zoneTowns.append(idx)
-      for (k, id) in ids.enumerated() {
-        let fte = departments.map {
-          district.officerFTE(posting, department: $0.id, town: id)
-        }
-        townZones[idx[k]].append((z, fte))
-      }
+    for zone in zones {
+      let ids = district.towns(of: .zoned(zone: zone.id))
+      zoneTowns.append(ids.compactMap { district.townIndex[$0] })
     }
     self.zoneTowns = zoneTowns
     var zStart = [0]
     var zTown: [Int] = []
-    var zFTE: [Double] = []
-    for (z, towns) in zoneTowns.enumerated() {
+    for towns in zoneTowns {
       zTown += towns
       zStart.append(zTown.count)
-      let zone = zones[z]
-      let posting = Posting.zoned(zone: zone.id)
-      for t in towns {
-        zFTE += departments.map {
-          district.officerFTE(posting, department: $0.id, town: district.towns[t].id)
-        }
-      }
     }
-    self.zStart = zStart
-    self.zTown = zTown
-    self.zFTE = zFTE
+    self.zStart = memory.make(zStart)
+    self.zTown = memory.make(zTown)
+    var townArcs = [[(zone: Int, arc: Int)]](repeating: [], count: nT)
+    for z in 0..<nZ {
+      for e in zStart[z]..<zStart[z + 1] { townArcs[zTown[e]].append((z, e)) }
+    }
     var tzStart = [0]
     var tzZone: [Int] = []
-    var tzFTE: [Double] = []
-    for entries in townZones {
-      for (z, fte) in entries {
+    var tzArc: [Int] = []
+    for arcs in townArcs {
+      for (z, e) in arcs {
         tzZone.append(z)
-        tzFTE += fte
+        tzArc.append(e)
       }
       tzStart.append(tzZone.count)
     }
-    self.tzStart = tzStart
-    self.tzZone = tzZone
-    self.tzFTE = tzFTE
+    self.tzStart = memory.make(tzStart)
+    self.tzZone = memory.make(tzZone)
+    self.tzArc = memory.make(tzArc)
+    arcZone = memory.make((0..<nZ).flatMap { z in Array(repeating: z, count: zStart[z + 1] - zStart[z]) })
+    let demandTowns = (0..<nD).map { d in (0..<nT).filter { demand[$0 * nD + d] > 0 } }
+    let splitZones = (0..<nD).map { d in
+      (0..<nZ).filter { z in zoneTowns[z].contains { demand[$0 * nD + d] > 0 } }
+    }
+    zTownCount = zTown.count
+    zoneServes = memory.make((0..<nZ).flatMap { z in
+      (0..<nD).map { d in zoneTowns[z].contains { demand[$0 * nD + d] > 0 } }
+    })
+    demandStart = memory.make(demandTowns.reduce(into: [0]) { $0.append($0.last! + $1.count) })
+    demandTown = memory.make(demandTowns.flatMap { $0 })
+    splitStart = memory.make(splitZones.reduce(into: [0]) { $0.append($0.last! + $1.count) })
+    splitZone = memory.make(splitZones.flatMap { $0 })
+    zonedFTE = district.zonedOfficerFTE
+    let pilotFirst = policyWeights.pilotUnmetDemand >= policyWeights.unmetDemand
+    firstPhase = memory.make(towns.map { $0.pilot == pilotFirst })
     let policy = district.policy
     auxFTE = policy.auxiliaryFTE
     auxRatio = policy.auxiliariesPerOfficer
@@ -180,6 +229,9 @@ struct DeploymentSearch {
     deskOn = policy.deskCapacity
     uncoveredWeight = policyWeights.uncoveredPair
     imbalanceWeight = policyWeights.imbalance
+    maxUnmetWeight =
+      min(policyWeights.pilotUnmetDemand, policyWeights.unmetDemand, policyWeights.imbalance) < 0
+      ? .infinity : max(0, policyWeights.pilotUnmetDemand, policyWeights.unmetDemand)
     let w = policyWeights
     let biggest = [
       w.uncoveredPair, w.unmetDemand, w.pilotUnmetDemand, w.move, w.preferenceMiss, w.imbalance,
@@ -267,15 +319,15 @@ struct DeploymentSearch {
       isMiss += miss
       if options.count > 1 { movable.append(p) }
     }
-    self.dept = dept
-    officer = people.map(\.isOfficer)
-    certified = people.map { $0.isOfficer && $0.certified }
-    legal = people.map { $0.isOfficer && $0.legal }
+    self.dept = memory.make(dept)
+    officer = memory.make(people.map(\.isOfficer))
+    certified = memory.make(people.map { $0.isOfficer && $0.certified })
+    legal = memory.make(people.map { $0.isOfficer && $0.legal })
     self.allowed = allowed
-    self.allowedMask = allowedMask
-    self.personCost = personCost
+    self.allowedMask = memory.make(allowedMask)
+    self.personCost = memory.make(personCost)
     self.travelMinutes = travelMinutes
-    self.isMove = isMove
+    self.isMove = memory.make(isMove)
     self.isMiss = isMiss
     self.movable = movable
     var classes: [String: Int] = [:]
@@ -287,24 +339,26 @@ struct DeploymentSearch {
     }
 
     choice = [Int](repeating: -1, count: nP)
-    offSt = [Int](repeating: 0, count: nT * nD)
-    auxSt = offSt
-    presentOff = offSt
-    zonedCnt = [Int](repeating: 0, count: nZ * nD)
-    zonedSupply = [Double](repeating: 0, count: nT * nD)
-    certP = [Int](repeating: 0, count: nT)
-    legalP = certP
-    head = certP
-    presence = certP
-    unmet = [Double](repeating: 0, count: nT * nD)
-    pairCost = unmet
-    townCost = [Double](repeating: 0, count: nT)
-    share = townCost
-    pairSum = townCost
-    unmetSum = townCost
+    offSt = memory.make(repeating: 0, count: nT * nD)
+    auxSt = memory.make(repeating: 0, count: nT * nD)
+    presentOff = memory.make(repeating: 0, count: nT * nD)
+    zonedCnt = memory.make(repeating: 0, count: nZ * nD)
+    deptCost = memory.make(repeating: 0, count: nD)
+    deptFlow = memory.make(repeating: 0, count: nD)
+    committedArc = memory.make(repeating: 0, count: nD * zTown.count)
+    flow = SplitScratch(memory: memory, towns: nT, zones: nZ, arcs: zTown.count)
+    certP = memory.make(repeating: 0, count: nT)
+    legalP = memory.make(repeating: 0, count: nT)
+    head = memory.make(repeating: 0, count: nT)
+    presence = memory.make(repeating: 0, count: nT)
+    unmet = memory.make(repeating: 0, count: nT * nD)
+    pairCost = memory.make(repeating: 0, count: nT * nD)
+    townCost = memory.make(repeating: 0, count: nT)
+    share = memory.make(repeating: 0, count: nT)
+    pairSum = memory.make(repeating: 0, count: nT)
+    unmetSum = memory.make(repeating: 0, count: nT)
     rng = SplitMix64(seed: seed ^ 0xDE91_0A7E_5EC0_0002)
-    affected = []
-    affected.reserveCapacity(16)
+    affected = memory.make(repeating: 0, count: max(1, nT))
     reset()
   }
 
@@ -313,37 +367,29 @@ struct DeploymentSearch {
   /// Empties the roster and recomputes every cache.
   mutating func reset() {
     for i in choice.indices { choice[i] = -1 }
-    for i in offSt.indices {
+    for i in 0..<nT * nD {
       offSt[i] = 0
       auxSt[i] = 0
       presentOff[i] = 0
     }
-    for i in zonedCnt.indices { zonedCnt[i] = 0 }
+    for i in 0..<nZ * nD { zonedCnt[i] = 0 }
     for t in 0..<nT {
       certP[t] = 0
       legalP[t] = 0
       head[t] = 0
       presence[t] = 0
-      for d in 0..<nD { refreshPair(t, d) }
     }
     personSum = 0
     moves = 0
     resync()
   }
 
-  /// Recomputes the per-town sums exactly, then the totals.
+  /// Recomputes the per-town sums and the departments' unmet demand exactly, then the totals.
   mutating func resync() {
     for t in 0..<nT {
-      for d in 0..<nD {
-        var supply = 0.0
-        for e in tzStart[t]..<tzStart[t + 1] {
-          let count = zonedCnt[tzZone[e] * nD + d]
-          if count != 0 { supply += Double(count) * tzFTE[e * nD + d] }
-        }
-        zonedSupply[t * nD + d] = supply
-        refreshPair(t, d)
-      }
+      for d in 0..<nD { refreshPair(t, d) }
     }
+    for d in 0..<nD { refreshDepartment(d) }
     for t in 0..<nT {
       var c = 0.0
       var u = 0.0
@@ -353,20 +399,28 @@ struct DeploymentSearch {
       }
       pairSum[t] = c
       unmetSum[t] = u
+      share[t] = townDemand[t] > 0 ? max(0, u) / townDemand[t] : 0
       refreshTown(t)
     }
     maxShare = computeMaxShare()
     total = computeTotal()
   }
 
+  /// Coverage and the auxiliary rules of one (town, department); unmet demand
+  /// is the department's (`refreshDepartment`).
   @inline(__always)
   mutating func refreshPair(_ t: Int, _ d: Int) {
     let k = t * nD + d
-    let supply = Double(offSt[k]) + Double(auxSt[k]) * auxFTE + zonedSupply[k]
-    let u = max(0, demand[k] - supply)
-    unmetSum[t] += u - unmet[k]
-    unmet[k] = u
-    var c = u * unmetWeight[t]
+    let c = pairCostNow(t, d)
+    pairSum[t] += c - pairCost[k]
+    pairCost[k] = c
+  }
+
+  /// Coverage and auxiliary-rule cost of (t, d) for the current counts.
+  @inline(__always)
+  func pairCostNow(_ t: Int, _ d: Int) -> Double {
+    let k = t * nD + d
+    var c = 0.0
     let officers = presentOff[k]
     if officers == 0 && demand[k] > 0 { c += uncoveredWeight }
     if auxNeedOfficer {
@@ -375,18 +429,22 @@ struct DeploymentSearch {
         c += hardPenalty * Double(officers == 0 ? aux : max(0, aux - auxRatio * officers))
       }
     }
-    pairSum[t] += c - pairCost[k]
-    pairCost[k] = c
+    return c
   }
 
+  /// Units of town t's rules broken (two-certified, legal access, desks) for the current counts.
   @inline(__always)
-  mutating func refreshTown(_ t: Int) {
+  func ruleUnits(_ t: Int) -> Int {
     var rule = 0
     if minCert > 0, presence[t] > 0 { rule += max(0, minCert - certP[t]) }
     if minLegal > 0 { rule += max(0, minLegal - legalP[t]) }
     if deskOn { rule += max(0, head[t] - desk[t]) }
-    townCost[t] = hardPenalty * Double(rule) + pairSum[t]
-    share[t] = townDemand[t] > 0 ? max(0, unmetSum[t]) / townDemand[t] : 0
+    return rule
+  }
+
+  @inline(__always)
+  mutating func refreshTown(_ t: Int) {
+    townCost[t] = hardPenalty * Double(ruleUnits(t)) + pairSum[t]
   }
 
   func computeMaxShare() -> Double {
@@ -403,12 +461,410 @@ struct DeploymentSearch {
   func computeTotal() -> Double {
     var s = 0.0
     for t in 0..<nT { s += townCost[t] }
+    for d in 0..<nD { s += deptCost[d] }
     var person = 0.0
     for p in 0..<nP where choice[p] >= 0 { person += personCost[p * nO + choice[p]] }
     return s + person + imbalanceWeight * maxShare + hardPenalty * movesExcess(moves)
   }
 
-  /// Adds (`sign` +1) or removes (−1) person p at posting `code`, refreshing the touched towns.
+  // MARK: - Unmet demand under the best split
+
+  /// Weighted unmet demand of department d at town t before any zoned time:
+  /// demand left after stationed officers and auxiliaries, × the town's weight.
+  @inline(__always)
+  func stationBase(_ d: Int, _ t: Int) -> Double {
+    let k = t * nD + d
+    guard demand[k] > 0 else { return 0 }
+    let r = demand[k] - Double(offSt[k]) - Double(auxSt[k]) * auxFTE
+    return r > 0 ? unmetWeight[t] * r : 0
+  }
+
+  /// `stationBase` of department d over the postings a and b, where they are
+  /// stations (each town once).
+  @inline(__always)
+  func stationBases(_ d: Int, _ a: Int, _ b: Int) -> Double {
+    var s = 0.0
+    if a >= 0 && a < nT { s += stationBase(d, a) }
+    if b >= 0 && b < nT && b != a { s += stationBase(d, b) }
+    return s
+  }
+
+  /// Whether a zoned officer of department d is present at town t.
+  @inline(__always)
+  func zonedThere(_ d: Int, _ t: Int) -> Bool {
+    let k = t * nD + d
+    return presentOff[k] > offSt[k]
+  }
+
+  /// Whether the zoned time of department d can reach posting a or b where
+  /// they are stations (a change of the residual demand there changes the best split).
+  @inline(__always)
+  func splitTouches(_ d: Int, _ a: Int, _ b: Int) -> Bool {
+    (a >= 0 && a < nT && zonedThere(d, a)) || (b >= 0 && b < nT && zonedThere(d, b))
+  }
+
+  /// The weighted FTE department d's zoned officers give under the best split
+  /// for the current counts (`docs/rules.md`, Capacity; the split
+  /// `District.bestSplits` makes): the department's weighted unmet demand is
+  /// Σ_t `stationBase(d, t)` minus this. Leaves, for every town a zone with
+  /// officers of d reaches (`flow.reached[t] == flow.evaluation`), its unmet
+  /// FTE in `flow.rem[t]`; changes no other state.
+  ///
+  /// Each zone with zoned officers of d has (officers × `zonedFTE`) to send
+  /// to the residual demand of its towns. First the flow into the
+  /// heavier-weighted towns is maximised, then into all, which maximises the
+  /// weighted flow (the reachable inflows form a polymatroid): a direct fill
+  /// zone by zone, then shortest augmenting paths (a zone with time left
+  /// reaches a town with demand left through towns whose time another zone
+  /// can take over). The networks are tiny (a few zones of two to four
+  /// towns), so this costs little more than the fill.
+  mutating func splitFlow(_ d: Int) -> Double {
+    flow.evaluation &+= 1
+    flow.activeCount = 0
+    for i in splitStart[d]..<splitStart[d + 1] {
+      let z = splitZone[i]
+      if zonedCnt[z * nD + d] > 0 {
+        flow.active[flow.activeCount] = z
+        flow.activeCount += 1
+      }
+    }
+    return solveActive(d)
+  }
+
+  /// The change of `deptFlow[d]` when department d's counts have changed only
+  /// at postings a and b (codes; −1 for none) and the state is not yet
+  /// refreshed. Only the zones connected to the change are solved again: the
+  /// zones of a and b and those with officers of d over a stationed a or b,
+  /// closed under sharing a town where d has demand (a union of connected
+  /// pieces of the flow network before and after the change, so the rest of
+  /// the committed flow stays optimal). The pieces' committed flow is in
+  /// `committedArc`.
+  mutating func splitFlowChange(_ d: Int, _ a: Int, _ b: Int) -> Double {
+    flow.evaluation &+= 1
+    let mark = flow.evaluation
+    // The closure, in piece[0..<count]; inPiece[z] == mark.
+    var count = 0
+    let piece = flow.piece
+    let inPiece = flow.inPiece
+    seedPiece(d, a, mark, &count)
+    seedPiece(d, b, mark, &count)
+    var next = 0
+    var before = 0.0
+    let arcs = d * zTownCount
+    flow.activeCount = 0
+    while next < count {
+      let z = piece[next]
+      next += 1
+      if zonedCnt[z * nD + d] > 0 {
+        flow.active[flow.activeCount] = z
+        flow.activeCount += 1
+      }
+      for e in zStart[z]..<zStart[z + 1] {
+        let t = zTown[e]
+        guard demand[t * nD + d] > 0 else { continue }
+        before += unmetWeight[t] * committedArc[arcs + e]
+        for i in tzStart[t]..<tzStart[t + 1] {
+          let z2 = tzZone[i]
+          if zonedCnt[z2 * nD + d] > 0 && inPiece[z2] != mark {
+            inPiece[z2] = mark
+            piece[count] = z2
+            count += 1
+          }
+        }
+      }
+    }
+    return solveActive(d) - before
+  }
+
+  /// Adds to `flow.piece` the zones a change at posting `code` touches for
+  /// department d: the zone itself, or the zones with officers of d over the town.
+  @inline(__always)
+  func seedPiece(_ d: Int, _ code: Int, _ mark: Int, _ count: inout Int) {
+    if code < 0 { return }
+    if code >= nT {
+      let z = code - nT
+      if flow.inPiece[z] != mark && zoneServes[z * nD + d] {
+        flow.inPiece[z] = mark
+        flow.piece[count] = z
+        count += 1
+      }
+      return
+    }
+    for i in tzStart[code]..<tzStart[code + 1] {
+      let z = tzZone[i]
+      if zonedCnt[z * nD + d] > 0 && flow.inPiece[z] != mark && zoneServes[z * nD + d] {
+        flow.inPiece[z] = mark
+        flow.piece[count] = z
+        count += 1
+      }
+    }
+  }
+
+  /// Solves the split flow of department d over the zones `flow.active[0..<flow.activeCount]`
+  /// (with officers of d), after `flow.evaluation` was advanced; returns the weighted FTE sent.
+  @inline(__always)
+  mutating func solveActive(_ d: Int) -> Double {
+    let mark = flow.evaluation
+    flow.reachedCount = 0
+    for i in 0..<flow.activeCount {
+      let z = flow.active[i]
+      let count = zonedCnt[z * nD + d]
+      flow.activeMark[z] = mark
+      flow.spare[z] = Double(count) * zonedFTE
+      for e in zStart[z]..<zStart[z + 1] {
+        flow.arcFlow[e] = 0
+        let t = zTown[e]
+        if flow.reached[t] != mark {
+          flow.reached[t] = mark
+          flow.reachedTown[flow.reachedCount] = t
+          flow.reachedCount += 1
+          let k = t * nD + d
+          let r = demand[k] - Double(offSt[k]) - Double(auxSt[k]) * auxFTE
+          flow.rem[t] = demand[k] > 0 && r > 0 ? r : 0
+        }
+      }
+    }
+    if flow.activeCount == 0 { return 0 }
+    return splitPhase(all: false) + splitPhase(all: true)
+  }
+
+  /// Keeps department d's flow just solved over all its zones (`splitFlow(d)`)
+  /// as the committed one.
+  @inline(__always)
+  mutating func commitFlow(_ d: Int) {
+    let arcs = d * zTownCount
+    let mark = flow.evaluation
+    for i in splitStart[d]..<splitStart[d + 1] {
+      let z = splitZone[i]
+      let active = flow.activeMark[z] == mark
+      for e in zStart[z]..<zStart[z + 1] { committedArc[arcs + e] = active ? flow.arcFlow[e] : 0 }
+    }
+  }
+
+  /// One phase of `splitFlow`: sinks are the first-phase towns, or all
+  /// towns. Returns the weighted FTE it sent.
+  @inline(__always)
+  mutating func splitPhase(all: Bool) -> Double {
+    let eps = 1e-12
+    var sent = 0.0
+    // Direct fill.
+    let active = flow.active
+    let activeCount = flow.activeCount
+    for i in 0..<activeCount {
+      let z = active[i]
+      var spare = flow.spare[z]
+      if spare <= eps { continue }
+      for e in zStart[z]..<zStart[z + 1] {
+        let t = zTown[e]
+        let r = flow.rem[t]
+        guard r > eps, all || firstPhase[t] else { continue }
+        let x = min(spare, r)
+        flow.arcFlow[e] += x
+        flow.rem[t] = r - x
+        sent += unmetWeight[t] * x
+        spare -= x
+        if spare <= eps { break }
+      }
+      flow.spare[z] = spare
+    }
+    // Shortest augmenting paths, while some zone has time left and some
+    // sink demand is left (else there is none; most phases end here).
+    let mark = flow.evaluation
+    let reachedTown = flow.reachedTown
+    let reachedCount = flow.reachedCount
+    while true {
+      var demandLeft = false
+      for i in 0..<reachedCount {
+        let t = reachedTown[i]
+        if flow.rem[t] > eps && (all || firstPhase[t]) {
+          demandLeft = true
+          break
+        }
+      }
+      if !demandLeft { return sent }
+      flow.stamp &+= 1
+      let stamp = flow.stamp
+      var queued = 0
+      for i in 0..<activeCount {
+        let z = active[i]
+        guard flow.spare[z] > eps else { continue }
+        flow.zoneSeen[z] = stamp
+        flow.zoneFrom[z] = -1
+        flow.queue[queued] = z
+        queued += 1
+      }
+      if queued == 0 { return sent }
+      var found = -1
+      var head = 0
+      search: while head < queued {
+        let z = flow.queue[head]
+        head += 1
+        for e in zStart[z]..<zStart[z + 1] {
+          let t = zTown[e]
+          if flow.townSeen[t] == stamp { continue }
+          flow.townSeen[t] = stamp
+          flow.townFrom[t] = e
+          if flow.rem[t] > eps && (all || firstPhase[t]) {
+            found = t
+            break search
+          }
+          // Zones already sending time to t can send it elsewhere instead.
+          for i in tzStart[t]..<tzStart[t + 1] {
+            let z2 = tzZone[i]
+            guard flow.activeMark[z2] == mark, flow.zoneSeen[z2] != stamp,
+              flow.arcFlow[tzArc[i]] > eps
+            else { continue }
+            flow.zoneSeen[z2] = stamp
+            flow.zoneFrom[z2] = tzArc[i]
+            flow.queue[queued] = z2
+            queued += 1
+          }
+        }
+      }
+      if found < 0 { return sent }
+      // Bottleneck back to the source zone, then push.
+      var amount = flow.rem[found]
+      var t = found
+      while true {
+        let z = arcZone[flow.townFrom[t]]
+        let back = flow.zoneFrom[z]
+        if back < 0 {
+          amount = min(amount, flow.spare[z])
+          break
+        }
+        amount = min(amount, flow.arcFlow[back])
+        t = zTown[back]
+      }
+      flow.rem[found] -= amount
+      sent += unmetWeight[found] * amount
+      t = found
+      while true {
+        let e = flow.townFrom[t]
+        flow.arcFlow[e] += amount
+        let z = arcZone[e]
+        let back = flow.zoneFrom[z]
+        if back < 0 {
+          flow.spare[z] -= amount
+          break
+        }
+        flow.arcFlow[back] -= amount
+        t = zTown[back]
+      }
+    }
+  }
+
+  /// Department d's unmet FTE at town t after `splitFlow(d)`.
+  @inline(__always)
+  func flowUnmet(_ d: Int, _ t: Int) -> Double {
+    if flow.reached[t] == flow.evaluation { return flow.rem[t] }
+    let k = t * nD + d
+    let r = demand[k] - Double(offSt[k]) - Double(auxSt[k]) * auxFTE
+    return r > 0 ? r : 0
+  }
+
+  /// Recomputes department d's unmet demand and writes it to the state.
+  @inline(__always)
+  mutating func refreshDepartment(_ d: Int) {
+    guard d >= 0 else { return }
+    let sent = splitFlow(d)
+    commitFlow(d)
+    deptFlow[d] = sent
+    var base = 0.0
+    for i in demandStart[d]..<demandStart[d + 1] {
+      let t = demandTown[i]
+      base += stationBase(d, t)
+      let k = t * nD + d
+      let u = flowUnmet(d, t)
+      unmetSum[t] += u - unmet[k]
+      unmet[k] = u
+      share[t] = townDemand[t] > 0 ? max(0, unmetSum[t]) / townDemand[t] : 0
+    }
+    deptCost[d] = base - sent
+  }
+
+  /// The largest unmet share if department d's unmet demand were as just
+  /// computed by `splitFlow(d)` and the rest as in the state. (`mutating`
+  /// only to spare a copy of the search, as `townCostNow`.)
+  mutating func maxShare(withDepartment d: Int) -> Double {
+    var m = 0.0
+    for t in 0..<nT where townDemand[t] > 0 {
+      var u = unmetSum[t]
+      let k = t * nD + d
+      if demand[k] > 0 { u += flowUnmet(d, t) - unmet[k] }
+      let s = max(0, u) / townDemand[t]
+      if s > m { m = s }
+    }
+    return m
+  }
+
+  /// Change of department d's unmet-demand term (and of imbalance, when
+  /// weighed) once its counts have changed at the stations a and b and, when
+  /// `zoned`, in its zones; `base0` is `stationBases(d, a, b)` from before
+  /// the change. The state is not refreshed.
+  @inline(__always)
+  mutating func unmetDelta(_ d: Int, _ a: Int, _ b: Int, base0: Double, zoned: Bool) -> Double {
+    var delta = stationBases(d, a, b) - base0
+    if imbalanceWeight != 0 {
+      // The largest share needs every town's unmet demand: solve it all.
+      delta -= splitFlow(d) - deptFlow[d]
+      delta += imbalanceWeight * (maxShare(withDepartment: d) - maxShare)
+    } else if zoned || splitTouches(d, a, b) {
+      delta -= splitFlowChange(d, a, b)
+    }
+    return delta
+  }
+
+  /// Adds (`sign` +1) or removes (−1) person p at posting `code` in the
+  /// counts only: the cached costs are left as they were. Trial moves change
+  /// the counts, price the touched towns with `townCostNow`, and undo.
+  @inline(__always)
+  func applyCounts(_ p: Int, _ code: Int, _ sign: Int) {
+    let d = dept[p]
+    if code < nT {
+      let t = code
+      head[t] += sign
+      presence[t] += sign
+      if d >= 0 {
+        let k = t * nD + d
+        if officer[p] {
+          offSt[k] += sign
+          presentOff[k] += sign
+          if certified[p] { certP[t] += sign }
+          if legal[p] { legalP[t] += sign }
+        } else {
+          auxSt[k] += sign
+        }
+      }
+    } else {
+      let z = code - nT
+      let isOfficer = officer[p]
+      if d >= 0, isOfficer { zonedCnt[z * nD + d] += sign }
+      for e in zStart[z]..<zStart[z + 1] {
+        let t = zTown[e]
+        presence[t] += sign
+        if d >= 0 && isOfficer {
+          presentOff[t * nD + d] += sign
+          if certified[p] { certP[t] += sign }
+          if legal[p] { legalP[t] += sign }
+        }
+      }
+    }
+  }
+
+  /// Town t's penalised cost (`townCost`) for the current counts, where only
+  /// the pairs of departments d1 and d2 (−1: none) may differ from the cache.
+  /// (`mutating` only so that calls from the mutating trial methods do not
+  /// copy the whole search first, which the compiler otherwise does.)
+  @inline(__always)
+  mutating func townCostNow(_ t: Int, _ d1: Int, _ d2: Int) -> Double {
+    var c = hardPenalty * Double(ruleUnits(t)) + pairSum[t]
+    if d1 >= 0 { c += pairCostNow(t, d1) - pairCost[t * nD + d1] }
+    if d2 >= 0 && d2 != d1 { c += pairCostNow(t, d2) - pairCost[t * nD + d2] }
+    return c
+  }
+
+  /// Adds (`sign` +1) or removes (−1) person p at posting `code`, refreshing
+  /// the touched towns' coverage and rules (not the department's unmet demand).
   @inline(__always)
   mutating func apply(_ p: Int, _ code: Int, _ sign: Int) {
     let d = dept[p]
@@ -437,7 +893,6 @@ struct DeploymentSearch {
         let t = zTown[e]
         presence[t] += sign
         if d >= 0 && isOfficer {
-          zonedSupply[t * nD + d] += Double(sign) * zFTE[e * nD + d]
           presentOff[t * nD + d] += sign
           if certified[p] { certP[t] += sign }
           if legal[p] { legalP[t] += sign }
@@ -449,22 +904,27 @@ struct DeploymentSearch {
   }
 
   @inline(__always)
+  mutating func addAffectedTown(_ t: Int) {
+    for i in 0..<affectedCount where affected[i] == t { return }
+    affected[affectedCount] = t
+    affectedCount += 1
+  }
+
+  @inline(__always)
   mutating func addAffected(_ code: Int) {
     if code < 0 { return }
     if code < nT {
-      if !affected.contains(code) { affected.append(code) }
+      addAffectedTown(code)
     } else {
       let z = code - nT
-      for e in zStart[z]..<zStart[z + 1] where !affected.contains(zTown[e]) {
-        affected.append(zTown[e])
-      }
+      for e in zStart[z]..<zStart[z + 1] { addAffectedTown(zTown[e]) }
     }
   }
 
   @inline(__always)
   func affectedCost() -> Double {
     var s = 0.0
-    for t in affected { s += townCost[t] }
+    for i in 0..<affectedCount { s += townCost[affected[i]] }
     return s
   }
 
@@ -474,24 +934,54 @@ struct DeploymentSearch {
   @inline(__always)
   func moveFlag(_ p: Int, _ code: Int) -> Int { code >= 0 && isMove[p * nO + code] ? 1 : 0 }
 
+  /// The most the unmet-demand and imbalance terms can fall when person p
+  /// takes posting `code`: p's FTE there at the heaviest unmet weight (adding
+  /// FTE x lowers weighted unmet demand by at most x × that weight; taking
+  /// someone away never lowers it), and all of the imbalance term.
+  @inline(__always)
+  func unmetGainBound(_ p: Int, _ code: Int) -> Double {
+    if maxUnmetWeight == .infinity { return .infinity }
+    let fte: Double
+    if code < 0 {
+      fte = 0
+    } else if officer[p] {
+      fte = code < nT ? 1 : zonedFTE
+    } else {
+      fte = code < nT ? auxFTE : 0
+    }
+    return fte * maxUnmetWeight + imbalanceWeight * maxShare
+  }
+
   /// Change of the penalised objective if person p took posting `to` (from
-  /// wherever they are, or from nowhere during construction).
-  mutating func deltaMove(_ p: Int, to new: Int) -> Double {
+  /// wherever they are, or from nowhere during construction). When the
+  /// change is certainly above `cutoff`, a lower bound above `cutoff` may be
+  /// returned instead, without solving the split.
+  mutating func deltaMove(_ p: Int, to new: Int, cutoff: Double = .infinity) -> Double {
     let old = choice[p]
-    affected.removeAll(keepingCapacity: true)
+    let d = dept[p]
+    affectedCount = 0
     addAffected(old)
     addAffected(new)
     let before = affectedCost()
-    if old >= 0 { apply(p, old, -1) }
-    apply(p, new, 1)
-    let after = affectedCost()
-    let newMax = computeMaxShare()
-    apply(p, new, -1)
-    if old >= 0 { apply(p, old, 1) }
+    let base0 = d >= 0 ? stationBases(d, old, new) : 0
+    if old >= 0 { applyCounts(p, old, -1) }
+    applyCounts(p, new, 1)
+    var after = 0.0
+    for i in 0..<affectedCount { after += townCostNow(affected[i], d, -1) }
     let newMoves = moves - moveFlag(p, old) + moveFlag(p, new)
-    return after - before + personTerm(p, new) - personTerm(p, old)
-      + imbalanceWeight * (newMax - maxShare)
+    var v = after - before + personTerm(p, new) - personTerm(p, old)
       + hardPenalty * (movesExcess(newMoves) - movesExcess(moves))
+    if d >= 0 {
+      let bound = v - unmetGainBound(p, new)
+      if bound > cutoff {
+        v = bound
+      } else {
+        v += unmetDelta(d, old, new, base0: base0, zoned: old >= nT || new >= nT)
+      }
+    }
+    applyCounts(p, new, -1)
+    if old >= 0 { applyCounts(p, old, 1) }
+    return v
   }
 
   /// The best posting for p other than its current one, and the change of the
@@ -501,60 +991,72 @@ struct DeploymentSearch {
   mutating func bestMove(_ p: Int, eps: Double) -> (code: Int, delta: Double) {
     let old = choice[p]
     guard old >= 0 else { return (-1, 0) }
-    affected.removeAll(keepingCapacity: true)
+    affectedCount = 0
     addAffected(old)
-    let oldCount = affected.count
+    let oldCount = affectedCount
     var oldSum = 0.0
-    for t in affected { oldSum += townCost[t] }
-    let origMax = maxShare
+    for i in 0..<affectedCount { oldSum += townCost[affected[i]] }
     let origPerson = personCost[p * nO + old]
     let origMoves = moves
     let movesBase = moves - moveFlag(p, old)
-    apply(p, old, -1)
+    let d = dept[p]
+    let baseOld = d >= 0 && old < nT ? stationBase(d, old) : 0
+    applyCounts(p, old, -1)
     var bestDelta = -eps
     var bestCode = -1
     let base = p * nO
     for c in allowed[p] where c != old {
       // Towns of c outside the old posting's towns.
-      affected.removeLast(affected.count - oldCount)
+      affectedCount = oldCount
       addAffected(c)
       var before = oldSum
-      for i in oldCount..<affected.count { before += townCost[affected[i]] }
-      apply(p, c, 1)
+      for i in oldCount..<affectedCount { before += townCost[affected[i]] }
+      // The counts at c are as before p left old (c ≠ old).
+      let base0 = d >= 0 ? baseOld + (c < nT ? stationBase(d, c) : 0) : 0
+      applyCounts(p, c, 1)
       var after = 0.0
-      for t in affected { after += townCost[t] }
-      let newMax = computeMaxShare()
-      apply(p, c, -1)
+      for i in 0..<affectedCount { after += townCostNow(affected[i], d, -1) }
       var v = after - before + personCost[base + c] - origPerson
-        + imbalanceWeight * (newMax - origMax)
       if policy.maxMoves != nil {
         v += hardPenalty * (movesExcess(movesBase + moveFlag(p, c)) - movesExcess(origMoves))
       }
+      if d >= 0 {
+        if v - unmetGainBound(p, c) >= bestDelta {
+          applyCounts(p, c, -1)
+          continue
+        }
+        v += unmetDelta(d, old, c, base0: base0, zoned: old >= nT || c >= nT)
+      }
+      applyCounts(p, c, -1)
       if v < bestDelta {
         bestDelta = v
         bestCode = c
       }
     }
-    apply(p, old, 1)
-    maxShare = origMax
+    applyCounts(p, old, 1)
     return (bestCode, bestDelta)
   }
 
-  /// Change of the towns' penalised costs and of the imbalance term if
-  /// person p, now unplaced, took posting `code` (person terms excluded).
+  /// Change of the towns' penalised costs, the department's unmet demand and
+  /// the imbalance term if person p, now unplaced, took posting `code`
+  /// (person terms excluded).
   mutating func placementTownDelta(_ p: Int, _ code: Int) -> Double {
-    affected.removeAll(keepingCapacity: true)
+    let d = dept[p]
+    affectedCount = 0
     addAffected(code)
     let before = affectedCost()
-    apply(p, code, 1)
-    let after = affectedCost()
-    let newMax = computeMaxShare()
-    apply(p, code, -1)
-    return after - before + imbalanceWeight * (newMax - maxShare)
+    let base0 = d >= 0 ? stationBases(d, code, -1) : 0
+    applyCounts(p, code, 1)
+    var after = 0.0
+    for i in 0..<affectedCount { after += townCostNow(affected[i], d, -1) }
+    let unmetChange = d >= 0 ? unmetDelta(d, code, -1, base0: base0, zoned: code >= nT) : 0
+    applyCounts(p, code, -1)
+    return after - before + unmetChange
   }
 
-  /// Change of the penalised objective if p and q traded postings.
-  mutating func deltaSwap(_ p: Int, _ q: Int) -> Double {
+  /// Change of the penalised objective if p and q traded postings; as
+  /// `deltaMove`, possibly only a lower bound when that is above `cutoff`.
+  mutating func deltaSwap(_ p: Int, _ q: Int, cutoff: Double = .infinity) -> Double {
     let a = choice[p]
     let b = choice[q]
     if personClass[p] == personClass[q] {
@@ -564,24 +1066,51 @@ struct DeploymentSearch {
       return personTerm(p, b) + personTerm(q, a) - personTerm(p, a) - personTerm(q, b)
         + hardPenalty * (movesExcess(newMoves) - movesExcess(moves))
     }
-    affected.removeAll(keepingCapacity: true)
+    affectedCount = 0
     addAffected(a)
     addAffected(b)
     let before = affectedCost()
-    apply(p, a, -1)
-    apply(q, b, -1)
-    apply(p, b, 1)
-    apply(q, a, 1)
-    let after = affectedCost()
-    let newMax = computeMaxShare()
-    apply(q, a, -1)
-    apply(p, b, -1)
-    apply(q, b, 1)
-    apply(p, a, 1)
+    let dp = dept[p]
+    let dq = dept[q]
+    // Two officers of one department swapping leave its counts as they were.
+    let sameCounts = dp == dq && officer[p] == officer[q]
+    let baseP = dp >= 0 && !sameCounts ? stationBases(dp, a, b) : 0
+    let baseQ = dq >= 0 && dq != dp ? stationBases(dq, a, b) : 0
+    applyCounts(p, a, -1)
+    applyCounts(q, b, -1)
+    applyCounts(p, b, 1)
+    applyCounts(q, a, 1)
+    var after = 0.0
+    for i in 0..<affectedCount { after += townCostNow(affected[i], dp, dq) }
+    let zoned = a >= nT || b >= nT
+    var unmetChange = 0.0
+    var written = -1
     let newMoves = moves - moveFlag(p, a) - moveFlag(q, b) + moveFlag(p, b) + moveFlag(q, a)
-    return after - before + personTerm(p, b) + personTerm(q, a) - personTerm(p, a) - personTerm(q, b)
-      + imbalanceWeight * (newMax - maxShare)
-      + hardPenalty * (movesExcess(newMoves) - movesExcess(moves))
+    let rest = after - before + personTerm(p, b) + personTerm(q, a) - personTerm(p, a)
+      - personTerm(q, b) + hardPenalty * (movesExcess(newMoves) - movesExcess(moves))
+    if !sameCounts,
+      rest - unmetGainBound(p, b) - unmetGainBound(q, a) + imbalanceWeight * maxShare > cutoff
+    {
+      unmetChange = -unmetGainBound(p, b) - unmetGainBound(q, a) + imbalanceWeight * maxShare
+    } else if !sameCounts {
+      if dp >= 0 && dq >= 0 && dp != dq && imbalanceWeight != 0 {
+        // The largest share needs both departments' new unmet demand: write
+        // p's to the state, weigh q's against it, and restore p's below.
+        let cost = deptCost[dp]
+        refreshDepartment(dp)
+        written = dp
+        unmetChange = deptCost[dp] - cost + unmetDelta(dq, a, b, base0: baseQ, zoned: zoned)
+      } else {
+        if dp >= 0 { unmetChange += unmetDelta(dp, a, b, base0: baseP, zoned: zoned) }
+        if dq >= 0 && dq != dp { unmetChange += unmetDelta(dq, a, b, base0: baseQ, zoned: zoned) }
+      }
+    }
+    applyCounts(q, a, -1)
+    applyCounts(p, b, -1)
+    applyCounts(q, b, 1)
+    applyCounts(p, a, 1)
+    if written >= 0 { refreshDepartment(written) }
+    return rest + unmetChange
   }
 
   /// Puts person p at posting `code` (−1: nowhere), keeping every cache up to date.
@@ -599,6 +1128,7 @@ struct DeploymentSearch {
       moves += moveFlag(p, code)
     }
     choice[p] = code
+    refreshDepartment(dept[p])
     maxShare = computeMaxShare()
     if let delta { total += delta } else { total = computeTotal() }
   }
@@ -646,10 +1176,34 @@ struct DeploymentSearch {
         if let c, allowedMask[p * nO + c] { commit(p, c) }
       }
     }
+    // The towns see only a person's class, so a placement is evaluated once
+    // per (class, posting) and kept until a commit can change it: one that
+    // touches a town of the posting (the town-level rules there), or one of
+    // the class's department (its coverage and unmet demand). With imbalance
+    // weighed every commit can change every placement.
     let classes = (personClass.max() ?? 0) + 1
-    var stamp = [Int](repeating: 0, count: classes * nO)
+    var known = [Bool](repeating: false, count: classes * nO)
     var classDelta = [Double](repeating: 0, count: classes * nO)
-    var step = 0
+    var classDept = [Int](repeating: -1, count: classes)
+    for p in 0..<nP { classDept[personClass[p]] = dept[p] }
+    let overlapping: [[Int]] = (0..<nO).map { c in
+      let here = Set(c < nT ? [c] : zoneTowns[c - nT])
+      return (0..<nO).filter { c2 in
+        c2 < nT ? here.contains(c2) : zoneTowns[c2 - nT].contains { here.contains($0) }
+      }
+    }
+    func forget(after code: Int, department d: Int) {
+      if imbalanceWeight != 0 {
+        for i in known.indices { known[i] = false }
+        return
+      }
+      for k in 0..<classes where classDept[k] == d {
+        for c in 0..<nO { known[k * nO + c] = false }
+      }
+      for c in overlapping[code] {
+        for k in 0..<classes { known[k * nO + c] = false }
+      }
+    }
     let officers = movable.filter { officer[$0] && choice[$0] < 0 }
     let auxiliaries = movable.filter { !officer[$0] && choice[$0] < 0 }
     for group in [officers, auxiliaries] {
@@ -675,16 +1229,14 @@ struct DeploymentSearch {
         var pickCode = -1
         var pickRegret = -Double.infinity
         var pickBest = Double.infinity
-        step += 1
         for (i, p) in pending.enumerated() {
           var best = Double.infinity
           var second = Double.infinity
           var bestCode = -1
           let k = personClass[p] * nO
           for c in allowed[p] {
-            // The towns see only the person's class: evaluate once per class.
-            if stamp[k + c] != step {
-              stamp[k + c] = step
+            if !known[k + c] {
+              known[k + c] = true
               classDelta[k + c] = placementTownDelta(p, c)
             }
             var v = classDelta[k + c] + personCost[p * nO + c]
@@ -709,6 +1261,7 @@ struct DeploymentSearch {
         }
         let p = pending.remove(at: pick)
         commit(p, pickCode)
+        if pickCode >= 0 { forget(after: pickCode, department: dept[p]) }
       }
     }
     total = computeTotal()
@@ -743,7 +1296,7 @@ struct DeploymentSearch {
           let a = choice[p]
           let b = choice[q]
           guard a != b, a >= 0, b >= 0, allowedMask[p * nO + b], allowedMask[q * nO + a] else { continue }
-          let v = deltaSwap(p, q)
+          let v = deltaSwap(p, q, cutoff: -eps)
           if v < -eps {
             commitSwap(p, q, delta: v)
             improved = true
@@ -799,8 +1352,10 @@ struct DeploymentSearch {
         let options = allowed[p]
         let c = options[Int((r >> 8) & 0xFFFFFF) % options.count]
         if c == choice[p] { continue }
-        let delta = deltaMove(p, to: c)
-        if delta <= 0 || unit() < exp(-delta / temperature) {
+        // Accepted when Δ < −T ln u, i.e. u < exp(−Δ/T) (always when Δ ≤ 0).
+        let cutoff = -temperature * log(max(unit(), 0x1p-60))
+        let delta = deltaMove(p, to: c, cutoff: cutoff)
+        if delta <= 0 || delta < cutoff {
           commit(p, c, delta: delta)
         } else {
           continue
@@ -812,8 +1367,9 @@ struct DeploymentSearch {
         guard a != b, a >= 0, b >= 0, allowedMask[p * nO + b], allowedMask[q * nO + a] else {
           continue
         }
-        let delta = deltaSwap(p, q)
-        if delta <= 0 || unit() < exp(-delta / temperature) {
+        let cutoff = -temperature * log(max(unit(), 0x1p-60))
+        let delta = deltaSwap(p, q, cutoff: cutoff)
+        if delta <= 0 || delta < cutoff {
           commitSwap(p, q, delta: delta)
         } else {
           continue
@@ -843,6 +1399,10 @@ struct DeploymentSearch {
     moves += moveFlag(p, b) + moveFlag(q, a) - moveFlag(p, a) - moveFlag(q, b)
     choice[p] = b
     choice[q] = a
+    if !(dept[p] == dept[q] && officer[p] == officer[q]) {
+      refreshDepartment(dept[p])
+      if dept[q] != dept[p] { refreshDepartment(dept[q]) }
+    }
     maxShare = computeMaxShare()
     total += delta
   }
@@ -952,7 +1512,7 @@ struct DeploymentSearch {
       if allowed[p].allSatisfy({ isMove[p * nO + $0] }) { moveCount += 1 }
       if !people[p].preferredTowns.isEmpty, allowed[p].allSatisfy({ isMiss[p * nO + $0] }) { misses += 1 }
     }
-    let allDemand = townDemand.reduce(0, +)
+    let allDemand = townDemand.array().reduce(0, +)
     let imbalance = allDemand > 0 ? min(1, unmetFTE / allDemand) : 0
     let terms = ObjectiveBreakdown(
       uncoveredPairs: Double(uncovered) * w.uncoveredPair, unmetDemand: unmetCost,
@@ -964,5 +1524,57 @@ struct DeploymentSearch {
         "greedy bound: per-department supply vs demand (unmet FTE), officers' reach vs pairs "
         + "(uncovered), cheapest allowed posting per person (travel, moves, preferences), "
         + "district-wide unmet share (imbalance)")
+  }
+}
+
+/// Scratch space of the split flow (`DeploymentSearch.splitFlow`),
+/// sized once for the district.
+struct SplitScratch {
+  /// Per town: demand of the department not yet met (valid where `reached[t] == evaluation`).
+  let rem: Buf<Double>
+  let reached: Buf<Int>
+  /// Per zone: zoned time not yet given to a town.
+  let spare: Buf<Double>
+  /// Per zone-town arc: time the zone gives the town.
+  let arcFlow: Buf<Double>
+  /// Zones with zoned officers of the department being evaluated: `active[0..<activeCount]`.
+  let active: Buf<Int>
+  var activeCount = 0
+  /// `activeMark[z] == evaluation` when zone z is active in the current evaluation.
+  let activeMark: Buf<Int>
+  /// Counts the evaluations (starts at 1, so no mark matches before the first).
+  var evaluation = 1
+  // Breadth-first search of augmenting paths: stamps mark what one search saw.
+  var stamp = 0
+  let townSeen: Buf<Int>
+  let zoneSeen: Buf<Int>
+  /// The arc by which a town was reached.
+  let townFrom: Buf<Int>
+  /// The arc a zone was reached back along (−1: a source zone).
+  let zoneFrom: Buf<Int>
+  /// Zones to search from (`queue[0..<queueCount]`).
+  let queue: Buf<Int>
+  /// The zones `splitFlowChange` solves again: `piece[0..<count]`, marked `inPiece[z] == evaluation`.
+  let piece: Buf<Int>
+  let inPiece: Buf<Int>
+  /// Towns the active zones reach: `reachedTown[0..<reachedCount]`.
+  let reachedTown: Buf<Int>
+  var reachedCount = 0
+
+  init(memory: SearchMemory, towns: Int, zones: Int, arcs: Int) {
+    rem = memory.make(repeating: 0, count: towns)
+    reached = memory.make(repeating: 0, count: towns)
+    spare = memory.make(repeating: 0, count: zones)
+    arcFlow = memory.make(repeating: 0, count: arcs)
+    active = memory.make(repeating: 0, count: zones)
+    activeMark = memory.make(repeating: 0, count: zones)
+    townSeen = memory.make(repeating: 0, count: towns)
+    zoneSeen = memory.make(repeating: 0, count: zones)
+    townFrom = memory.make(repeating: -1, count: towns)
+    zoneFrom = memory.make(repeating: -1, count: zones)
+    queue = memory.make(repeating: 0, count: zones)
+    reachedTown = memory.make(repeating: 0, count: towns)
+    piece = memory.make(repeating: 0, count: zones)
+    inPiece = memory.make(repeating: 0, count: zones)
   }
 }

@@ -8,8 +8,8 @@ public struct DeploymentGreedyOptions: Sendable, Hashable {
   /// Wall-clock limit in seconds; nil for none. It can only cut the search
   /// short, so a run that hits it may differ from an unlimited run.
   public var timeLimit: Double?
-  /// Simulated-annealing steps (proposed moves or swaps) after the first
-  /// descent (0: construction and one descent only).
+  /// Simulated-annealing steps (proposed moves or swaps) between the
+  /// construction and the final descent (0: construction and descent only).
   public var iterationLimit: Int
 
   /// Default: seed 1, no time limit, `defaultSteps` annealing steps.
@@ -57,8 +57,9 @@ public struct GreedyBound: Sendable, Hashable {
 public struct DeploymentGreedyResult: Sendable {
   /// One posting per instance person, by person id (unavailable people `unassigned`).
   public var postings: [String: Posting]
-  /// The objective of `postings`, term by term, computed by the greedy's own
-  /// evaluation (`docs/rules.md`); it equals `RosterChecker`'s within 1e-6.
+  /// Every zoned officer's split by person id (`ZoneSplit`).
+  public var splits: [String: ZoneSplit]
+  /// The objective of `postings` with `splits`, term by term (`docs/rules.md`).
   public var objective: ObjectiveBreakdown
   /// The same terms in planner units.
   public var measures: RosterMeasures
@@ -75,11 +76,13 @@ public struct DeploymentGreedyResult: Sendable {
   public var hitTimeLimit: Bool
 
   public init(
-    postings: [String: Posting], objective: ObjectiveBreakdown, measures: RosterMeasures,
+    postings: [String: Posting], splits: [String: ZoneSplit] = [:],
+    objective: ObjectiveBreakdown, measures: RosterMeasures,
     violations: [RuleViolation], bound: GreedyBound, iterations: Int, seconds: Double,
     hitTimeLimit: Bool
   ) {
     self.postings = postings
+    self.splits = splits
     self.objective = objective
     self.measures = measures
     self.violations = violations
@@ -121,12 +124,21 @@ public struct DeploymentGreedyResult: Sendable {
 /// pins are met by offering each person only the postings that keep them.
 /// When people have current postings, the current roster is a second start.
 ///
-/// **Local search**: descent over *move* (one person to another town or zone:
-/// re-station, re-zone, station ↔ zone) and *swap* (two people trade
-/// postings), evaluated incrementally town by town; then simulated annealing
-/// over random moves and swaps up to the iteration or time limit, and a final
-/// descent from the best roster seen. Deterministic for a given seed and
-/// iteration limit.
+/// **Local search**: simulated annealing over random *moves* (one person to
+/// another town or zone: re-station, re-zone, station ↔ zone) and *swaps*
+/// (two people trade postings) up to the iteration or time limit, then a
+/// descent over every move and swap from the best roster seen. Deterministic
+/// for a given seed and iteration limit.
+///
+/// **Zoned officers' splits** are a decision (`docs/rules.md`, Capacity):
+/// every roster the search weighs is priced with the best split for its
+/// postings, the split `District.bestSplits` makes. Coverage and the
+/// town-level rules are evaluated incrementally town by town; a department's
+/// unmet demand is a small max-flow from its zones' officers to the demand
+/// its stationed people leave, solved again only for the zones a move
+/// touches. The result carries the split the checker chooses for the final
+/// postings (`RosterChecker`, `District.bestSplits`), so its objective is the
+/// checker's for `postings` with `splits`.
 ///
 /// Hard rules it cannot meet are reported rule by rule, as `RosterChecker`
 /// reports them; the run never fails.
@@ -148,11 +160,14 @@ public struct DeploymentGreedy: Sendable {
     search.construct(deadline: deadline)
     let run = search.improve(steps: options.iterationLimit, deadline: deadline)
     let postings = search.postings()
-    let (objective, measures) = search.freshObjective()
-    let violations = RosterChecker(district).evaluate(postings).violations
+    // The checker chooses every zoned officer's split (District.bestSplits):
+    // the split the search priced, so its objective is the search's (with
+    // imbalance weighed, the checker's is the one reported).
+    let evaluation = RosterChecker(district).evaluate(postings)
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     return DeploymentGreedyResult(
-      postings: postings, objective: objective, measures: measures, violations: violations,
+      postings: postings, splits: evaluation.splits, objective: evaluation.objective,
+      measures: evaluation.measures, violations: evaluation.violations,
       bound: search.bound(), iterations: run.steps, seconds: seconds, hitTimeLimit: run.hitTime)
   }
 

@@ -5,14 +5,16 @@ import Testing
 import SecondmentDomain
 
 /// The deployment greedy: rosters the checker accepts, an objective equal to
-/// the checker's, determinism, and named broken rules where rules cannot be met.
+/// the checker's for the greedy's postings and zoned officers' splits, splits
+/// that keep [zone-split], an exact incremental evaluation of the best split,
+/// determinism, and named broken rules where rules cannot be met.
 @Suite("Greedy deployment")
 struct GreedyDeploymentTests {
   @Test("small district: no broken rule, objective equals the checker's term by term")
   func smallDistrict() {
     let district = District(GreedyFixtures.small())
     let result = DeploymentGreedy(district: district).solve()
-    let checked = RosterChecker(district).evaluate(result.postings)
+    let checked = RosterChecker(district).evaluate(result.postings, splits: result.splits)
     #expect(checked.violations.isEmpty, "\(checked.violations)")
     #expect(result.violations.isEmpty)
     #expect(result.isFeasible)
@@ -31,11 +33,12 @@ struct GreedyDeploymentTests {
     let a = DeploymentGreedy(district: district, options: options).solve()
     let b = DeploymentGreedy(district: district, options: options).solve()
     #expect(a.postings == b.postings)
+    #expect(a.splits == b.splits)
     #expect(a.objective == b.objective)
     let constructed = DeploymentGreedy(
       district: district, options: DeploymentGreedyOptions(seed: 42, iterationLimit: 0)
     ).solve()
-    let checked = RosterChecker(district).evaluate(constructed.postings)
+    let checked = RosterChecker(district).evaluate(constructed.postings, splits: constructed.splits)
     #expect(checked.violations.isEmpty)
     GreedyFixtures.expectSameObjective(constructed.objective, checked.objective)
     #expect(constructed.iterations == 0)
@@ -56,7 +59,7 @@ struct GreedyDeploymentTests {
         #expect(town != person.homeTown, "\(person.id) stationed at home")
       }
     }
-    let checked = RosterChecker(district).evaluate(result.postings)
+    let checked = RosterChecker(district).evaluate(result.postings, splits: result.splits)
     #expect(checked.violations.isEmpty, "\(checked.violations)")
     GreedyFixtures.expectSameObjective(result.objective, checked.objective)
   }
@@ -74,7 +77,7 @@ struct GreedyDeploymentTests {
     instance.policy.maxMoves = 2
     let district = District(instance)
     let result = DeploymentGreedy(district: district).solve()
-    let checked = RosterChecker(district).evaluate(result.postings)
+    let checked = RosterChecker(district).evaluate(result.postings, splits: result.splits)
     #expect(checked.violations.isEmpty, "\(checked.violations)")
     #expect(result.measures.moves <= 2)
     #expect(result.measures.moves >= 1)  // person 2 must rotate
@@ -95,7 +98,7 @@ struct GreedyDeploymentTests {
     #expect(result.violations.allSatisfy { !$0.message.isEmpty })
     // Everyone available still gets a posting.
     #expect(result.postings.values.allSatisfy { $0 != .unassigned })
-    let checked = RosterChecker(district).evaluate(result.postings)
+    let checked = RosterChecker(district).evaluate(result.postings, splits: result.splits)
     #expect(checked.violations == result.violations)
     GreedyFixtures.expectSameObjective(result.objective, checked.objective)
   }
@@ -112,7 +115,7 @@ struct GreedyDeploymentTests {
     for person in district.people where !person.unavailable {
       #expect(result.postings[person.id] != .unassigned, "\(person.id) has no posting")
     }
-    let checked = RosterChecker(district).evaluate(result.postings)
+    let checked = RosterChecker(district).evaluate(result.postings, splits: result.splits)
     #expect(checked.violations == result.violations)
     GreedyFixtures.expectSameObjective(result.objective, checked.objective)
   }
@@ -125,7 +128,7 @@ struct GreedyDeploymentTests {
     let result = DeploymentGreedy(
       district: district, options: DeploymentGreedyOptions(seed: 3, iterationLimit: 2_000)
     ).solve()
-    let checked = RosterChecker(district).evaluate(result.postings)
+    let checked = RosterChecker(district).evaluate(result.postings, splits: result.splits)
     #expect(checked.violations.isEmpty, "\(checked.violations.map(\.description))")
     GreedyFixtures.expectSameObjective(result.objective, checked.objective)
     #expect(result.bound.total <= result.objective.total + 1e-6)
@@ -140,12 +143,140 @@ struct GreedyDeploymentTests {
     let district = District(instance)
     let options = DeploymentGreedyOptions(seed: 1, iterationLimit: 5)
     let result = DeploymentGreedy(district: district, options: options).solve()
-    let checked = RosterChecker(district).evaluate(result.postings)
+    let checked = RosterChecker(district).evaluate(result.postings, splits: result.splits)
     #expect(checked.violations.isEmpty, "\(checked.violations.map(\.description))")
     GreedyFixtures.expectSameObjective(result.objective, checked.objective)
     #expect(result.bound.total <= result.objective.total)
     let again = DeploymentGreedy(district: district, options: options).solve()
     #expect(again.postings == result.postings)
+    #expect(again.splits == result.splits)
+    GreedyFixtures.expectSplitsKeepRule(result, district)
+  }
+
+  @Test("the greedy's objective equals the checker's with the greedy's splits, and the splits are the checker's best")
+  func objectiveEqualsCheckerWithSplits() throws {
+    let instance = try DistrictGenerator.random(
+      RandomDistrictSpec(towns: 20, people: 90, departments: 5, seed: 5))
+    for district in [District(GreedyFixtures.small()), District(instance)] {
+      let result = DeploymentGreedy(
+        district: district, options: DeploymentGreedyOptions(seed: 2, iterationLimit: 2_000)
+      ).solve()
+      let withSplits = RosterChecker(district).evaluate(result.postings, splits: result.splits)
+      GreedyFixtures.expectSameObjective(result.objective, withSplits.objective)
+      #expect(withSplits.violations == result.violations)
+      // Without splits the checker chooses the best split itself: the same figures.
+      let chosen = RosterChecker(district).evaluate(result.postings)
+      GreedyFixtures.expectSameObjective(result.objective, chosen.objective)
+      #expect(chosen.splits == result.splits)
+    }
+  }
+
+  @Test("every zoned officer gets a split that keeps [zone-split]; nobody else gets one")
+  func splitsKeepZoneSplitRule() throws {
+    let instance = try DistrictGenerator.random(
+      RandomDistrictSpec(towns: 20, people: 90, departments: 5, seed: 11))
+    for district in [District(GreedyFixtures.small()), District(instance)] {
+      let result = DeploymentGreedy(
+        district: district, options: DeploymentGreedyOptions(seed: 4, iterationLimit: 2_000)
+      ).solve()
+      GreedyFixtures.expectSplitsKeepRule(result, district)
+    }
+  }
+
+  @Test("a zoned officer's time goes where demand is left, not in proportion to demand")
+  func zonedTimeGoesWhereDemandIsLeft() {
+    // One department, two towns in one zone: "a" needs 1.5 FTE, "b" 0.5. Two
+    // officers: one must station (certificates are off), the other is best
+    // zoned over both towns, its 0.8 FTE going where demand is left.
+    var instance = GreedyFixtures.twoTowns()
+    instance.policy.minCertifiedPerTown = 0
+    instance.policy.minLegalPerTown = 0
+    let district = District(instance)
+    let result = DeploymentGreedy(district: district).solve()
+    #expect(result.violations.isEmpty, "\(result.violations)")
+    let zoned = instance.people.filter {
+      if case .zoned? = result.postings[$0.id] { return true }
+      return false
+    }
+    #expect(zoned.count == 1)
+    // Stationed at "a" (1 FTE) and zoned 0.5 to "a" (pilot, heavier) and
+    // 0.3 to "b": 0.2 FTE unmet at "b". The old fixed split (0.6 / 0.2)
+    // would leave 0.3 unmet in all.
+    let split = result.splits[zoned[0].id] ?? [:]
+    #expect(abs((split["a"] ?? 0) - 0.5) < 1e-9, "\(split)")
+    #expect(abs((split["b"] ?? 0) - 0.3) < 1e-9, "\(split)")
+    #expect(abs(result.measures.unmetDemandFTE - 0.2) < 1e-9)
+    #expect(result.postings["o1"] == .stationed(town: "a") || result.postings["o2"] == .stationed(town: "a"))
+  }
+
+  @Test("the search's own evaluation of a move or swap equals the change the checker sees")
+  func incrementalEvaluationIsExact() throws {
+    let generated = try DistrictGenerator.random(
+      RandomDistrictSpec(towns: 16, people: 70, departments: 4, seed: 21))
+    var weighted = generated
+    weighted.policy.weights.imbalance = 150
+    var instances = [GreedyFixtures.small(), generated, weighted]
+    if let url = GreedyFixtures.rongchangURL() {
+      instances.append(try JSONDecoder().decode(Instance.self, from: Data(contentsOf: url)))
+    }
+    for instance in instances {
+      let district = District(instance)
+      let checker = RosterChecker(district)
+      var search = DeploymentSearch(district: district, seed: 3)
+      search.construct()
+      var rng = SplitMix64(seed: 17)
+      let movable = search.movable
+      for step in 0..<200 {
+        search.resync()
+        let before = search.total
+        let p = movable[rng.below(movable.count)]
+        var predicted: Double
+        if step % 3 == 2 {
+          let q = movable[rng.below(movable.count)]
+          let a = search.choice[p]
+          let b = search.choice[q]
+          guard a != b, search.allowedMask[p * search.nO + b], search.allowedMask[q * search.nO + a]
+          else { continue }
+          predicted = search.deltaSwap(p, q)
+          search.commitSwap(p, q, delta: predicted)
+        } else {
+          let c = search.allowed[p][rng.below(search.allowed[p].count)]
+          guard c != search.choice[p] else { continue }
+          predicted = search.deltaMove(p, to: c)
+          search.commit(p, c, delta: predicted)
+        }
+        let running = search.total
+        search.resync()
+        let tolerance = 1e-6 * max(1, abs(search.total))
+        #expect(abs(search.total - before - predicted) <= tolerance, "step \(step): predicted \(predicted), actual \(search.total - before)")
+        #expect(abs(running - search.total) <= tolerance, "step \(step): running total drifted")
+        if step % 50 == 0 {
+          // The search's terms are the checker's for the same postings (its
+          // split is a best split; imbalance may rest on another best split).
+          let (terms, _) = search.freshObjective()
+          let checked = checker.evaluate(search.postings()).objective
+          let t = 1e-6 * max(1, abs(checked.total))
+          #expect(abs(terms.unmetDemand - checked.unmetDemand) <= t, "unmet \(terms.unmetDemand) vs \(checked.unmetDemand)")
+          #expect(abs(terms.uncoveredPairs - checked.uncoveredPairs) <= t)
+          #expect(abs(terms.travel - checked.travel) <= t)
+          #expect(abs(terms.preferenceMisses - checked.preferenceMisses) <= t)
+        }
+      }
+    }
+  }
+
+  @Test(
+    "rongchang-2024: the default run is within 2% of the proven optimum 4038.10 (imbalance weight 0)",
+    .enabled(if: GreedyFixtures.rongchangURL() != nil))
+  func rongchangNearOptimum() throws {
+    let url = try #require(GreedyFixtures.rongchangURL())
+    var instance = try JSONDecoder().decode(Instance.self, from: Data(contentsOf: url))
+    instance.policy.weights.imbalance = 0
+    let district = District(instance)
+    let result = DeploymentGreedy(district: district, options: DeploymentGreedyOptions(seed: 1)).solve()
+    #expect(result.violations.isEmpty, "\(result.violations.map(\.description))")
+    #expect(result.objective.total <= 4038.10 * 1.02, "objective \(result.objective.total)")
+    #expect(result.objective.total >= 4038.10 - 1e-6, "below the proven optimum: \(result.objective.total)")
   }
 }
 
@@ -183,6 +314,50 @@ enum GreedyFixtures {
     if abs(m.travelMinutes - g.travelMinutes) < 1e-9 { m.travelMinutes = g.travelMinutes }
     if abs(m.imbalance - g.imbalance) < 1e-9 { m.imbalance = g.imbalance }
     return m
+  }
+
+  /// Every zoned officer has a split naming only the zone's towns, with
+  /// finite, non-negative FTE adding up to at most `zonedOfficerFTE`, and the
+  /// checker finds no [zone-split] violation; nobody else has a split.
+  static func expectSplitsKeepRule(
+    _ result: DeploymentGreedyResult, _ district: District,
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) {
+    for person in district.people {
+      let split = result.splits[person.id]
+      guard person.isOfficer, case .zoned(let zone)? = result.postings[person.id] else {
+        #expect(split == nil, "\(person.id) is not zoned but has a split", sourceLocation: sourceLocation)
+        continue
+      }
+      guard let split else {
+        Issue.record("zoned officer \(person.id) has no split", sourceLocation: sourceLocation)
+        continue
+      }
+      let towns = Set(district.towns(of: .zoned(zone: zone)))
+      #expect(split.keys.allSatisfy { towns.contains($0) }, "\(person.id): \(split)", sourceLocation: sourceLocation)
+      #expect(split.values.allSatisfy { $0.isFinite && $0 >= 0 }, "\(person.id): \(split)", sourceLocation: sourceLocation)
+      #expect(split.values.reduce(0, +) <= district.zonedOfficerFTE + 1e-6, "\(person.id): \(split)", sourceLocation: sourceLocation)
+    }
+    let checked = RosterChecker(district).evaluate(result.postings, splits: result.splits)
+    #expect(!checked.violations.contains { $0.rule == .zoneSplit }, sourceLocation: sourceLocation)
+  }
+
+  /// Two towns in one zone, one department, two certified officers who drive
+  /// and live elsewhere; "a" (pilot) needs 1.5 FTE, "b" 0.5.
+  static func twoTowns() -> Instance {
+    let towns = [
+      Town(id: "a", name: "A", kind: .town, pilot: true, x: 0, y: 0, deskCapacity: 3, demand: ["m": 1.5]),
+      Town(id: "b", name: "B", kind: .town, x: 5, y: 0, deskCapacity: 3, demand: ["m": 0.5]),
+      Town(id: "h", name: "H", kind: .town, x: 2, y: 4, deskCapacity: 3, demand: [:]),
+    ]
+    let people = ["o1", "o2"].map {
+      Person(
+        id: $0, name: $0, department: "m", role: .officer, certified: true, legal: true,
+        drives: true, homeTown: "h")
+    }
+    return Instance(
+      name: "greedy-two-towns", departments: [Department(id: "m", name: "M")], towns: towns,
+      zones: [Zone(id: "ab", name: "A-B", towns: ["a", "b"])], people: people)
   }
 
   /// Four towns, two departments, nine officers and two auxiliaries; every rule can be met.
