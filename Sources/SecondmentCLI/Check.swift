@@ -55,11 +55,20 @@ extension Secondment {
           "note: \(roster) was made for instance '\(made)'; checking it against "
             + "'\(district.instance.name)'")
       }
+      // Zoned officers whose line gives no split: the checker chose theirs.
+      let chosen = loaded.roster.postings.filter {
+        $0.split == nil && evaluation.splits[$0.person] != nil
+      }.map(\.person)
       switch format {
       case .text:
-        print(CheckReport.text(evaluation, district: district, roster: roster, coverage: coverage))
+        print(
+          CheckReport.text(
+            evaluation, district: district, roster: roster, coverage: coverage,
+            chosenSplits: chosen))
       case .json:
-        print(try CheckReport.json(evaluation, district: district, roster: roster))
+        print(
+          try CheckReport.json(
+            evaluation, district: district, roster: roster, chosenSplits: chosen))
       }
       if !evaluation.isFeasible { throw ExitCode(1) }
     }
@@ -78,23 +87,28 @@ enum CheckReport {
     var objective: ObjectiveBreakdown
     var measures: RosterMeasures
     var coverage: [TownCoverage]
+    /// Every zoned officer's split the figures use, by person id.
+    var splits: [String: ZoneSplit]
+    /// Zoned officers whose roster line gives no split (the checker chose it).
+    var chosenSplits: [String]
   }
 
-  static func json(_ evaluation: RosterEvaluation, district: District, roster: String) throws
-    -> String
-  {
+  static func json(
+    _ evaluation: RosterEvaluation, district: District, roster: String, chosenSplits: [String]
+  ) throws -> String {
     let document = Document(
       instance: district.instance.name, roster: roster, feasible: evaluation.isFeasible,
       brokenRules: evaluation.brokenRules.map(\.rawValue), violations: evaluation.violations,
       objective: evaluation.objective, measures: evaluation.measures,
-      coverage: evaluation.coverage)
+      coverage: evaluation.coverage, splits: evaluation.splits, chosenSplits: chosenSplits)
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     return String(decoding: try encoder.encode(document), as: UTF8.self)
   }
 
   static func text(
-    _ evaluation: RosterEvaluation, district: District, roster: String, coverage: Bool
+    _ evaluation: RosterEvaluation, district: District, roster: String, coverage: Bool,
+    chosenSplits: [String] = []
   ) -> String {
     let instance = district.instance
     var lines: [String] = []
@@ -155,6 +169,24 @@ enum CheckReport {
         "  " + pad(row.0, 19) + pad(row.1, measureWidth) + "  " + lead(costs[i], costWidth))
     }
     lines.append("  " + pad("total", 19 + measureWidth) + "  " + lead(fixed(o.total), costWidth))
+    if !chosenSplits.isEmpty {
+      lines.append("")
+      lines.append(
+        "Zone splits: \(chosenSplits.count) zoned officer\(chosenSplits.count == 1 ? "'s line gives" : "s' lines give") "
+          + "no split; the checker used the split that leaves the least weighted unmet demand "
+          + "(docs/rules.md, Capacity):")
+      for id in chosenSplits {
+        let split = evaluation.splits[id] ?? [:]
+        let text =
+          split.isEmpty
+          ? "all time spare (nothing left to cover)"
+          : split.sorted {
+            (district.townIndex[$0.key] ?? .max) < (district.townIndex[$1.key] ?? .max)
+          }.map { "\(district.town($0.key)?.displayName ?? $0.key) \(fixed($0.value)) FTE" }
+          .joined(separator: ", ")
+        lines.append("  \(district.person(id)?.name ?? id) (\(id)): \(text)")
+      }
+    }
     if coverage {
       let shown = evaluation.coverage.filter {
         $0.demand > 0 || $0.officersPresent > 0 || $0.stationedHeadcount > 0

@@ -1,7 +1,8 @@
 /// The weights of the objective's terms; every term is minimised.
 ///
 /// Defaults put coverage first (an uncovered town-department pair costs more
-/// than ten FTE of unmet demand), then unmet demand, then the soft terms.
+/// than ten FTE of unmet demand), then unmet demand, then the soft terms;
+/// imbalance is reported but weighs nothing unless the planner sets it.
 public struct ObjectiveWeights: Codable, Sendable, Hashable {
   /// Per (town, department) pair with demand and no officer of that department present.
   public var uncoveredPair: Double = 1000
@@ -16,7 +17,11 @@ public struct ObjectiveWeights: Codable, Sendable, Hashable {
   /// Per person posted where they did not ask to be.
   public var preferenceMiss: Double = 2
   /// Per unit of the largest unmet share among towns (a share runs 0 to 1).
-  public var imbalance: Double = 200
+  ///
+  /// 0 by default: the measure is always reported, but as a cost it keeps
+  /// branch-and-bound from closing (a max over towns that the LP spreads
+  /// thinly); `docs/rules.md` and `Benchmarks/README.md` give the figures.
+  public var imbalance: Double = 0
 
   public init() {}
 

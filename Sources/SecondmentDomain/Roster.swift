@@ -75,6 +75,9 @@ public struct RosterEntry: Codable, Sendable, Hashable {
   public var zone: String?
   /// The zone's towns, when zoned (hub first).
   public var towns: [String]?
+  /// A zoned officer's time per town of the zone, FTE (`ZoneSplit`); when
+  /// left out, the checker uses `District.bestSplits`.
+  public var split: ZoneSplit?
   /// For reading: the person's name and department (ignored on input).
   public var name: String?
   public var department: String?
@@ -82,13 +85,15 @@ public struct RosterEntry: Codable, Sendable, Hashable {
 
   public init(
     person: String, mode: String, town: String? = nil, zone: String? = nil,
-    towns: [String]? = nil, name: String? = nil, department: String? = nil, role: String? = nil
+    towns: [String]? = nil, split: ZoneSplit? = nil, name: String? = nil,
+    department: String? = nil, role: String? = nil
   ) {
     self.person = person
     self.mode = mode
     self.town = town
     self.zone = zone
     self.towns = towns
+    self.split = split
     self.name = name
     self.department = department
     self.role = role

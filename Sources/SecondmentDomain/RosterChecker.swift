@@ -18,6 +18,9 @@ public enum HardRule: String, Codable, Sendable, CaseIterable {
   case deskCapacity = "desk-capacity"
   /// Zoned officers can drive.
   case zonedMustDrive = "zoned-must-drive"
+  /// A zoned officer's split names only the zone's towns, is never negative and
+  /// adds up to at most 1 − `zoneTravelOverhead` FTE.
+  case zoneSplit = "zone-split"
   /// Every town has at least `minLegalPerTown` officers with legal background present.
   case legalAccess = "legal-access"
   /// Pinned postings are kept.
@@ -56,16 +59,20 @@ public struct RosterEvaluation: Sendable {
   /// Coverage of every (town, department) pair, towns in instance order, then
   /// departments in instance order (empty when built by hand without it).
   public var coverage: [TownCoverage]
+  /// The split of every zoned officer's time the figures use, by person id:
+  /// the roster's own, or `District.bestSplits` where it gives none.
+  public var splits: [String: ZoneSplit]
   public var isFeasible: Bool { violations.isEmpty }
 
   public init(
     violations: [RuleViolation], objective: ObjectiveBreakdown, measures: RosterMeasures,
-    coverage: [TownCoverage] = []
+    coverage: [TownCoverage] = [], splits: [String: ZoneSplit] = [:]
   ) {
     self.violations = violations
     self.objective = objective
     self.measures = measures
     self.coverage = coverage
+    self.splits = splits
   }
 
   /// The hard rules broken, each once, in `HardRule` order.
@@ -123,10 +130,16 @@ public struct ResolvedRoster: Sendable, Hashable {
   public var postings: [String: Posting]
   /// Department ids written on roster lines, by person id (only lines that give one).
   public var departments: [String: String]
+  /// Zoned officers' splits written on roster lines, by person id (only lines that give one).
+  public var splits: [String: ZoneSplit]
 
-  public init(postings: [String: Posting], departments: [String: String] = [:]) {
+  public init(
+    postings: [String: Posting], departments: [String: String] = [:],
+    splits: [String: ZoneSplit] = [:]
+  ) {
     self.postings = postings
     self.departments = departments
+    self.splits = splits
   }
 }
 
@@ -173,6 +186,7 @@ public struct RosterChecker: Sendable {
     }
     var postings: [String: Posting] = [:]
     var departments: [String: String] = [:]
+    var splits: [String: ZoneSplit] = [:]
     var firstLine: [String: Int] = [:]
     let exampleTown = district.towns.first?.id ?? "a town id"
     for (i, entry) in roster.postings.enumerated() {
@@ -222,6 +236,14 @@ public struct RosterChecker: Sendable {
               + "but the line lists \(towns.joined(separator: ", "))",
             "list the zone's towns exactly, or leave towns out")
         }
+        if let split = entry.split {
+          if let unknown = split.keys.sorted().first(where: { district.townIndex[$0] == nil }) {
+            throw fail(
+              i, "the split names unknown town '\(unknown)'",
+              "give time only to the zone's towns: \(zone.towns.joined(separator: ", "))")
+          }
+          splits[id] = split
+        }
         posting = .zoned(zone: zoneID)
       case "unassigned":
         posting = .unassigned
@@ -229,6 +251,11 @@ public struct RosterChecker: Sendable {
         throw fail(
           i, "mode '\(entry.mode)' is not a posting mode",
           "use stationed, zoned or unassigned")
+      }
+      if entry.split != nil, posting.mode != "zoned" {
+        throw fail(
+          i, "\(id) is \(posting.mode) but the line gives a split",
+          "a split is only for zoned officers; remove it")
       }
       postings[id] = posting
       if let department = entry.department, !department.isEmpty {
@@ -245,7 +272,7 @@ public struct RosterChecker: Sendable {
           "\(missing.count) \(missing.count == 1 ? "person has" : "people have") no line: \(names)\(more)",
         hint: "add one line per person; use mode unassigned for people on leave")
     }
-    return ResolvedRoster(postings: postings, departments: departments)
+    return ResolvedRoster(postings: postings, departments: departments, splits: splits)
   }
 
   private var zoneExample: String {
@@ -264,7 +291,8 @@ public struct RosterChecker: Sendable {
 
   /// Evaluates resolved roster lines, including [own-department].
   public func evaluate(_ resolved: ResolvedRoster) -> RosterEvaluation {
-    tables.evaluate(resolved.postings, claimedDepartments: resolved.departments)
+    tables.evaluate(
+      resolved.postings, splits: resolved.splits, claimedDepartments: resolved.departments)
   }
 
   /// Evaluates postings by person id against every hard rule and objective term.
@@ -273,8 +301,14 @@ public struct RosterChecker: Sendable {
   /// instance people are ignored; a posting to an unknown town or zone counts
   /// as no posting and is reported under [one-posting]. Violations come in
   /// `HardRule` order, then town, then person (instance order).
-  public func evaluate(_ postings: [String: Posting]) -> RosterEvaluation {
-    tables.evaluate(postings, claimedDepartments: [:])
+  ///
+  /// `splits` gives zoned officers' time per town (`ZoneSplit`); a zoned
+  /// officer without one gets `District.bestSplits`. Splits of people who are
+  /// not zoned officers are ignored.
+  public func evaluate(
+    _ postings: [String: Posting], splits: [String: ZoneSplit] = [:]
+  ) -> RosterEvaluation {
+    tables.evaluate(postings, splits: splits, claimedDepartments: [:])
   }
 }
 
@@ -322,9 +356,6 @@ private final class CheckerTables: Sendable {
   /// zonedMinutes[p * zoneCount + z]: `District.travelMinutes(of: p, .zoned(z))`.
   private let zonedMinutes: [Double]
   private let zoneTowns: [[Int]]
-  /// zoneFTE[z][d][k]: FTE one officer of d zoned to z gives zone z's k-th town
-  /// (`District.officerFTE`).
-  private let zoneFTE: [[[Double]]]
   private let zoneLabels: [String]
   private let policy: Policy
 
@@ -402,21 +433,15 @@ private final class CheckerTables: Sendable {
     self.stationedMinutes = stationedMinutes
     self.zonedMinutes = zonedMinutes
     var zoneTowns: [[Int]] = []
-    var zoneFTE: [[[Double]]] = []
     var zoneLabels: [String] = []
     for zone in zones {
       let posting = Posting.zoned(zone: zone.id)
       let ids = district.towns(of: posting).filter { district.townIndex[$0] != nil }
       zoneTowns.append(ids.compactMap { district.townIndex[$0] })
-      zoneFTE.append(
-        departments.map { department in
-          ids.map { district.officerFTE(posting, department: department.id, town: $0) }
-        })
       let names = ids.map { district.town($0)?.displayName ?? $0 }.joined(separator: ", ")
       zoneLabels.append("\(zone.name ?? zone.id) (\(names))")
     }
     self.zoneTowns = zoneTowns
-    self.zoneFTE = zoneFTE
     self.zoneLabels = zoneLabels
   }
 
@@ -429,7 +454,8 @@ private final class CheckerTables: Sendable {
   }
 
   func evaluate(
-    _ postings: [String: Posting], claimedDepartments: [String: String]
+    _ postings: [String: Posting], splits given: [String: ZoneSplit],
+    claimedDepartments: [String: String]
   ) -> RosterEvaluation {
     let policy = self.policy
     let weights = policy.weights
@@ -469,6 +495,23 @@ private final class CheckerTables: Sendable {
       }
     }
 
+    // Zoned officers' splits: the roster's, else the best for the rest.
+    var splits: [String: ZoneSplit] = [:]
+    var zonedPostings: [String: Posting] = [:]
+    for p in 0..<nP where slots[p] >= nT && officer[p] {
+      let id = people[p].id
+      if let split = given[id] { splits[id] = split }
+      zonedPostings[id] = postings[id]
+    }
+    if splits.count < zonedPostings.count {
+      var resolved: [String: Posting] = [:]
+      for p in 0..<nP where slots[p] >= 0 {
+        resolved[people[p].id] =
+          slots[p] < nT ? .stationed(town: townIDs[slots[p]]) : zonedPostings[people[p].id]
+      }
+      splits.merge(district.bestSplits(for: resolved, given: splits)) { a, _ in a }
+    }
+
     // Presence and supply.
     var officers = Array(repeating: 0, count: nT * nD)
     var certifiedHere = Array(repeating: 0, count: nT * nD)
@@ -502,16 +545,15 @@ private final class CheckerTables: Sendable {
         // Auxiliaries are present only where stationed (docs/rules.md).
         guard officer[p] else { continue }
         let z = slot - nT
-        let towns = zoneTowns[z]
-        for i in towns.indices {
-          let t = towns[i]
+        let split = splits[people[p].id] ?? [:]
+        for t in zoneTowns[z] {
           anyonePresent[t] = true
           guard d >= 0 else { continue }
           let k = t * nD + d
           officers[k] += 1
           if certified[p] { certifiedHere[k] += 1 }
           if legal[p] { legalHere[k] += 1 }
-          supply[k] += zoneFTE[z][d][i]
+          if let fte = split[townIDs[t]], fte.isFinite, fte > 0 { supply[k] += fte }
         }
       }
     }
@@ -559,10 +601,15 @@ private final class CheckerTables: Sendable {
             .auxiliaryStationed, person: p,
             "\(personLabels[p]) is an auxiliary but is zoned to \(zoneLabels[z]); "
               + "auxiliaries are only stationed")
-        } else if policy.zonedMustDrive, !drives[p] {
-          add(
-            .zonedMustDrive, person: p,
-            "\(personLabels[p]) is zoned to \(zoneLabels[z]) but cannot drive")
+        } else {
+          if policy.zonedMustDrive, !drives[p] {
+            add(
+              .zonedMustDrive, person: p,
+              "\(personLabels[p]) is zoned to \(zoneLabels[z]) but cannot drive")
+          }
+          if let split = given[people[p].id] {
+            checkSplit(split, person: p, zone: z, add)
+          }
         }
         travel += zonedMinutes[p * nZ + z]
       }
@@ -691,7 +738,36 @@ private final class CheckerTables: Sendable {
     }
     return RosterEvaluation(
       violations: found.map(\.violation), objective: objective, measures: measures,
-      coverage: coverage)
+      coverage: coverage, splits: splits)
+  }
+
+  /// [zone-split]: only the zone's towns, no negative share, at most the officer's FTE.
+  private func checkSplit(
+    _ split: ZoneSplit, person p: Int, zone z: Int,
+    _ add: (HardRule, Int, Int, String) -> Void
+  ) {
+    let inZone = Set(zoneTowns[z].map { townIDs[$0] })
+    for (town, fte) in split.sorted(by: { $0.key < $1.key }) {
+      if !inZone.contains(town) {
+        let name = townIndex[town].map { townNames[$0] } ?? "'\(town)'"
+        add(
+          .zoneSplit, -1, p,
+          "\(personLabels[p]) is zoned to \(zoneLabels[z]) but the split gives time to \(name), "
+            + "outside the zone")
+      } else if !fte.isFinite || fte < 0 {
+        add(
+          .zoneSplit, -1, p,
+          "\(personLabels[p]) has a split of \(fte) FTE for \(town); a share is 0 or more")
+      }
+    }
+    let total = split.values.reduce(0) { $0 + ($1.isFinite ? max($1, 0) : 0) }
+    let capacity = district.zonedOfficerFTE
+    if total > capacity + 1e-6 {
+      add(
+        .zoneSplit, -1, p,
+        "\(personLabels[p]) is zoned to \(zoneLabels[z]) with \(format(total)) FTE split over "
+          + "its towns; a zoned officer has \(format(capacity)) FTE (1 − zone travel overhead)")
+    }
   }
 
   private static let ruleOrder: [HardRule: Int] = Dictionary(

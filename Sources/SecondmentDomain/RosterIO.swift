@@ -25,22 +25,25 @@ public struct LoadedRoster: Sendable, Hashable {
 public enum RosterIO {
   /// The CSV columns, in the order `csv(_:)` writes them.
   public static let csvColumns = [
-    "person", "name", "department", "role", "mode", "town", "zone", "towns",
+    "person", "name", "department", "role", "mode", "town", "zone", "towns", "split",
   ]
 
   // MARK: - Building
 
   /// A roster from postings by person id: one line per instance person in
-  /// instance order, with names, departments, roles, zone towns, and the
-  /// objective, measures and broken rules recomputed by `RosterChecker`.
+  /// instance order, with names, departments, roles, zone towns, every zoned
+  /// officer's split, and the objective, measures and broken rules recomputed
+  /// by `RosterChecker`.
   ///
   /// People missing from `postings` are written `unassigned`; ids that are not
-  /// instance people are dropped. Pass `checker` to reuse one already built.
+  /// instance people are dropped. Zoned officers missing from `splits` get
+  /// `District.bestSplits`, written out. Pass `checker` to reuse one already built.
   public static func roster(
-    from postings: [String: Posting], district: District, solver: String? = nil,
-    status: String? = nil, bound: Double? = nil, gap: Double? = nil,
+    from postings: [String: Posting], splits: [String: ZoneSplit] = [:], district: District,
+    solver: String? = nil, status: String? = nil, bound: Double? = nil, gap: Double? = nil,
     checker: RosterChecker? = nil
   ) -> Roster {
+    let evaluation = (checker ?? RosterChecker(district)).evaluate(postings, splits: splits)
     let entries = district.people.map { person -> RosterEntry in
       let posting = postings[person.id] ?? .unassigned
       var entry = RosterEntry(
@@ -51,11 +54,11 @@ public enum RosterIO {
       case .zoned(let zone):
         entry.zone = zone
         entry.towns = district.zone(zone)?.towns
+        entry.split = evaluation.splits[person.id]
       case .unassigned: break
       }
       return entry
     }
-    let evaluation = (checker ?? RosterChecker(district)).evaluate(postings)
     return Roster(
       instance: district.instance.name, solver: solver, status: status, bound: bound, gap: gap,
       postings: entries, objective: evaluation.objective, measures: evaluation.measures,
@@ -249,8 +252,9 @@ public enum RosterIO {
   // MARK: - CSV
 
   /// The roster as CSV, UTF-8 without a byte-order mark, header first, one
-  /// line per posting: `person,name,department,role,mode,town,zone,towns`
-  /// (`towns` separated by `;`).
+  /// line per posting: `person,name,department,role,mode,town,zone,towns,split`
+  /// (`towns` separated by `;`, `split` as `town=FTE` pairs separated by `;`,
+  /// in the zone's town order).
   public static func csv(_ roster: Roster) throws -> Data {
     let stream = OutputStream(toMemory: ())
     stream.open()
@@ -261,11 +265,37 @@ public enum RosterIO {
       try writer.write(row: [
         entry.person, entry.name ?? "", entry.department ?? "", entry.role ?? "", entry.mode,
         entry.town ?? "", entry.zone ?? "", (entry.towns ?? []).joined(separator: ";"),
+        entry.split.map { splitText($0, order: entry.towns ?? []) } ?? "",
       ])
     }
     var data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
     data.append(0x0A)
     return data
+  }
+
+  /// A split as CSV text: `town=FTE` pairs separated by `;`, towns in `order`
+  /// first, any others after them by id.
+  static func splitText(_ split: ZoneSplit, order: [String]) -> String {
+    let rank = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+    return split.sorted { (rank[$0.key] ?? Int.max, $0.key) < (rank[$1.key] ?? Int.max, $1.key) }
+      .map { "\($0.key)=\($0.value)" }.joined(separator: ";")
+  }
+
+  /// Parses `splitText`'s form, or names the first malformed pair.
+  static func parseSplit(_ text: String) -> (split: ZoneSplit, malformed: String?) {
+    var split: ZoneSplit = [:]
+    for pair in text.split(separator: ";") {
+      let item = pair.trimmingCharacters(in: .whitespaces)
+      if item.isEmpty { continue }
+      let parts = item.split(separator: "=", maxSplits: 1).map {
+        $0.trimmingCharacters(in: .whitespaces)
+      }
+      guard parts.count == 2, !parts[0].isEmpty, let fte = Double(parts[1]) else {
+        return (split, item)
+      }
+      split[parts[0], default: 0] += fte
+    }
+    return (split, nil)
   }
 
   /// Writes the roster as CSV, atomically.
@@ -351,10 +381,21 @@ public enum RosterIO {
       }
       let towns = field("towns")?.split(separator: ";")
         .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+      var split: ZoneSplit?
+      if let text = field("split") {
+        let parsed = parseSplit(text)
+        split = parsed.split
+        if let bad = parsed.malformed {
+          throw InputError(
+            file: file, location: "\(place), column split",
+            message: "'\(bad)' is not a town=FTE pair",
+            hint: "write the split as town=FTE pairs separated by ';', e.g. qingliu=0.5;yuanjue=0.3")
+        }
+      }
       entries.append(
         RosterEntry(
           person: person, mode: mode, town: field("town"), zone: field("zone"),
-          towns: towns?.isEmpty == false ? towns : nil, name: field("name"),
+          towns: towns?.isEmpty == false ? towns : nil, split: split, name: field("name"),
           department: field("department"), role: field("role")))
       locations.append(place)
     }

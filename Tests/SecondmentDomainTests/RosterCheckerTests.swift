@@ -5,9 +5,10 @@ import Testing
 
 /// Evaluates postings against the fixture district, optionally changed first.
 private func check(
-  _ postings: [String: Posting], _ change: (inout Instance) -> Void = { _ in }
+  _ postings: [String: Posting], splits: [String: ZoneSplit] = [:],
+  _ change: (inout Instance) -> Void = { _ in }
 ) -> RosterEvaluation {
-  RosterChecker(Fixture.district(change)).evaluate(postings)
+  RosterChecker(Fixture.district(change)).evaluate(postings, splits: splits)
 }
 
 private func rules(_ evaluation: RosterEvaluation) -> [HardRule] {
@@ -219,6 +220,32 @@ struct RosterCheckerRuleTests {
     #expect(evaluation.violations == [])
   }
 
+  @Test func zoneSplitForbidsMoreThanTheZonedOfficersFTE() {
+    let evaluation = check(
+      Fixture.valid, splits: ["m3": [Fixture.gamma: 0.5, Fixture.delta: 0.5]])
+    #expect(rules(evaluation) == [.zoneSplit])
+    #expect(evaluation.violations.first?.person == "m3")
+    #expect(evaluation.violations.first?.message.contains("1 FTE split") == true)
+    // 0.8 (1 − the default 0.2 overhead) is allowed, and less is allowed.
+    #expect(check(Fixture.valid, splits: ["m3": [Fixture.gamma: 0.5, Fixture.delta: 0.3]]).isFeasible)
+    #expect(check(Fixture.valid, splits: ["m3": [Fixture.delta: 0.1]]).isFeasible)
+  }
+
+  @Test func zoneSplitForbidsTownsOutsideTheZone() {
+    let evaluation = check(Fixture.valid, splits: ["m3": [Fixture.alpha: 0.4, Fixture.delta: 0.4]])
+    #expect(rules(evaluation) == [.zoneSplit])
+    #expect(evaluation.violations.first?.message.contains("outside the zone") == true)
+    // The time given outside the zone counts nowhere.
+    let alpha = evaluation.coverage.first { $0.town == Fixture.alpha && $0.department == "mkt" }
+    #expect(close(alpha?.supply ?? -1, 3))
+  }
+
+  @Test func zoneSplitForbidsNegativeShares() {
+    let evaluation = check(Fixture.valid, splits: ["m3": [Fixture.gamma: 1.2, Fixture.delta: -0.4]])
+    // Two violations: the negative share, and 1.2 FTE over 0.8.
+    #expect(rules(evaluation) == [.zoneSplit, .zoneSplit])
+  }
+
   @Test func legalAccessNeedsALegalOfficerInEveryTown() {
     // Swap m1 (legal) and m2: alpha keeps two certified officers but no legal one.
     let evaluation = check(
@@ -312,17 +339,18 @@ struct RosterCheckerRuleTests {
 
 @Suite("RosterChecker objective")
 struct RosterCheckerObjectiveTests {
-  // Valid roster, by hand (docs/rules.md):
-  // supply  alpha mkt 2 + 2 × 0.5 = 3 (demand 2), alpha trn 0 (demand 1: uncovered, unmet 1)
-  //         beta mkt 1, beta trn 0.8 × 1/1.5 = 0.5333 (unmet 0.4667)
-  //         gamma mkt 0.8 × 1/1.5 = 0.5333 (unmet 0.4667), gamma trn 2 + 0.5 + 0.2667
-  //         delta mkt 0.8 × 0.5/1.5 = 0.2667 (unmet 0.2333), delta trn 1
-  // unmet 1 (pilot alpha) + 7/6 = 13/6; imbalance max(1/3, 0.4667/2, 0.4667/1.5, 0.2333/1.5) = 1/3
+  // Valid roster, by hand (docs/rules.md), zoned time split for the least
+  // weighted unmet demand (District.bestSplits):
+  // market    alpha 2 + 2 × 0.5 = 3 (demand 2), beta 1; m3 zoned to valley
+  //           (gamma 1, delta 0.5 left) gives its 0.8 to gamma: unmet gamma 0.2, delta 0.5
+  // transport alpha 0 (demand 1: uncovered, unmet 1), gamma 2 + 0.5, delta 1; t1 zoned to
+  //           ridge (beta 1 left, gamma met) gives its 0.8 to beta: unmet beta 0.2
+  // unmet 1 (pilot alpha) + 0.9; imbalance max(1/3, 0.2/2, 0.2/1.5, 0.5/1.5) = 1/3
   // travel 30+15+(20+12)+30+(15+15)+20+30+12+20+12+20 = 251 min
   @Test func validRosterMeasures() {
     let m = check(Fixture.valid).measures
     #expect(m.uncoveredPairs == 1)
-    #expect(close(m.unmetDemandFTE, 13.0 / 6))
+    #expect(close(m.unmetDemandFTE, 1.9))
     #expect(close(m.pilotUnmetDemandFTE, 1))
     #expect(close(m.travelMinutes, 251))
     #expect(m.moves == 1)
@@ -331,46 +359,84 @@ struct RosterCheckerObjectiveTests {
   }
 
   @Test func validRosterWeightedTerms() {
-    let o = check(Fixture.valid).objective
+    let o = check(Fixture.valid) { $0.policy.weights.imbalance = 200 }.objective
     #expect(close(o.uncoveredPairs, 1000))
-    #expect(close(o.unmetDemand, 7.0 / 6 * 100 + 1 * 150))
+    #expect(close(o.unmetDemand, 0.9 * 100 + 1 * 150))
     #expect(close(o.travel, 251 * 0.05))
     #expect(close(o.moves, 10))
     #expect(close(o.preferenceMisses, 2))
     #expect(close(o.imbalance, 200.0 / 3))
-    #expect(close(o.total, 1000 + 1000.0 / 3 + 12.55 + 12))
+    #expect(close(o.total, 1000 + 240 + 12.55 + 12 + 200.0 / 3))
     #expect(o.terms.map(\.name) == [
       "uncoveredPairs", "unmetDemand", "travel", "moves", "preferenceMisses", "imbalance",
     ])
   }
 
-  @Test func zoneShareIsProportionalToDemand() {
-    let coverage = check(Fixture.valid).coverage
-    func supply(_ town: String, _ department: String) -> Double {
-      coverage.first { $0.town == town && $0.department == department }?.supply ?? -1
-    }
-    // valley (gamma 1, delta 0.5 market demand): m3 gives 0.8 × 2/3 and 0.8 × 1/3.
-    #expect(close(supply(Fixture.gamma, "mkt"), 0.8 * 2 / 3))
-    #expect(close(supply(Fixture.delta, "mkt"), 0.8 * 1 / 3))
-    // ridge (beta 1, gamma 0.5 transport demand): t1.
-    #expect(close(supply(Fixture.beta, "trn"), 0.8 * 2 / 3))
-    #expect(close(supply(Fixture.gamma, "trn"), 2 + 0.5 + 0.8 / 3))
+  @Test func imbalanceWeighsNothingByDefault() {
+    let evaluation = check(Fixture.valid)
+    #expect(close(evaluation.measures.imbalance, 1.0 / 3))
+    #expect(evaluation.objective.imbalance == 0)
   }
 
-  @Test func zoneShareSplitsEquallyWithoutDemand() {
-    let coverage = check(Fixture.valid) { instance in
+  private func supply(
+    _ evaluation: RosterEvaluation, _ town: String, _ department: String
+  ) -> Double {
+    evaluation.coverage.first { $0.town == town && $0.department == department }?.supply ?? -1
+  }
+
+  @Test func zonedTimeGoesWhereDemandIsLeft() {
+    let evaluation = check(Fixture.valid)
+    #expect(close(supply(evaluation, Fixture.gamma, "mkt"), 0.8))
+    #expect(close(supply(evaluation, Fixture.delta, "mkt"), 0))
+    #expect(close(supply(evaluation, Fixture.beta, "trn"), 0.8))
+    #expect(close(supply(evaluation, Fixture.gamma, "trn"), 2.5))
+    #expect(evaluation.splits["m3"] == [Fixture.gamma: 0.8])
+    #expect(evaluation.splits["t1"] == [Fixture.beta: 0.8])
+    #expect(evaluation.splits["m1"] == nil)  // stationed officers have no split
+  }
+
+  @Test func zonedTimeServesPilotTownsFirst() {
+    // t1 zoned over beta and the pilot town alpha (beta first in the zone):
+    // both have 1 FTE of transport demand left; the pilot town weighs more.
+    let change: (inout Instance) -> Void = {
+      $0.zones?.append(Zone(id: "plain", name: "Plain", towns: [Fixture.beta, Fixture.alpha]))
+    }
+    let evaluation = check(Fixture.valid(["t1": .zoned(zone: "plain")]), change)
+    #expect(evaluation.splits["t1"] == [Fixture.alpha: 0.8])
+    #expect(close(supply(evaluation, Fixture.alpha, "trn"), 0.8))
+    // With pilot towns weighing less than the others, beta comes first.
+    let lighter = check(Fixture.valid(["t1": .zoned(zone: "plain")])) {
+      change(&$0)
+      $0.policy.weights.pilotUnmetDemand = 50
+    }
+    #expect(lighter.splits["t1"] == [Fixture.beta: 0.8])
+  }
+
+  @Test func zonedTimeWithNothingToCoverStaysSpare() {
+    let evaluation = check(Fixture.valid) { instance in
       instance.towns[2].demand["mkt"] = 0
       instance.towns[3].demand["mkt"] = 0
-    }.coverage
-    let gamma = coverage.first { $0.town == Fixture.gamma && $0.department == "mkt" }
-    #expect(close(gamma?.supply ?? -1, 0.4))
+    }
+    #expect(evaluation.splits["m3"] == [:])
+    #expect(close(supply(evaluation, Fixture.gamma, "mkt"), 0))
+  }
+
+  @Test func aGivenSplitIsUsedAsWritten() {
+    let evaluation = check(Fixture.valid, splits: ["m3": [Fixture.gamma: 0.3, Fixture.delta: 0.5]])
+    #expect(evaluation.isFeasible)
+    #expect(close(supply(evaluation, Fixture.gamma, "mkt"), 0.3))
+    #expect(close(supply(evaluation, Fixture.delta, "mkt"), 0.5))
+    #expect(close(evaluation.measures.unmetDemandFTE, 1.2 + 0.7))
+    #expect(evaluation.splits["m3"] == [Fixture.gamma: 0.3, Fixture.delta: 0.5])
+    // Officers without a given split still get the best one (t1: beta 0.8).
+    #expect(evaluation.splits["t1"] == [Fixture.beta: 0.8])
   }
 
   @Test func zoneTravelOverheadReducesZonedFTE() {
     let evaluation = check(Fixture.valid) { $0.policy.zoneTravelOverhead = 0.5 }
     let gamma = evaluation.coverage.first { $0.town == Fixture.gamma && $0.department == "mkt" }
-    #expect(close(gamma?.supply ?? -1, 0.5 * 2 / 3))
-    #expect(close(gamma?.unmet ?? -1, 1 - 1.0 / 3))
+    #expect(close(gamma?.supply ?? -1, 0.5))
+    #expect(close(gamma?.unmet ?? -1, 0.5))
   }
 
   @Test func auxiliaryFTECountsForItsDepartment() {
@@ -395,9 +461,9 @@ struct RosterCheckerObjectiveTests {
   }
 
   @Test func imbalanceIsTheLargestUnmetShare() {
-    // Station t4 in alpha: alpha transport is met, the largest share is gamma's market 0.4667/1.5.
+    // Station t4 in alpha: alpha transport is met, the largest share is delta's market 0.5/1.5.
     let m = check(Fixture.valid(["t4": .stationed(town: Fixture.alpha)])).measures
-    #expect(close(m.imbalance, (1 - 0.8 * 2 / 3) / 1.5))
+    #expect(close(m.imbalance, 0.5 / 1.5))
     #expect(close(check(Fixture.valid) { $0.policy.weights.imbalance = 30 }.objective.imbalance, 10))
   }
 
@@ -442,11 +508,11 @@ struct RosterCheckerObjectiveTests {
 
   @Test func pilotTownsWeighUnmetDemandMore() {
     let base = check(Fixture.valid).objective.unmetDemand
-    #expect(close(base, 7.0 / 6 * 100 + 150))
+    #expect(close(base, 0.9 * 100 + 150))
     let heavier = check(Fixture.valid) { $0.policy.weights.pilotUnmetDemand = 300 }
-    #expect(close(heavier.objective.unmetDemand, 7.0 / 6 * 100 + 300))
+    #expect(close(heavier.objective.unmetDemand, 0.9 * 100 + 300))
     let noPilot = check(Fixture.valid) { $0.towns[0].pilot = false }
-    #expect(close(noPilot.objective.unmetDemand, 13.0 / 6 * 100))
+    #expect(close(noPilot.objective.unmetDemand, 1.9 * 100))
     #expect(noPilot.measures.pilotUnmetDemandFTE == 0)
   }
 
@@ -519,6 +585,34 @@ struct RosterCheckerInputTests {
     let e = error(roster)
     #expect(e?.location == "postings[8]")
     #expect(e?.message == "unknown town 'omega'")
+  }
+
+  @Test func splitOnALineThatIsNotZonedIsBadInput() {
+    var roster = Fixture.roster(Fixture.valid)
+    roster.postings[8].split = [Fixture.gamma: 0.5]  // t4, stationed
+    let e = error(roster)
+    #expect(e?.location == "postings[8]")
+    #expect(e?.message == "t4 is stationed but the line gives a split")
+  }
+
+  @Test func splitNamingAnUnknownTownIsBadInput() {
+    var roster = Fixture.roster(Fixture.valid)
+    roster.postings[2].split = ["omega": 0.5]  // m3, zoned to valley
+    let e = error(roster)
+    #expect(e?.location == "postings[2]")
+    #expect(e?.message == "the split names unknown town 'omega'")
+    #expect(e?.hint?.contains("gamma, delta") == true)
+  }
+
+  @Test func splitOnAZonedLineIsChecked() throws {
+    var roster = Fixture.roster(Fixture.valid)
+    roster.postings[2].split = [Fixture.gamma: 0.3, Fixture.delta: 0.5]
+    let evaluation = try RosterChecker(Fixture.district()).evaluate(roster)
+    #expect(evaluation.isFeasible)
+    #expect(evaluation.splits["m3"] == [Fixture.gamma: 0.3, Fixture.delta: 0.5])
+    roster.postings[2].split = [Fixture.gamma: 0.9]
+    let over = try RosterChecker(Fixture.district()).evaluate(roster)
+    #expect(over.violations.map(\.rule) == [.zoneSplit])
   }
 
   @Test func stationedLineWithoutTownIsBadInput() {

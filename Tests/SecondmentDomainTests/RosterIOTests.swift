@@ -100,9 +100,9 @@ struct RosterIOTests {
     let data = try RosterIO.csv(roster)
     let text = String(decoding: data, as: UTF8.self)
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-    #expect(lines.first == "person,name,department,role,mode,town,zone,towns")
-    #expect(lines[3] == "m3,Li Na,mkt,officer,zoned,,valley,gamma;delta")
-    #expect(lines[10] == "x1,吴芳,mkt,auxiliary,stationed,alpha,,")
+    #expect(lines.first == "person,name,department,role,mode,town,zone,towns,split")
+    #expect(lines[3] == "m3,Li Na,mkt,officer,zoned,,valley,gamma;delta,gamma=0.8")
+    #expect(lines[10] == "x1,吴芳,mkt,auxiliary,stationed,alpha,,,")
     #expect(text.hasSuffix("\n"))
     let loaded = try RosterIO.decodeCSV(data, file: "plan.csv")
     #expect(loaded.roster.postings == roster.postings)
@@ -142,6 +142,24 @@ struct RosterIOTests {
     #expect(u?.message == "the file is not UTF-8 text")
     let empty = fileError { _ = try RosterIO.decodeCSV(Data(), file: "plan.csv") }
     #expect(empty?.message == "the file is empty")
+  }
+
+  @Test func csvSplitIsReadAndMalformedPairsNameTheColumn() throws {
+    let csv = "person,mode,zone,split\nm3,zoned,valley,gamma=0.3; delta=0.5\n"
+    let loaded = try RosterIO.decodeCSV(Data(csv.utf8), file: "plan.csv")
+    #expect(loaded.roster.postings.first?.split == ["gamma": 0.3, "delta": 0.5])
+    let bad = "person,mode,zone,split\nm3,zoned,valley,gamma:0.3\n"
+    let e = fileError { _ = try RosterIO.decodeCSV(Data(bad.utf8), file: "plan.csv") }
+    #expect(e?.location == "line 2, column split")
+    #expect(e?.message == "'gamma:0.3' is not a town=FTE pair")
+  }
+
+  @Test func jsonCarriesEveryZonedOfficersSplit() throws {
+    let roster = RosterIO.roster(from: Fixture.valid, district: district)
+    #expect(roster.postings.first { $0.person == "m3" }?.split == ["gamma": 0.8])
+    #expect(roster.postings.first { $0.person == "m1" }?.split == nil)
+    let back = try RosterIO.decodeJSON(RosterIO.encodeJSON(roster), file: "r.json")
+    #expect(back.roster.postings == roster.postings)
   }
 
   @Test func csvLinesReachTheCheckersErrors() throws {
