@@ -19,6 +19,8 @@ struct Builder {
   var slacks: [(variable: Variable, kind: DeploymentFormulation.Slack)] = []
   var terms = TermExpressions()
   var counts: Counts
+  /// Zoned FTE given to one town: zone index, town index, department index, variable.
+  var splitFlows: [DeploymentFormulation.SplitFlow] = []
 
   init(district: District, options: FormulationOptions) {
     self.district = district
@@ -199,6 +201,10 @@ struct Builder {
 
     // Group headcounts and the counts they feed.
     var groupPresence: [[Int: LinearExpression]] = []
+    // zonedFTE[z][d]: FTE the officers of d zoned to z have to split (1 − overhead each).
+    var zonedFTE = Array(
+      repeating: Array(repeating: LinearExpression(), count: departments.count),
+      count: district.zones.count)
     for (g, members) in groups.enumerated() {
       var feeds: [Int: Variable] = [:]
       if members.count == 1, let c = members.first {
@@ -235,6 +241,9 @@ struct Builder {
       }
       for (k, v) in feeds.sorted(by: { $0.key < $1.key }) {
         let stationed = k < townCount
+        if !stationed, p.role == .officer, let d {
+          zonedFTE[k - townCount][d].add(district.zonedOfficerFTE, v)
+        }
         for t in postingTowns[k] {
           counts.present[t].add(1, v)
           presence[t, default: LinearExpression()].add(1, v)
@@ -244,11 +253,7 @@ struct Builder {
             counts.officers[t][d].add(1, v)
             if p.certified { counts.certified[t].add(1, v) }
             if p.legal { counts.legal[t].add(1, v) }
-            if demand[t][d] > 0 {
-              let fte = district.officerFTE(
-                postings[k], department: p.department, town: towns[t].id)
-              counts.supply[t][d].add(fte, v)
-            }
+            if stationed && demand[t][d] > 0 { counts.supply[t][d].add(1, v) }
           } else {
             counts.auxiliaries[t][d].add(1, v)
             if demand[t][d] > 0 { counts.supply[t][d].add(policy.auxiliaryFTE, v) }
@@ -258,6 +263,25 @@ struct Builder {
       groupPresence.append(presence)
     }
     let groupSize = groups.map { $0.reduce(0) { $0 + classes[$1].count } }
+
+    // The zone split: officers of d zoned to z give the zone's towns FTE
+    // f(z,t,d) ≥ 0, in all at most 1 − overhead each (docs/rules.md, Capacity).
+    for z in district.zones.indices {
+      let zn = Builder.sanitize(district.zones[z].id)
+      for d in departments.indices where !zonedFTE[z][d].terms.isEmpty {
+        let dn = Builder.sanitize(departments[d].id)
+        var row = -1 * zonedFTE[z][d]
+        for t in postingTowns[townCount + z] where demand[t][d] > 0 {
+          let f = model.addVariable(
+            "f_\(zn)_\(Builder.sanitize(towns[t].id))_\(dn)", kind: .continuous, lower: 0)
+          splitFlows.append(.init(zone: z, town: t, department: d, variable: f))
+          counts.supply[t][d].add(1, f)
+          row.add(1, f)
+        }
+        guard row.terms.count > zonedFTE[z][d].terms.count else { continue }
+        model.addConstraint(row, .lessOrEqual, 0, name: "split_\(zn)_\(dn)")
+      }
+    }
 
     func slack(_ name: String, _ kind: DeploymentFormulation.Slack, upper: Double? = nil)
       -> Variable

@@ -23,6 +23,18 @@ public struct DeploymentFormulation: Sendable {
     case moves
   }
 
+  /// FTE the officers of one department zoned to one zone give one of its towns.
+  public struct SplitFlow: Sendable, Hashable {
+    /// Position in `district.zones`.
+    public let zone: Int
+    /// Position in `district.towns`.
+    public let town: Int
+    /// Position in `district.departments`.
+    public let department: Int
+    /// f(z,t,d), continuous, FTE.
+    public let variable: Variable
+  }
+
   /// One posting a class may take, and its variable.
   public struct Candidate: Sendable, Hashable {
     /// Position in `postings`.
@@ -52,6 +64,8 @@ public struct DeploymentFormulation: Sendable {
   public let rulePenalty: Double
   /// Elastic slack variables and what they stand for.
   public let slacks: [(variable: Variable, kind: Slack)]
+  /// The zone split's variables f(z,t,d), for towns where d has demand.
+  public let splitFlows: [SplitFlow]
   /// Each objective term as an expression over the model's variables (weighted).
   let terms: TermExpressions
   /// Expressions the warm start and the explanation evaluate.
@@ -79,6 +93,7 @@ public struct DeploymentFormulation: Sendable {
     groupHeadcounts = builder.groupFeeds
     rulePenalty = builder.rulePenalty
     slacks = builder.slacks
+    splitFlows = builder.splitFlows
     terms = builder.terms
     counts = builder.counts
   }
@@ -134,6 +149,45 @@ public struct DeploymentFormulation: Sendable {
         // candidate so nobody is left out (the checker will judge it).
         if let first = candidates[c].first {
           while let i = people.popFirst() { result[district.people[i].id] = postings[first.posting] }
+        }
+      }
+    }
+    return result
+  }
+
+  /// Every zoned officer's split at a solution, by person id: the model's
+  /// f(z,t,d) handed to the department's officers zoned to z in instance
+  /// order, each up to `District.zonedOfficerFTE`, the zone's towns in order.
+  /// `postings` are the solution's (`postings(from:)`).
+  public func splits(from values: [Double], postings: [String: Posting]) -> [String: ZoneSplit] {
+    var flow: [Int: [Int: [Int: Double]]] = [:]  // zone → department → town → FTE
+    for s in splitFlows {
+      flow[s.zone, default: [:]][s.department, default: [:]][s.town] = max(
+        0, values[s.variable.index])
+    }
+    var zoned: [Int: [Int: [Person]]] = [:]
+    for person in district.people where person.isOfficer {
+      guard case .zoned(let id) = postings[person.id], let z = district.zoneIndex[id],
+        let d = district.departmentIndex[person.department]
+      else { continue }
+      zoned[z, default: [:]][d, default: []].append(person)
+    }
+    var result: [String: ZoneSplit] = [:]
+    let capacity = district.zonedOfficerFTE
+    for (z, byDepartment) in zoned {
+      let towns = district.zones[z].towns.compactMap { district.townIndex[$0] }
+      for (d, people) in byDepartment {
+        var left = towns.map { flow[z]?[d]?[$0] ?? 0 }
+        for person in people {
+          var split: ZoneSplit = [:]
+          var room = capacity
+          for (j, t) in towns.enumerated() where left[j] > 1e-9 && room > 1e-9 {
+            let take = min(left[j], room)
+            split[district.towns[t].id] = take
+            left[j] -= take
+            room -= take
+          }
+          result[person.id] = split
         }
       }
     }

@@ -6,7 +6,10 @@ extension DeploymentFormulation {
   /// class counts from the postings, every other variable at the value the
   /// roster implies. Nil when a person's posting is not one of their class's
   /// candidates (a rule the model enforces by leaving the posting out is broken).
-  public func point(for roster: [String: Posting]) -> [Double]? {
+  /// Zoned officers missing from `splits` get `District.bestSplits`.
+  public func point(
+    for roster: [String: Posting], splits: [String: ZoneSplit] = [:]
+  ) -> [Double]? {
     var values = [Double](repeating: 0, count: model.variables.count)
     for (c, cls) in classes.enumerated() {
       var byPosting: [Posting: Variable] = [:]
@@ -26,6 +29,17 @@ extension DeploymentFormulation {
       }
     }
     let policy = district.policy
+    let allSplits = splits.merging(district.bestSplits(for: roster, given: splits)) { a, _ in a }
+    var given: [Int: [Int: [Int: Double]]] = [:]  // zone → department → town → FTE
+    for person in district.people where person.isOfficer {
+      guard case .zoned(let id) = roster[person.id], let z = district.zoneIndex[id],
+        let d = district.departmentIndex[person.department], let split = allSplits[person.id]
+      else { continue }
+      for (town, fte) in split {
+        if let t = district.townIndex[town] { given[z, default: [:]][d, default: [:]][t, default: 0] += fte }
+      }
+    }
+    for s in splitFlows { values[s.variable.index] = given[s.zone]?[s.department]?[s.town] ?? 0 }
     for t in district.towns.indices {
       if let y = counts.presence[t] { values[y.index] = counts.present[t].value(at: values) > 0.5 ? 1 : 0 }
     }

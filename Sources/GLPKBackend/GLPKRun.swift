@@ -295,6 +295,7 @@
       let clock = ContinuousClock()
       let start: ContinuousClock.Instant
       let progress: (@Sendable (SolveProgress) -> Void)?
+      let shouldStop: (@Sendable () -> Bool)?
       /// 1-based (index 0 unused), as glp_ios_heur_sol takes it.
       var warmStart: [Double]?
       var warmOutcome = WarmStartOutcome.notAsked
@@ -306,10 +307,11 @@
 
       init(
         start: ContinuousClock.Instant, progress: (@Sendable (SolveProgress) -> Void)?,
-        warmStart: [Double]?, columns: Int
+        shouldStop: (@Sendable () -> Bool)?, warmStart: [Double]?, columns: Int
       ) {
         self.start = start
         self.progress = progress
+        self.shouldStop = shouldStop
         self.warmStart = warmStart.map { [0] + $0 }
         self.columns = Int32(columns)
       }
@@ -322,6 +324,10 @@
         guard let prob = glp_ios_get_prob(tree) else { return }
         let mipStatus = glp_mip_status(prob)
         if mipStatus == GLP_FEAS || mipStatus == GLP_OPT { incumbent = glp_mip_obj_val(prob) }
+        if let shouldStop, shouldStop() {
+          glp_ios_terminate(tree)
+          return
+        }
         if reason == GLP_IHEUR, let x = warmStart {
           warmStart = nil
           // The tree works on the original columns only when presolve is off;
@@ -390,7 +396,8 @@
       if options.relativeGap > 0, options.relativeGap.isFinite { parm.mip_gap = options.relativeGap }
 
       let context = SearchContext(
-        start: start, progress: options.progress, warmStart: warmStart, columns: integer.count)
+        start: start, progress: options.progress, shouldStop: options.shouldStop,
+        warmStart: warmStart, columns: integer.count)
       parm.cb_func = { tree, info in
         guard let tree, let info else { return }
         let context = Unmanaged<SearchContext>.fromOpaque(info).takeUnretainedValue()

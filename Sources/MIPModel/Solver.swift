@@ -12,6 +12,10 @@ public struct SolveOptions: Sendable, Hashable {
   public var warmStart: [Double]?
   /// Called during the search with progress, at most a few times a second.
   public var progress: (@Sendable (SolveProgress) -> Void)?
+  /// Asked during the search; when it returns true the search stops with
+  /// `.limit(.interrupted)`, keeping its best solution and bound (used to stop
+  /// the slower of two searches racing on the same model).
+  public var shouldStop: (@Sendable () -> Bool)?
 
   public init(timeLimit: Double? = nil, relativeGap: Double = 0, seed: UInt64 = 1, verbose: Bool = false) {
     self.timeLimit = timeLimit

@@ -63,6 +63,8 @@ public struct PlanResult: Sendable {
   public var status: PlanStatus
   /// Every person's posting by id; nil when no roster was produced.
   public var postings: [String: Posting]?
+  /// Every zoned officer's split by person id (`ZoneSplit`), as the solver chose it.
+  public var splits: [String: ZoneSplit] = [:]
   /// The solver that made the roster, e.g. `glpk 5.0`.
   public var solver: String
   /// The objective by term, as the solver's model computes it (rule penalty excluded).
@@ -93,8 +95,8 @@ public struct PlanResult: Sendable {
   public func roster(district: District) -> Roster? {
     guard let postings else { return nil }
     var roster = RosterIO.roster(
-      from: postings, district: district, solver: solver, status: status.rawValue, bound: bound,
-      gap: gap)
+      from: postings, splits: splits, district: district, solver: solver,
+      status: status.rawValue, bound: bound, gap: gap)
     if roster.brokenRules == nil, !brokenRules.isEmpty {
       roster.brokenRules = brokenRules.map(\.description)
     }
@@ -158,7 +160,9 @@ public struct Planner: Sendable {
       let start = greedy.status == .feasible ? greedy.postings : nil
       var exact: PlanResult
       do {
-        exact = try planExact(district, options: rest, solver: GLPKSolver(), warmStart: start)
+        exact = try raceExact(
+          district, options: rest, warmStart: start, warmStartSplits: greedy.splits,
+          fallback: greedy)
       } catch {
         var fallback = greedy
         fallback.notes.append("GLPK failed (\(error)): the greedy roster stands")
@@ -191,19 +195,66 @@ public struct Planner: Sendable {
       district: district,
       options: DeploymentGreedyOptions(seed: options.seed, timeLimit: timeLimit)
     ).solve()
-    let evaluation = RosterChecker(district).evaluate(run.postings)
+    let evaluation = RosterChecker(district).evaluate(run.postings, splits: run.splits)
     return PlanResult(
       status: evaluation.isFeasible ? .feasible : .rulesBroken, postings: run.postings,
-      solver: "greedy", objective: run.objective, bound: run.bound.total, seconds: run.seconds,
+      splits: evaluation.splits, solver: "greedy", objective: run.objective, bound: run.bound.total, seconds: run.seconds,
       modelSize: nil, elasticModelSize: nil, brokenRules: evaluation.violations,
       termination: run.hitTimeLimit ? .limit(.time) : .limit(.iterations), evaluation: evaluation,
       notes: [])
   }
 
+  /// GLPK twice at once on the same model: cold with GLPK's presolver, and
+  /// warm-started from `warmStart` (which needs the presolver off). The first
+  /// to prove optimality stops the other; otherwise the better roster is kept
+  /// with the better of the two bounds. Without a warm start, one cold search.
+  ///
+  /// Measured on rongchang-2024 (`Benchmarks/README.md`): the presolver
+  /// decides how fast a small model closes, the greedy start decides whether
+  /// a large one has a roster at all; racing keeps both.
+  func raceExact(
+    _ district: District, options: PlanOptions, warmStart: [String: Posting]?,
+    warmStartSplits: [String: ZoneSplit], fallback: PlanResult
+  ) throws -> PlanResult {
+    guard let warmStart else {
+      return try planExact(
+        district, options: options, solver: GLPKSolver(), warmStart: nil, fallback: fallback)
+    }
+    let race = Race(progress: options.progress)
+    var shared = options
+    shared.progress = race.report
+    let lanes = shared
+    let outcomes = Outcomes()
+    DispatchQueue.concurrentPerform(iterations: 2) { lane in
+      let outcome = Result {
+        try planExact(
+          district, options: lanes, solver: GLPKSolver(), warmStart: lane == 0 ? nil : warmStart,
+          warmStartSplits: warmStartSplits, shouldStop: race.isOver, fallback: fallback)
+      }
+      if case .success(let result) = outcome, result.status == .optimal { race.finish() }
+      outcomes.set(lane, outcome)
+    }
+    let results = try outcomes.all()
+    if let proven = results.first(where: { $0.status == .optimal }) { return proven }
+    let keeping = results.filter { $0.status == .feasible }
+    guard
+      var best = keeping.min(by: {
+        ($0.evaluation?.objective.total ?? .infinity) < ($1.evaluation?.objective.total ?? .infinity)
+      })
+    else { return results[0] }
+    best.bound = results.compactMap(\.bound).max()
+    return best
+  }
+
   /// Solves the deployment model with an exact MILP solver, optionally from a starting roster.
+  ///
+  /// Zoned officers of `warmStart` missing from `warmStartSplits` get `District.bestSplits`.
+  /// When the limit ends the search without a roster, `fallback` (a greedy run
+  /// already made) stands in when it keeps every rule; without one, the greedy runs.
   public func planExact(
     _ district: District, options: PlanOptions, solver: any Solver,
-    warmStart: [String: Posting]?
+    warmStart: [String: Posting]?, warmStartSplits: [String: ZoneSplit] = [:],
+    shouldStop: (@Sendable () -> Bool)? = nil, fallback: PlanResult? = nil
   ) throws -> PlanResult {
     let clock = ContinuousClock.now
     func elapsed() -> Double {
@@ -216,7 +267,10 @@ public struct Planner: Sendable {
       timeLimit: options.timeLimit, relativeGap: options.relativeGap, seed: options.seed,
       verbose: options.verbose)
     solve.progress = options.progress
-    if let warmStart, let point = strict.point(for: warmStart), strict.model.isFeasible(point) {
+    solve.shouldStop = shouldStop
+    if let warmStart, let point = strict.point(for: warmStart, splits: warmStartSplits),
+      strict.model.isFeasible(point)
+    {
       solve.warmStart = point
     }
     if let limit = options.timeLimit { solve.timeLimit = max(limit - elapsed(), 0.1) }
@@ -225,15 +279,24 @@ public struct Planner: Sendable {
 
     if let values = result.values {
       let postings = strict.postings(from: values)
+      let splits = strict.splits(from: values, postings: postings)
       let objective = strict.breakdown(at: values)
       return PlanResult(
         status: result.termination == .optimal ? .optimal : .feasible, postings: postings,
-        solver: result.solver, objective: objective,
+        splits: splits, solver: result.solver, objective: objective,
         bound: result.bound, seconds: elapsed(), modelSize: strict.size,
         elasticModelSize: nil, brokenRules: [], termination: result.termination,
-        evaluation: checker.evaluate(postings), notes: notes)
+        evaluation: checker.evaluate(postings, splits: splits), notes: notes)
     }
 
+    if case .limit(.interrupted) = result.termination {
+      // Stopped because another search finished first: nothing to explain.
+      return PlanResult(
+        status: .noRoster, postings: nil, solver: result.solver, objective: nil,
+        bound: result.bound, seconds: elapsed(), modelSize: strict.size, elasticModelSize: nil,
+        brokenRules: [], termination: result.termination, evaluation: nil,
+        notes: ["stopped: another search finished first"])
+    }
     let why: String
     switch result.termination {
     case .infeasible: why = "the hard rules cannot all hold"
@@ -246,8 +309,10 @@ public struct Planner: Sendable {
     // A limit without a roster: the greedy's roster, when it keeps every rule,
     // is the best found so far.
     if case .limit = result.termination {
-      var greedy = planGreedy(
-        district, options: options, timeLimit: options.timeLimit.map { max($0 / 4, 1) })
+      var greedy =
+        fallback
+        ?? planGreedy(
+          district, options: options, timeLimit: options.timeLimit.map { max($0 / 4, 1) })
       if greedy.status == .feasible {
         greedy.notes = notes + ["the greedy roster stands in"]
         greedy.bound = result.bound
@@ -280,15 +345,64 @@ public struct Planner: Sendable {
         brokenRules: [], termination: relaxed.termination, evaluation: nil, notes: notes)
     }
     let postings = elastic.postings(from: values)
+    let splits = elastic.splits(from: values, postings: postings)
     let broken = elastic.brokenRules(at: values)
     let penalty = elastic.rulePenalty(at: values)
     // A re-solve that needs no slack found a roster the strict search missed.
     let status: PlanStatus = broken.isEmpty ? .feasible : .rulesBroken
     return PlanResult(
-      status: status, postings: postings, solver: relaxed.solver,
+      status: status, postings: postings, splits: splits, solver: relaxed.solver,
       objective: elastic.breakdown(at: values),
       bound: relaxed.bound.map { max($0 - penalty, 0) }, seconds: elapsed(),
       modelSize: strict.size, elasticModelSize: elastic.size, brokenRules: broken,
-      termination: relaxed.termination, evaluation: checker.evaluate(postings), notes: notes)
+      termination: relaxed.termination, evaluation: checker.evaluate(postings, splits: splits),
+      notes: notes)
+  }
+}
+
+/// Two searches racing: the first to prove optimality ends both; progress
+/// reports the best incumbent and the best bound of either.
+private final class Race: @unchecked Sendable {
+  private let lock = NSLock()
+  private var over = false
+  private var incumbent: Double?
+  private var bound: Double?
+  private let progress: (@Sendable (SolveProgress) -> Void)?
+
+  init(progress: (@Sendable (SolveProgress) -> Void)?) { self.progress = progress }
+
+  var isOver: @Sendable () -> Bool { { [self] in lock.withLock { over } } }
+
+  func finish() { lock.withLock { over = true } }
+
+  var report: (@Sendable (SolveProgress) -> Void)? {
+    guard let progress else { return nil }
+    return { [self] p in
+      let combined: SolveProgress = lock.withLock {
+        if let i = p.incumbent { incumbent = min(incumbent ?? i, i) }
+        if let b = p.bound { bound = max(bound ?? b, b) }
+        let gap = incumbent.flatMap { i in bound.map { SolveResult.relativeGap(objective: i, bound: $0) } }
+        return SolveProgress(elapsed: p.elapsed, incumbent: incumbent, bound: bound, gap: gap)
+      }
+      progress(combined)
+    }
+  }
+}
+
+/// The two searches' results, filled from two threads.
+private final class Outcomes: @unchecked Sendable {
+  private let lock = NSLock()
+  private var results: [Int: Result<PlanResult, any Error>] = [:]
+
+  func set(_ lane: Int, _ result: Result<PlanResult, any Error>) {
+    lock.withLock { results[lane] = result }
+  }
+
+  /// Both results in lane order; throws the first lane's error when both failed.
+  func all() throws -> [PlanResult] {
+    let ordered = lock.withLock { [results[0], results[1]].compactMap { $0 } }
+    let good = ordered.compactMap { try? $0.get() }
+    if good.isEmpty, let first = ordered.first { _ = try first.get() }
+    return good
   }
 }
