@@ -261,9 +261,19 @@ struct DeploymentSearch {
     var isMiss: [Bool] = []
     var movable: [Int] = []
     let hard = hardPenalty
+    // Travel and avoidance depend on the home town only: once per home town.
+    var byHome: [String?: (travel: [Double], avoids: [Bool])] = [:]
     for (p, person) in people.enumerated() {
       dept.append(district.departmentIndex[person.department] ?? -1)
-      var travel = [Double](repeating: 0, count: nO)
+      let home = person.homeTown
+      if byHome[home] == nil {
+        byHome[home] = (
+          (0..<nO).map { district.travelMinutes(of: person, posting($0)) },
+          (0..<nT).map { district.avoids(person, town: towns[$0].id) }
+        )
+      }
+      let (homeTravel, homeAvoids) = byHome[home]!
+      let travel = homeTravel
       var move = [Bool](repeating: false, count: nO)
       var miss = [Bool](repeating: false, count: nO)
       var broken = [Int](repeating: 0, count: nO)
@@ -271,15 +281,13 @@ struct DeploymentSearch {
       let preferred = Set(person.preferredTowns.compactMap { district.townIndex[$0] })
       let pin = person.pinned.flatMap { code($0) }
       for c in 0..<nO {
-        let post = posting(c)
-        travel[c] = district.travelMinutes(of: person, post)
         move[c] = person.currentPosting != nil && c != current
         if !person.preferredTowns.isEmpty {
           let here = c < nT ? [c] : zoneTowns[c - nT]
           miss[c] = !here.contains { preferred.contains($0) }
         }
         var b = 0
-        if c < nT, district.avoids(person, town: towns[c].id) { b += 1 }
+        if c < nT, homeAvoids[c] { b += 1 }
         if c >= nT {
           if !person.isOfficer { b += 1 }
           if policy.zonedMustDrive, !person.drives { b += 1 }
@@ -551,6 +559,7 @@ struct DeploymentSearch {
     var next = 0
     var before = 0.0
     let arcs = d * zTownCount
+    defer { flow.pieceCount = count }
     flow.activeCount = 0
     while next < count {
       let z = piece[next]
@@ -780,6 +789,46 @@ struct DeploymentSearch {
       share[t] = townDemand[t] > 0 ? max(0, unmetSum[t]) / townDemand[t] : 0
     }
     deptCost[d] = base - sent
+  }
+
+  /// Refreshes department d after its counts changed only at postings a and
+  /// b (`base0` = `stationBases(d, a, b)` before): only the zones connected
+  /// to the change are solved again (`splitFlowChange`), and only their towns
+  /// and the stations a, b get new unmet figures. The result is a best split
+  /// as a whole (each connected piece is solved best on its own), so it is
+  /// the same value as `refreshDepartment(d)`. With imbalance weighed that
+  /// full refresh is used instead: the trials priced the largest share on it.
+  mutating func refreshDepartment(_ d: Int, _ a: Int, _ b: Int, base0: Double) {
+    if imbalanceWeight != 0 {
+      refreshDepartment(d)
+      return
+    }
+    let change = splitFlowChange(d, a, b)
+    deptFlow[d] += change
+    deptCost[d] += stationBases(d, a, b) - base0 - change
+    let arcs = d * zTownCount
+    let mark = flow.evaluation
+    for i in 0..<flow.pieceCount {
+      let z = flow.piece[i]
+      let active = flow.activeMark[z] == mark
+      for e in zStart[z]..<zStart[z + 1] {
+        committedArc[arcs + e] = active ? flow.arcFlow[e] : 0
+        setUnmet(d, zTown[e])
+      }
+    }
+    if a >= 0 && a < nT { setUnmet(d, a) }
+    if b >= 0 && b < nT { setUnmet(d, b) }
+  }
+
+  /// Writes department d's unmet FTE at town t as the last split flow left it.
+  @inline(__always)
+  mutating func setUnmet(_ d: Int, _ t: Int) {
+    let k = t * nD + d
+    guard demand[k] > 0 else { return }
+    let u = flowUnmet(d, t)
+    unmetSum[t] += u - unmet[k]
+    unmet[k] = u
+    share[t] = townDemand[t] > 0 ? max(0, unmetSum[t]) / townDemand[t] : 0
   }
 
   /// The largest unmet share if department d's unmet demand were as just
@@ -1117,6 +1166,8 @@ struct DeploymentSearch {
   mutating func commit(_ p: Int, _ code: Int, delta: Double? = nil) {
     let old = choice[p]
     if old == code { return }
+    let d = dept[p]
+    let base0 = d >= 0 ? stationBases(d, old, code) : 0
     if old >= 0 {
       apply(p, old, -1)
       personSum -= personCost[p * nO + old]
@@ -1128,8 +1179,8 @@ struct DeploymentSearch {
       moves += moveFlag(p, code)
     }
     choice[p] = code
-    refreshDepartment(dept[p])
-    maxShare = computeMaxShare()
+    if d >= 0 { refreshDepartment(d, old, code, base0: base0) }
+    if imbalanceWeight != 0 { maxShare = computeMaxShare() }
     if let delta { total += delta } else { total = computeTotal() }
   }
 
@@ -1390,6 +1441,11 @@ struct DeploymentSearch {
   mutating func commitSwap(_ p: Int, _ q: Int, delta: Double) {
     let a = choice[p]
     let b = choice[q]
+    let dp = dept[p]
+    let dq = dept[q]
+    let sameCounts = dp == dq && officer[p] == officer[q]
+    let baseP = dp >= 0 ? stationBases(dp, a, b) : 0
+    let baseQ = dq >= 0 ? stationBases(dq, a, b) : 0
     apply(p, a, -1)
     apply(q, b, -1)
     apply(p, b, 1)
@@ -1399,11 +1455,11 @@ struct DeploymentSearch {
     moves += moveFlag(p, b) + moveFlag(q, a) - moveFlag(p, a) - moveFlag(q, b)
     choice[p] = b
     choice[q] = a
-    if !(dept[p] == dept[q] && officer[p] == officer[q]) {
-      refreshDepartment(dept[p])
-      if dept[q] != dept[p] { refreshDepartment(dept[q]) }
+    if !sameCounts {
+      if dp >= 0 { refreshDepartment(dp, a, b, base0: baseP) }
+      if dq >= 0 && dq != dp { refreshDepartment(dq, a, b, base0: baseQ) }
     }
-    maxShare = computeMaxShare()
+    if imbalanceWeight != 0 { maxShare = computeMaxShare() }
     total += delta
   }
 
@@ -1557,6 +1613,7 @@ struct SplitScratch {
   /// The zones `splitFlowChange` solves again: `piece[0..<count]`, marked `inPiece[z] == evaluation`.
   let piece: Buf<Int>
   let inPiece: Buf<Int>
+  var pieceCount = 0
   /// Towns the active zones reach: `reachedTown[0..<reachedCount]`.
   let reachedTown: Buf<Int>
   var reachedCount = 0
