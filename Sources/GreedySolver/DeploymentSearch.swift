@@ -46,6 +46,10 @@ struct DeploymentSearch {
   let zTownCount: Int
   /// Whether zone z has a town where department d has demand: `zoneServes[z * nD + d]`.
   let zoneServes: Buf<Bool>
+  /// The other zones sharing with zone z a town where department d has demand:
+  /// `neighborZone[neighborStart[d * nZ + z]..<neighborStart[d * nZ + z + 1]]`.
+  let neighborStart: Buf<Int>
+  let neighborZone: Buf<Int>
   /// Towns where department d has demand: `demandTown[demandStart[d]..<demandStart[d + 1]]`.
   let demandStart: Buf<Int>
   let demandTown: Buf<Int>
@@ -113,6 +117,8 @@ struct DeploymentSearch {
   let deptFlow: Buf<Double>
   /// That split as flow per arc: `committedArc[d * zTownCount + e]`.
   let committedArc: Buf<Double>
+  /// Its weighted value per zone: `zoneValue[d * nZ + z]`.
+  let zoneValue: Buf<Double>
   /// The split flow's scratch space (`splitFlow`).
   var flow: SplitScratch
   let certP: Buf<Int>
@@ -213,6 +219,17 @@ struct DeploymentSearch {
     zoneServes = memory.make((0..<nZ).flatMap { z in
       (0..<nD).map { d in zoneTowns[z].contains { demand[$0 * nD + d] > 0 } }
     })
+    var neighborStart = [0]
+    var neighborZone: [Int] = []
+    for d in 0..<nD {
+      for z in 0..<nZ {
+        let served = Set(zoneTowns[z].filter { demand[$0 * nD + d] > 0 })
+        neighborZone += (0..<nZ).filter { z2 in z2 != z && zoneTowns[z2].contains { served.contains($0) } }
+        neighborStart.append(neighborZone.count)
+      }
+    }
+    self.neighborStart = memory.make(neighborStart)
+    self.neighborZone = memory.make(neighborZone)
     demandStart = memory.make(demandTowns.reduce(into: [0]) { $0.append($0.last! + $1.count) })
     demandTown = memory.make(demandTowns.flatMap { $0 })
     splitStart = memory.make(splitZones.reduce(into: [0]) { $0.append($0.last! + $1.count) })
@@ -354,6 +371,7 @@ struct DeploymentSearch {
     deptCost = memory.make(repeating: 0, count: nD)
     deptFlow = memory.make(repeating: 0, count: nD)
     committedArc = memory.make(repeating: 0, count: nD * zTown.count)
+    zoneValue = memory.make(repeating: 0, count: nD * nZ)
     flow = SplitScratch(memory: memory, towns: nT, zones: nZ, arcs: zTown.count)
     certP = memory.make(repeating: 0, count: nT)
     legalP = memory.make(repeating: 0, count: nT)
@@ -508,7 +526,8 @@ struct DeploymentSearch {
   /// they are stations (a change of the residual demand there changes the best split).
   @inline(__always)
   func splitTouches(_ d: Int, _ a: Int, _ b: Int) -> Bool {
-    (a >= 0 && a < nT && zonedThere(d, a)) || (b >= 0 && b < nT && zonedThere(d, b))
+    (a >= 0 && a < nT && demand[a * nD + d] > 0 && zonedThere(d, a))
+      || (b >= 0 && b < nT && demand[b * nD + d] > 0 && zonedThere(d, b))
   }
 
   /// The weighted FTE department d's zoned officers give under the best split
@@ -558,7 +577,6 @@ struct DeploymentSearch {
     seedPiece(d, b, mark, &count)
     var next = 0
     var before = 0.0
-    let arcs = d * zTownCount
     defer { flow.pieceCount = count }
     flow.activeCount = 0
     while next < count {
@@ -568,17 +586,14 @@ struct DeploymentSearch {
         flow.active[flow.activeCount] = z
         flow.activeCount += 1
       }
-      for e in zStart[z]..<zStart[z + 1] {
-        let t = zTown[e]
-        guard demand[t * nD + d] > 0 else { continue }
-        before += unmetWeight[t] * committedArc[arcs + e]
-        for i in tzStart[t]..<tzStart[t + 1] {
-          let z2 = tzZone[i]
-          if zonedCnt[z2 * nD + d] > 0 && inPiece[z2] != mark {
-            inPiece[z2] = mark
-            piece[count] = z2
-            count += 1
-          }
+      let dz = d * nZ + z
+      before += zoneValue[dz]
+      for i in neighborStart[dz]..<neighborStart[dz + 1] {
+        let z2 = neighborZone[i]
+        if zonedCnt[z2 * nD + d] > 0 && inPiece[z2] != mark {
+          inPiece[z2] = mark
+          piece[count] = z2
+          count += 1
         }
       }
     }
@@ -599,9 +614,10 @@ struct DeploymentSearch {
       }
       return
     }
+    guard demand[code * nD + d] > 0 else { return }
     for i in tzStart[code]..<tzStart[code + 1] {
       let z = tzZone[i]
-      if zonedCnt[z * nD + d] > 0 && flow.inPiece[z] != mark && zoneServes[z * nD + d] {
+      if zonedCnt[z * nD + d] > 0 && flow.inPiece[z] != mark {
         flow.inPiece[z] = mark
         flow.piece[count] = z
         count += 1
@@ -641,13 +657,26 @@ struct DeploymentSearch {
   /// as the committed one.
   @inline(__always)
   mutating func commitFlow(_ d: Int) {
-    let arcs = d * zTownCount
     let mark = flow.evaluation
-    for i in splitStart[d]..<splitStart[d + 1] {
-      let z = splitZone[i]
-      let active = flow.activeMark[z] == mark
-      for e in zStart[z]..<zStart[z + 1] { committedArc[arcs + e] = active ? flow.arcFlow[e] : 0 }
+    for i in splitStart[d]..<splitStart[d + 1] { commitZone(d, splitZone[i], mark) }
+  }
+
+  /// Keeps zone z's part of department d's flow just solved (zero when the
+  /// zone was not active in it) as committed, with its weighted value.
+  @inline(__always)
+  mutating func commitZone(_ d: Int, _ z: Int, _ mark: Int) {
+    let arcs = d * zTownCount
+    var value = 0.0
+    if flow.activeMark[z] == mark {
+      for e in zStart[z]..<zStart[z + 1] {
+        let x = flow.arcFlow[e]
+        committedArc[arcs + e] = x
+        value += unmetWeight[zTown[e]] * x
+      }
+    } else {
+      for e in zStart[z]..<zStart[z + 1] { committedArc[arcs + e] = 0 }
     }
+    zoneValue[d * nZ + z] = value
   }
 
   /// One phase of `splitFlow`: sinks are the first-phase towns, or all
@@ -806,15 +835,11 @@ struct DeploymentSearch {
     let change = splitFlowChange(d, a, b)
     deptFlow[d] += change
     deptCost[d] += stationBases(d, a, b) - base0 - change
-    let arcs = d * zTownCount
     let mark = flow.evaluation
     for i in 0..<flow.pieceCount {
       let z = flow.piece[i]
-      let active = flow.activeMark[z] == mark
-      for e in zStart[z]..<zStart[z + 1] {
-        committedArc[arcs + e] = active ? flow.arcFlow[e] : 0
-        setUnmet(d, zTown[e])
-      }
+      commitZone(d, z, mark)
+      for e in zStart[z]..<zStart[z + 1] { setUnmet(d, zTown[e]) }
     }
     if a >= 0 && a < nT { setUnmet(d, a) }
     if b >= 0 && b < nT { setUnmet(d, b) }
