@@ -6,18 +6,24 @@ import SecondmentDomain
 /// enter as a heavy penalty per unit broken so the search repairs them first.
 ///
 /// A posting is coded as an integer: `0..<towns` is "stationed at town",
-/// `towns..<towns + zones` is "zoned to zone". Every cached figure is a pure
-/// function of the integer counts, so undoing a trial move restores it exactly.
+/// `towns..<towns + zones` is "zoned to zone". Trial moves change the
+/// integer counts, price the touched towns and departments from them, and
+/// undo; only commits update the cached costs. Running totals are kept by
+/// differences and recomputed exactly by `resync` every 1,024 annealing steps.
 ///
 /// **Zoned officers' splits** are a decision (`docs/rules.md`, Capacity): for
 /// given postings, a department's unmet demand is what is left after the
 /// best split. The search keeps, per department, the weighted unmet demand
-/// of that best split (`deptCost`), recomputed exactly for the department a
-/// move touches by a small lexicographic max-flow (`splitFlow`): the
-/// department's zoned time per zone flows to the residual demand of the
-/// zone's towns, heavier-weighted towns first, as `District.bestSplits` does.
-/// Coverage, presence and the town-level rules do not depend on the split
-/// and are kept town by town.
+/// of that best split (`deptCost`): a small lexicographic max-flow
+/// (`splitFlow`) in which the department's zoned time per zone flows to the
+/// demand its stationed people leave in the zone's towns, heavier-weighted
+/// towns first, as `District.bestSplits` does. A move solves it again only
+/// for the zones connected to what it changes (`splitFlowChange`), against
+/// the committed flow of the rest. Coverage, presence and the town-level
+/// rules do not depend on the split and are kept town by town.
+///
+/// The state lives in fixed buffers (`Buf`, owned by `memory`): a copy of
+/// the search shares them, so use one search at a time.
 struct DeploymentSearch {
   let district: District
   let nT: Int

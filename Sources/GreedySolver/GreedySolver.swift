@@ -19,7 +19,9 @@ public struct DeploymentGreedyOptions: Sendable, Hashable {
     self.iterationLimit = max(0, iterationLimit)
   }
 
-  /// Annealing steps by default: 100,000 (about 50 ms on Rongchang 2024 in a release build).
+  /// Annealing steps by default: 100,000 (about 45-50 ms for the whole run on
+  /// Rongchang 2024 in a release build on a quiet 2-core machine, within 2%
+  /// of the optimum for seeds 1-5; Benchmarks/README.md).
   public static let defaultSteps = 100_000
 }
 
