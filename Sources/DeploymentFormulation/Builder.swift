@@ -21,6 +21,11 @@ struct Builder {
   var counts: Counts
   /// Zoned FTE given to one town: zone index, town index, department index, variable.
   var splitFlows: [DeploymentFormulation.SplitFlow] = []
+  /// Whether groups are pooled (`FormulationOptions.poolGroups`).
+  var pooled = false
+  /// Per class, the postings it may take and one person's cost there (kept for
+  /// the assignment of pooled groups' people).
+  var classOptions: [[DeploymentFormulation.PooledOption]] = []
 
   init(district: District, options: FormulationOptions) {
     self.district = district
@@ -175,10 +180,25 @@ struct Builder {
       }
     }
 
+    func cost(_ o: Option) -> Double {
+      o.travel * w.travelMinute + (o.moved ? w.move : 0) + (o.missed ? w.preferenceMiss : 0)
+    }
+    classOptions = optionsByClass.map { $0.map { .init(posting: $0.posting, cost: cost($0)) } }
+    let perPersonColumns = optionsByClass.reduce(0) { $0 + $1.count }
+    pooled =
+      !options.elastic
+      && (options.poolGroups ?? (perPersonColumns > options.poolAbove))
+    let singles = Set(groups.filter { $0.count == 1 }.map { $0[0] })
+
     for (c, cls) in classes.enumerated() {
       let n = cls.count
-      let single = groups.contains { $0 == [c] }
+      let single = singles.contains(c)
       var cands: [DeploymentFormulation.Candidate] = []
+      if pooled && !single {
+        // The group's pooled headcounts stand for this class (below).
+        candidates.append(cands)
+        continue
+      }
       for o in optionsByClass[c] {
         let v = model.addVariable(
           "x_c\(c)_\(postingNames[o.posting])",
@@ -193,7 +213,7 @@ struct Builder {
     }
 
     // one-posting: each class's people take exactly its size in postings.
-    for (c, cands) in candidates.enumerated() {
+    for (c, cands) in candidates.enumerated() where !(pooled && !singles.contains(c)) {
       var e = LinearExpression()
       for cand in cands { e.add(1, cand.variable) }
       model.addConstraint(e, .equal, Double(classes[c].count), name: "post_c\(c)")
@@ -213,21 +233,25 @@ struct Builder {
         var reach: [Int: Double] = [:]
         var order: [Int] = []
         for c in members {
-          for cand in candidates[c] {
-            if reach[cand.posting] == nil { order.append(cand.posting) }
-            reach[cand.posting, default: 0] += Double(classes[c].count)
+          for option in classOptions[c] {
+            if reach[option.posting] == nil { order.append(option.posting) }
+            reach[option.posting, default: 0] += Double(classes[c].count)
           }
         }
-        for k in order.sorted() {
-          let z = model.addVariable(
-            "z_g\(g)_\(postingNames[k])", kind: .integer, lower: 0, upper: reach[k] ?? 0)
-          feeds[k] = z
-          var link = LinearExpression()
-          link.add(-1, z)
-          for c in members {
-            for cand in candidates[c] where cand.posting == k { link.add(1, cand.variable) }
+        if pooled {
+          addPooledGroup(g, members: members, reach: reach, names: postingNames, into: &feeds)
+        } else {
+          for k in order.sorted() {
+            let z = model.addVariable(
+              "z_g\(g)_\(postingNames[k])", kind: .integer, lower: 0, upper: reach[k] ?? 0)
+            feeds[k] = z
+            var link = LinearExpression()
+            link.add(-1, z)
+            for c in members {
+              for cand in candidates[c] where cand.posting == k { link.add(1, cand.variable) }
+            }
+            model.addConstraint(link, .equal, 0, name: "grp_g\(g)_\(postingNames[k])")
           }
-          model.addConstraint(link, .equal, 0, name: "grp_g\(g)_\(postingNames[k])")
         }
       }
       groupFeeds.append(feeds)
@@ -413,5 +437,45 @@ struct Builder {
     model.setObjective(
       terms.uncovered + terms.unmet + terms.travel + terms.moves + terms.preferences
         + terms.imbalance + terms.penalty, .minimize)
+  }
+
+  /// A pooled group (`FormulationOptions.poolGroups`): one integer headcount
+  /// per posting at the cheapest member's cost, the group's size in all, and
+  /// what no assignment could break: at most as many zoned as may be zoned,
+  /// at least the people who have only one posting on it.
+  private mutating func addPooledGroup(
+    _ g: Int, members: [Int], reach: [Int: Double], names: [String],
+    into feeds: inout [Int: Variable]
+  ) {
+    let townCount = district.towns.count
+    var cheapest: [Int: Double] = [:]
+    var forced: [Int: Double] = [:]
+    var mayZone = 0.0
+    for c in members {
+      let n = Double(classes[c].count)
+      for option in classOptions[c] {
+        cheapest[option.posting] = min(cheapest[option.posting] ?? .infinity, option.cost)
+      }
+      if classOptions[c].count == 1, let only = classOptions[c].first {
+        forced[only.posting, default: 0] += n
+      }
+      if classOptions[c].contains(where: { $0.posting >= townCount }) { mayZone += n }
+    }
+    var all = LinearExpression()
+    var zoned = LinearExpression()
+    for k in reach.keys.sorted() {
+      let z = model.addVariable(
+        "z_g\(g)_\(names[k])", kind: .integer, lower: forced[k] ?? 0, upper: reach[k] ?? 0)
+      feeds[k] = z
+      // The cost sits in the travel term: a pooled model's terms are a bound, not a roster's.
+      terms.travel.add(cheapest[k] ?? 0, z)
+      all.add(1, z)
+      if k >= townCount { zoned.add(1, z) }
+    }
+    let size = Double(members.reduce(0) { $0 + classes[$1].count })
+    model.addConstraint(all, .equal, size, name: "post_g\(g)")
+    if !zoned.terms.isEmpty, mayZone < size {
+      model.addConstraint(zoned, .lessOrEqual, mayZone, name: "zoned_g\(g)")
+    }
   }
 }

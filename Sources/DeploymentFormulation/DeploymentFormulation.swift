@@ -35,6 +35,14 @@ public struct DeploymentFormulation: Sendable {
     public let variable: Variable
   }
 
+  /// A posting a class may take and one person's cost there (travel, move and
+  /// preference, weighted).
+  public struct PooledOption: Sendable, Hashable {
+    /// Position in `postings`.
+    public let posting: Int
+    public let cost: Double
+  }
+
   /// One posting a class may take, and its variable.
   public struct Candidate: Sendable, Hashable {
     /// Position in `postings`.
@@ -66,6 +74,12 @@ public struct DeploymentFormulation: Sendable {
   public let slacks: [(variable: Variable, kind: Slack)]
   /// The zone split's variables f(z,t,d), for towns where d has demand.
   public let splitFlows: [SplitFlow]
+  /// Whether groups are pooled (`FormulationOptions.poolGroups`): the model is
+  /// then a relaxation; its bound holds for the exact model, its objective does
+  /// not price the roster (`RosterChecker` does).
+  public let pooled: Bool
+  /// Per class, the postings it may take and one person's cost there.
+  public let classOptions: [[PooledOption]]
   /// Each objective term as an expression over the model's variables (weighted).
   let terms: TermExpressions
   /// Expressions the warm start and the explanation evaluate.
@@ -94,6 +108,8 @@ public struct DeploymentFormulation: Sendable {
     rulePenalty = builder.rulePenalty
     slacks = builder.slacks
     splitFlows = builder.splitFlows
+    pooled = builder.pooled
+    classOptions = builder.classOptions
     terms = builder.terms
     counts = builder.counts
   }
@@ -142,12 +158,12 @@ public struct DeploymentFormulation: Sendable {
         for (j, n) in counts.enumerated() {
           for _ in 0..<n {
             guard let i = people.popFirst() else { break }
-            result[district.people[i].id] = postings[candidates[c][j].posting]
+            result[district.people[i].id] = postings[classOptions[c][j].posting]
           }
         }
         // Rounding trouble leaves people over: give them the class's first
         // candidate so nobody is left out (the checker will judge it).
-        if let first = candidates[c].first {
+        if let first = classOptions[c].first {
           while let i = people.popFirst() { result[district.people[i].id] = postings[first.posting] }
         }
       }
@@ -196,6 +212,7 @@ public struct DeploymentFormulation: Sendable {
 
   /// Per class of a group, how many take each candidate (candidate order).
   private func classShares(_ members: [Int], values: [Double]) -> [[Int]] {
+    if pooled && members.count > 1 { return pooledShares(members, values: values) }
     let rounded = members.map { c in
       candidates[c].map { Int(max(0, values[$0.variable.index]).rounded()) }
     }
@@ -220,6 +237,28 @@ public struct DeploymentFormulation: Sendable {
       supplies: members.map { classes[$0].count },
       arcs: members.map { c in candidates[c].map(\.posting) }, costs: costs,
       capacities: headcount) ?? rounded
+  }
+
+  /// A pooled group's people on its integer headcounts: the least-cost
+  /// assignment, per class in `classOptions` order. Should the headcounts not
+  /// fit the people's own candidates (the relaxation allows it), everyone takes
+  /// their cheapest posting instead and the checker judges the result.
+  private func pooledShares(_ members: [Int], values: [Double]) -> [[Int]] {
+    var headcount: [Int: Int] = [:]
+    if let g = groups.firstIndex(of: members) {
+      for (k, z) in groupHeadcounts[g] { headcount[k] = Int(max(0, values[z.index]).rounded()) }
+    }
+    if let shares = Transportation.solve(
+      supplies: members.map { classes[$0].count },
+      arcs: members.map { classOptions[$0].map(\.posting) },
+      costs: members.map { classOptions[$0].map(\.cost) }, capacities: headcount)
+    {
+      return shares
+    }
+    return members.map { c in
+      let best = classOptions[c].indices.min { classOptions[c][$0].cost < classOptions[c][$1].cost }
+      return classOptions[c].indices.map { $0 == best ? classes[c].count : 0 }
+    }
   }
 
   /// The objective's terms at a solution, weighted as in the policy (slack penalty excluded).

@@ -19,15 +19,26 @@ public struct FormulationOptions: Sendable, Hashable {
   /// penalty larger than any roster's objective, so the model always has a
   /// solution and the solution breaks as few rules as it can.
   public var elastic: Bool = false
+  /// Pool each group's people (a relaxation, not an exact model): one integer
+  /// headcount per group and posting, costed at its cheapest member's travel,
+  /// move and preference cost, with no per-person columns. Its bound is valid
+  /// for the exact model; its rosters come from a least-cost assignment of the
+  /// group's people to its headcounts. nil: pool only when the exact model
+  /// would have more than `poolAbove` per-person columns (large districts,
+  /// whose exact root LP GLPK cannot solve within minutes).
+  public var poolGroups: Bool? = nil
+  /// The per-person column count above which `poolGroups == nil` pools.
+  public var poolAbove: Int = 40_000
 
   public init(
     aggregatePeople: Bool = true, tighten: Bool = true, prunePointless: Bool = true,
-    elastic: Bool = false
+    elastic: Bool = false, poolGroups: Bool? = nil
   ) {
     self.aggregatePeople = aggregatePeople
     self.tighten = tighten
     self.prunePointless = prunePointless
     self.elastic = elastic
+    self.poolGroups = poolGroups
   }
 
   /// The options of the elastic re-solve that explains broken rules.

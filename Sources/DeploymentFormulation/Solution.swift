@@ -11,21 +11,22 @@ extension DeploymentFormulation {
     for roster: [String: Posting], splits: [String: ZoneSplit] = [:]
   ) -> [Double]? {
     var values = [Double](repeating: 0, count: model.variables.count)
+    // People per class and posting index, where the posting is a candidate.
+    var taken = [[Int: Double]](repeating: [:], count: classes.count)
     for (c, cls) in classes.enumerated() {
-      var byPosting: [Posting: Variable] = [:]
-      for cand in candidates[c] { byPosting[postings[cand.posting]] = cand.variable }
+      var byPosting: [Posting: Int] = [:]
+      for option in classOptions[c] { byPosting[postings[option.posting]] = option.posting }
       for i in cls.members {
-        guard let posting = roster[district.people[i].id], let v = byPosting[posting] else {
+        guard let posting = roster[district.people[i].id], let k = byPosting[posting] else {
           return nil
         }
-        values[v.index] += 1
+        taken[c][k, default: 0] += 1
       }
+      for cand in candidates[c] { values[cand.variable.index] = taken[c][cand.posting] ?? 0 }
     }
     for (g, members) in groups.enumerated() where members.count > 1 {
       for (k, z) in groupHeadcounts[g] {
-        values[z.index] = members.reduce(0.0) { sum, c in
-          sum + candidates[c].filter { $0.posting == k }.reduce(0.0) { $0 + values[$1.variable.index] }
-        }
+        values[z.index] = members.reduce(0.0) { $0 + (taken[$1][k] ?? 0) }
       }
     }
     let policy = district.policy

@@ -4,7 +4,8 @@ import Foundation
 ///
 /// Build it from an instance that passed validation (`InstanceLoader` does
 /// both). Every rule that solvers and the checker must agree on — travel,
-/// zone shares, avoidance — is defined here once.
+/// avoidance, a zoned officer's FTE and the best split (`ZoneSplit.swift`) —
+/// is defined here once.
 public struct District: Sendable {
   public let instance: Instance
   /// Town id to its position in `instance.towns`.
@@ -86,28 +87,6 @@ public struct District: Sendable {
     if home == town { return true }
     let radius = policy.avoidanceRadiusMinutes
     return radius > 0 && minutes(home, town) <= radius
-  }
-
-  /// The fraction of a zoned officer's effective FTE that goes to one town of
-  /// the zone: the department's demand there over its demand in the whole zone,
-  /// or an equal split when the department has no demand in the zone.
-  public func zoneShare(_ zone: Zone, department: String, town: String) -> Double {
-    guard zone.towns.contains(town) else { return 0 }
-    let total = zone.towns.reduce(0.0) { $0 + (self.town($1)?.demand(of: department) ?? 0) }
-    if total <= 0 { return 1.0 / Double(zone.towns.count) }
-    return (self.town(town)?.demand(of: department) ?? 0) / total
-  }
-
-  /// FTE one officer of `department` gives `town` from this posting: 1 when
-  /// stationed there, `(1 - zoneTravelOverhead) × zoneShare` when zoned over it.
-  public func officerFTE(_ posting: Posting, department: String, town: String) -> Double {
-    switch posting {
-    case .stationed(let t): return t == town ? 1 : 0
-    case .zoned(let z):
-      guard let zone = zone(z) else { return 0 }
-      return (1 - policy.zoneTravelOverhead) * zoneShare(zone, department: department, town: town)
-    case .unassigned: return 0
-    }
   }
 
   /// The towns a posting puts a person in: one when stationed, the zone's when zoned.

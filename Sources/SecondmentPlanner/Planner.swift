@@ -206,8 +206,9 @@ public struct Planner: Sendable {
 
   /// GLPK twice at once on the same model: cold with GLPK's presolver, and
   /// warm-started from `warmStart` (which needs the presolver off). The first
-  /// to prove optimality stops the other; otherwise the better roster is kept
-  /// with the better of the two bounds. Without a warm start, one cold search.
+  /// to end (proven optimal, or at the limit) stops the other; a proven
+  /// roster wins, otherwise the better roster is kept with the better of the
+  /// two bounds. Without a warm start, one cold search.
   ///
   /// Measured on rongchang-2024 (`Benchmarks/README.md`): the presolver
   /// decides how fast a small model closes, the greedy start decides whether
@@ -231,7 +232,8 @@ public struct Planner: Sendable {
           district, options: lanes, solver: GLPKSolver(), warmStart: lane == 0 ? nil : warmStart,
           warmStartSplits: warmStartSplits, shouldStop: race.isOver, fallback: fallback)
       }
-      if case .success(let result) = outcome, result.status == .optimal { race.finish() }
+      // The first search to end (proven, or at the time limit) ends the other.
+      race.finish()
       outcomes.set(lane, outcome)
     }
     let results = try outcomes.all()
@@ -244,6 +246,46 @@ public struct Planner: Sendable {
     else { return results[0] }
     best.bound = results.compactMap(\.bound).max()
     return best
+  }
+
+  /// The roster of a pooled model's solution (`FormulationOptions.poolGroups`):
+  /// people assigned to the group headcounts at least cost, priced by the
+  /// checker. The pooled bound holds for the exact model, so the roster is
+  /// `optimal` only when the checker's objective reaches it; a roster that
+  /// breaks a rule (headcounts the people cannot fill) yields to `fallback`.
+  private func pooledResult(
+    _ model: DeploymentFormulation, values: [Double], result: SolveResult, options: PlanOptions,
+    fallback: PlanResult?, seconds: Double
+  ) -> PlanResult {
+    let postings = model.postings(from: values)
+    let splits = model.splits(from: values, postings: postings)
+    let evaluation = RosterChecker(model.district).evaluate(postings, splits: splits)
+    let note =
+      "large district: each group's people pooled (\(model.size.columns) columns instead of one per "
+      + "person and posting); the bound holds for the exact model, the roster is a least-cost "
+      + "assignment of people to the pooled headcounts"
+    var pooled = PlanResult(
+      status: .feasible, postings: postings, splits: evaluation.splits, solver: result.solver,
+      objective: evaluation.objective, bound: result.bound, seconds: seconds,
+      modelSize: model.size, elasticModelSize: nil, brokenRules: [],
+      termination: result.termination, evaluation: evaluation, notes: [note])
+    if let gap = pooled.gap, gap <= max(options.relativeGap, 1e-9) { pooled.status = .optimal }
+    if let fallback, fallback.status == .feasible,
+      !evaluation.isFeasible
+        || (fallback.evaluation?.objective.total ?? .infinity) < evaluation.objective.total
+    {
+      var kept = fallback
+      kept.bound = result.bound ?? fallback.bound
+      kept.seconds = seconds
+      kept.modelSize = model.size
+      kept.notes = [note, "the greedy roster is better than the pooled model's: it stands"]
+      return kept
+    }
+    if !evaluation.isFeasible {
+      pooled.status = .rulesBroken
+      pooled.brokenRules = evaluation.violations
+    }
+    return pooled
   }
 
   /// Solves the deployment model with an exact MILP solver, optionally from a starting roster.
@@ -277,6 +319,11 @@ public struct Planner: Sendable {
     let result = try solver.solve(strict.model, options: solve)
     let checker = RosterChecker(district)
 
+    if let values = result.values, strict.pooled {
+      return pooledResult(
+        strict, values: values, result: result, options: options, fallback: fallback,
+        seconds: elapsed())
+    }
     if let values = result.values {
       let postings = strict.postings(from: values)
       let splits = strict.splits(from: values, postings: postings)

@@ -58,6 +58,30 @@ struct PlannerGLPKTests {
       .objective == evaluation.objective)
   }
 
+  @Test("pooled groups: the bound is below the exact optimum, the roster keeps every rule and is no better than it", arguments: [1, 2] as [UInt64])
+  func pooledGroupsBoundTheExactModel(seed: UInt64) throws {
+    let district = District(try PlannerFixtures.generated(seed: seed, towns: 6))
+    var exactOptions = PlanOptions(timeLimit: 120)
+    exactOptions.formulation.poolGroups = false
+    let exact = try Planner().plan(district, options: exactOptions)
+    #expect(exact.status == .optimal)
+    let optimum = try #require(exact.evaluation?.objective.total)
+
+    var pooledOptions = PlanOptions(timeLimit: 120)
+    pooledOptions.formulation.poolGroups = true
+    let pooled = try Planner().plan(district, options: pooledOptions)
+    let model = DeploymentFormulation(district: district, options: pooledOptions.formulation)
+    #expect(model.pooled)
+    #expect(model.size.columns < DeploymentFormulation(district: district, options: exactOptions.formulation).size.columns)
+    let evaluation = try #require(pooled.evaluation)
+    #expect(evaluation.isFeasible, "\(evaluation.violations)")
+    let tolerance = 1e-6 * max(1, optimum)
+    #expect(try #require(pooled.bound) <= optimum + tolerance)
+    #expect(evaluation.objective.total >= optimum - tolerance)
+    // The summary's objective is the checker's, never the relaxation's.
+    PlannerFixtures.expectSame(try #require(pooled.objective), evaluation.objective)
+  }
+
   @Test("the zone split is a decision: a zoned officer's time goes where stationed officers leave demand")
   func zoneSplitIsADecision() throws {
     var policy = Policy()
