@@ -136,10 +136,10 @@ extension Secondment {
         throw ExitCode(1)
       }
       let checker = RosterChecker(district)
-      let evaluation = checker.evaluate(postings)
+      let evaluation = checker.evaluate(postings, splits: result.splits)
       let roster = RosterIO.roster(
-        from: postings, district: district, solver: result.solver, status: result.status.rawValue,
-        bound: result.bound, gap: result.gap, checker: checker)
+        from: postings, splits: result.splits, district: district, solver: result.solver,
+        status: result.status.rawValue, bound: result.bound, gap: result.gap, checker: checker)
       let changes = prepared.changes(postings)
       let moves = prepared.moves(postings)
       out.solved(result, evaluation: evaluation, changes: changes, moves: moves, checker: checker)

@@ -98,7 +98,8 @@ extension Secondment {
       }
       let written =
         result.roster(district: district)
-        ?? RosterIO.roster(from: postings, district: district, solver: result.solver)
+        ?? RosterIO.roster(
+          from: postings, splits: result.splits, district: district, solver: result.solver)
       print(SolveSummary.text(result, district: district, evaluation: result.evaluation))
       do {
         if let output {
