@@ -255,11 +255,16 @@ extension Report {
         "\(town.pilot ? "★ " : "")\(town.displayName) \(town.name): \(here.count) stationed, \(zoned.count) zoned over it; unmet \(number(s.unmet(town: town.id))) FTE"
       )
       if here.isEmpty && zoned.isEmpty { continue }
-      h.raw("<table><thead><tr><th>Person</th><th>Name</th><th>Department</th><th>Role</th><th>Posting</th><th>Certified</th><th>Legal</th></tr></thead><tbody>\n")
+      h.raw("<table><thead><tr><th>Person</th><th>Name</th><th>Department</th><th>Role</th><th>Posting (a zoned officer's time here)</th><th>Certified</th><th>Legal</th></tr></thead><tbody>\n")
       for p in here + zoned {
         let posting = s.run.posting(of: p.id)
         let mode: String
-        if case .zoned(let z) = posting { mode = "zoned (\(z))" } else { mode = "stationed" }
+        if case .zoned(let z) = posting {
+          let here = s.run.evaluation.splits[p.id]?[town.id] ?? 0
+          mode = "zoned (\(z)), \(number(here)) FTE here"
+        } else {
+          mode = "stationed"
+        }
         let dept = district.departments.first { $0.id == p.department }?.displayName ?? p.department
         h.raw(
           "<tr><td>\(escapeHTML(p.id))</td><td>\(escapeHTML(p.name))</td><td>\(escapeHTML(dept))</td><td>\(p.role.rawValue)</td><td>\(escapeHTML(mode))</td><td>\(p.certified ? "yes" : "")</td><td>\(p.legal ? "yes" : "")</td></tr>\n"

@@ -91,7 +91,9 @@ extension Report {
         }
         let names = people.map { p -> String in
           var s = "\(p.id) \(p.name) (\(p.department)"
-          if case .zoned(let z) = run.posting(of: p.id) { s += ", zoned \(z)" }
+          if case .zoned(let z) = run.posting(of: p.id) {
+            s += ", zoned \(z), \(number(run.evaluation.splits[p.id]?[town.id] ?? 0)) FTE here"
+          }
           if !p.isOfficer { s += ", auxiliary" }
           return escapeMarkdown(s + ")")
         }
