@@ -193,7 +193,10 @@ public struct Planner: Sendable {
   ) -> PlanResult {
     let run = DeploymentGreedy(
       district: district,
-      options: DeploymentGreedyOptions(seed: options.seed, timeLimit: timeLimit)
+      options: DeploymentGreedyOptions(
+        seed: options.seed, timeLimit: timeLimit,
+        iterationLimit: DeploymentGreedyOptions.steps(
+          forPeople: district.people.filter { !$0.unavailable }.count))
     ).solve()
     let evaluation = RosterChecker(district).evaluate(run.postings, splits: run.splits)
     return PlanResult(
