@@ -37,7 +37,8 @@ extension DeploymentFormulation {
         let d = district.departmentIndex[person.department], let split = allSplits[person.id]
       else { continue }
       for (town, fte) in split {
-        if let t = district.townIndex[town] { given[z, default: [:]][d, default: [:]][t, default: 0] += fte }
+        guard let t = district.townIndex[town] else { continue }
+        given[z, default: [:]][d, default: [:]][t, default: 0] += fte
       }
     }
     for s in splitFlows { values[s.variable.index] = given[s.zone]?[s.department]?[s.town] ?? 0 }

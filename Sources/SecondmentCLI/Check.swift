@@ -172,7 +172,8 @@ enum CheckReport {
     if !chosenSplits.isEmpty {
       lines.append("")
       lines.append(
-        "Zone splits: \(chosenSplits.count) zoned officer\(chosenSplits.count == 1 ? "'s line gives" : "s' lines give") "
+        "Zone splits: \(chosenSplits.count) zoned "
+          + (chosenSplits.count == 1 ? "officer's line gives " : "officers' lines give ")
           + "no split; the checker used the split that leaves the least weighted unmet demand "
           + "(docs/rules.md, Capacity):")
       for id in chosenSplits {

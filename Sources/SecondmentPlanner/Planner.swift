@@ -201,7 +201,8 @@ public struct Planner: Sendable {
     let evaluation = RosterChecker(district).evaluate(run.postings, splits: run.splits)
     return PlanResult(
       status: evaluation.isFeasible ? .feasible : .rulesBroken, postings: run.postings,
-      splits: evaluation.splits, solver: "greedy", objective: run.objective, bound: run.bound.total, seconds: run.seconds,
+      splits: evaluation.splits, solver: "greedy", objective: run.objective,
+      bound: run.bound.total, seconds: run.seconds,
       modelSize: nil, elasticModelSize: nil, brokenRules: evaluation.violations,
       termination: run.hitTimeLimit ? .limit(.time) : .limit(.iterations), evaluation: evaluation,
       notes: [])
@@ -431,7 +432,9 @@ private final class Race: @unchecked Sendable {
       let combined: SolveProgress = lock.withLock {
         if let i = p.incumbent { incumbent = min(incumbent ?? i, i) }
         if let b = p.bound { bound = max(bound ?? b, b) }
-        let gap = incumbent.flatMap { i in bound.map { SolveResult.relativeGap(objective: i, bound: $0) } }
+        let gap = incumbent.flatMap { i in
+          bound.map { SolveResult.relativeGap(objective: i, bound: $0) }
+        }
         return SolveProgress(elapsed: p.elapsed, incumbent: incumbent, bound: bound, gap: gap)
       }
       progress(combined)
