@@ -189,22 +189,12 @@ public struct DeploymentFormulation: Sendable {
       zoned[z, default: [:]][d, default: []].append(person)
     }
     var result: [String: ZoneSplit] = [:]
-    let capacity = district.zonedOfficerFTE
     for (z, byDepartment) in zoned {
       let towns = district.zones[z].towns.compactMap { district.townIndex[$0] }
       for (d, people) in byDepartment {
-        var left = towns.map { flow[z]?[d]?[$0] ?? 0 }
-        for person in people {
-          var split: ZoneSplit = [:]
-          var room = capacity
-          for (j, t) in towns.enumerated() where left[j] > 1e-9 && room > 1e-9 {
-            let take = min(left[j], room)
-            split[district.towns[t].id] = take
-            left[j] -= take
-            room -= take
-          }
-          result[person.id] = split
-        }
+        let shares = district.handOut(
+          towns.map { flow[z]?[d]?[$0] ?? 0 }, over: towns, to: people.map(\.id))
+        result.merge(shares) { a, _ in a }
       }
     }
     return result

@@ -73,19 +73,10 @@ extension District {
         network.maximise(into: sinks)
       }
       for (i, z) in zoneList.enumerated() {
-        // Hand the zone's flow to its officers in instance order.
-        var left = zoneTowns[i].map { network.flow(zone: i, town: $0) }
-        for p in byZone[z] ?? [] {
-          var split: ZoneSplit = [:]
-          var room = capacity
-          for (j, t) in zoneTowns[i].enumerated() where left[j] > 1e-12 && room > 1e-12 {
-            let take = min(left[j], room)
-            split[towns[t].id] = take
-            left[j] -= take
-            room -= take
-          }
-          result[people[p].id] = split
-        }
+        let shares = handOut(
+          zoneTowns[i].map { network.flow(zone: i, town: $0) }, over: zoneTowns[i],
+          to: (byZone[z] ?? []).map { people[$0].id })
+        result.merge(shares) { a, _ in a }
       }
     }
     // Zoned officers of departments with nothing to split still get an (empty) split.
@@ -95,6 +86,31 @@ extension District {
       {
         result[person.id] = [:]
       }
+    }
+    return result
+  }
+}
+
+extension District {
+  /// Hands FTE per town (`fte[j]` for town index `towns[j]`, the zone's order)
+  /// to zoned officers in the order given, each taking up to
+  /// `zonedOfficerFTE`: the first officer's time goes to the first towns.
+  /// Amounts below 1e-9 FTE are dropped.
+  public func handOut(_ fte: [Double], over towns: [Int], to officers: [String])
+    -> [String: ZoneSplit]
+  {
+    var left = fte
+    var result: [String: ZoneSplit] = [:]
+    for id in officers {
+      var split: ZoneSplit = [:]
+      var room = zonedOfficerFTE
+      for (j, t) in towns.enumerated() where left[j] > 1e-9 && room > 1e-9 {
+        let take = min(left[j], room)
+        split[self.towns[t].id] = take
+        left[j] -= take
+        room -= take
+      }
+      result[id] = split
     }
     return result
   }
