@@ -64,6 +64,11 @@ struct Builder {
     var travel: Double
     var moved: Bool
     var missed: Bool
+
+    /// One person's weighted travel, move and preference cost on this posting.
+    func cost(_ w: ObjectiveWeights) -> Double {
+      travel * w.travelMinute + (moved ? w.move : 0) + (missed ? w.preferenceMiss : 0)
+    }
   }
 
   mutating func build() {
@@ -127,12 +132,9 @@ struct Builder {
           o.posting >= townCount && !counts
             && postingTowns[o.posting].allSatisfy { demand[$0][d] <= 0 }
         }
-        func cost(_ o: Option) -> Double {
-          o.travel * w.travelMinute + (o.moved ? w.move : 0) + (o.missed ? w.preferenceMiss : 0)
-        }
         let idle = opts.filter(pointless)
         if idle.count > 1,
-          let best = idle.min(by: { (cost($0), $0.posting) < (cost($1), $1.posting) })
+          let best = idle.min(by: { ($0.cost(w), $0.posting) < ($1.cost(w), $1.posting) })
         {
           opts.removeAll {
             pointless($0) && $0.posting != best.posting && p.currentPosting != postings[$0.posting]
@@ -150,9 +152,7 @@ struct Builder {
         for value in row where value > 0 { bound += w.uncoveredPair + unmetWeight * value }
       }
       for (c, opts) in optionsByClass.enumerated() {
-        let worst = opts.map {
-          $0.travel * w.travelMinute + ($0.moved ? w.move : 0) + ($0.missed ? w.preferenceMiss : 0)
-        }.max() ?? 0
+        let worst = opts.map { $0.cost(w) }.max() ?? 0
         bound += Double(classes[c].count) * worst
       }
       rulePenalty = bound.rounded(.up)
@@ -180,10 +180,7 @@ struct Builder {
       }
     }
 
-    func cost(_ o: Option) -> Double {
-      o.travel * w.travelMinute + (o.moved ? w.move : 0) + (o.missed ? w.preferenceMiss : 0)
-    }
-    classOptions = optionsByClass.map { $0.map { .init(posting: $0.posting, cost: cost($0)) } }
+    classOptions = optionsByClass.map { $0.map { .init(posting: $0.posting, cost: $0.cost(w)) } }
     let perPersonColumns = optionsByClass.reduce(0) { $0 + $1.count }
     pooled =
       !options.elastic

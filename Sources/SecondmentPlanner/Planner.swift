@@ -255,11 +255,12 @@ public struct Planner: Sendable {
   /// The roster of a pooled model's solution (`FormulationOptions.poolGroups`):
   /// people assigned to the group headcounts at least cost, priced by the
   /// checker. The pooled bound holds for the exact model, so the roster is
-  /// `optimal` only when the checker's objective reaches it; a roster that
-  /// breaks a rule (headcounts the people cannot fill) yields to `fallback`.
+  /// `optimal` only when the checker's objective reaches it, and `rulesBroken`
+  /// when the headcounts do not fit the people (in `auto` the greedy roster
+  /// then stands, as it does whenever it is better: `plan`).
   private func pooledResult(
     _ model: DeploymentFormulation, values: [Double], result: SolveResult, options: PlanOptions,
-    fallback: PlanResult?, seconds: Double
+    seconds: Double
   ) -> PlanResult {
     let postings = model.postings(from: values)
     let splits = model.splits(from: values, postings: postings)
@@ -274,17 +275,6 @@ public struct Planner: Sendable {
       modelSize: model.size, elasticModelSize: nil, brokenRules: [],
       termination: result.termination, evaluation: evaluation, notes: [note])
     if let gap = pooled.gap, gap <= max(options.relativeGap, 1e-9) { pooled.status = .optimal }
-    if let fallback, fallback.status == .feasible,
-      !evaluation.isFeasible
-        || (fallback.evaluation?.objective.total ?? .infinity) < evaluation.objective.total
-    {
-      var kept = fallback
-      kept.bound = result.bound ?? fallback.bound
-      kept.seconds = seconds
-      kept.modelSize = model.size
-      kept.notes = [note, "the greedy roster is better than the pooled model's: it stands"]
-      return kept
-    }
     if !evaluation.isFeasible {
       pooled.status = .rulesBroken
       pooled.brokenRules = evaluation.violations
@@ -325,8 +315,7 @@ public struct Planner: Sendable {
 
     if let values = result.values, strict.pooled {
       return pooledResult(
-        strict, values: values, result: result, options: options, fallback: fallback,
-        seconds: elapsed())
+        strict, values: values, result: result, options: options, seconds: elapsed())
     }
     if let values = result.values {
       let postings = strict.postings(from: values)
