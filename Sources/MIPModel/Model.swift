@@ -155,6 +155,44 @@ public struct Model: Sendable {
     self.sense = sense
   }
 
+  /// The sub-problem with each of `fixed` replaced by its value in `point`:
+  /// fixed variables leave the model, their terms move to the right-hand
+  /// sides, and rows left without a variable are dropped (they hold at
+  /// `point` when it is feasible). A large-neighbourhood search re-solves such
+  /// a sub-problem; being small, it needs no presolver, so a start can be given.
+  public func restricted(fixing fixed: Set<Variable>, at point: [Double]) -> Restriction {
+    var sub = Model(name: name)
+    sub.sense = sense
+    var position = [Int](repeating: -1, count: variables.count)
+    var original: [Variable] = []
+    for (j, def) in variables.enumerated() where !fixed.contains(Variable(index: j)) {
+      position[j] = original.count
+      original.append(Variable(index: j))
+      sub.variables.append(def)
+    }
+    for c in constraints {
+      var rhs = c.rhs
+      var terms: [(variable: Variable, coefficient: Double)] = []
+      for t in c.terms {
+        let p = position[t.variable.index]
+        if p < 0 {
+          rhs -= t.coefficient * point[t.variable.index]
+        } else {
+          terms.append((Variable(index: p), t.coefficient))
+        }
+      }
+      guard !terms.isEmpty else { continue }
+      sub.constraints.append(Constraint(name: c.name, terms: terms, sense: c.sense, rhs: rhs))
+    }
+    var objective = LinearExpression(constant: objective.constant)
+    for (v, k) in self.objective.terms {
+      let p = position[v.index]
+      if p < 0 { objective.constant += k * point[v.index] } else { objective.add(k, Variable(index: p)) }
+    }
+    sub.objective = objective
+    return Restriction(model: sub, original: original, point: point)
+  }
+
   /// Number of integer and binary variables.
   public var integerCount: Int { variables.lazy.filter { $0.kind != .continuous }.count }
 
@@ -174,5 +212,25 @@ public struct Model: Sendable {
       }
     }
     return true
+  }
+}
+
+/// A model with some variables fixed and removed (`Model.restricted(fixing:at:)`).
+public struct Restriction: Sendable {
+  /// The sub-problem; its objective includes the fixed variables' part as a constant.
+  public let model: Model
+  /// For each variable of `model`, the variable of the full model it stands for.
+  public let original: [Variable]
+  /// The full model's point the fixed values came from.
+  let point: [Double]
+
+  /// The sub-problem's point for a full model's point.
+  public func project(_ values: [Double]) -> [Double] { original.map { values[$0.index] } }
+
+  /// The full model's point for a sub-problem's point, fixed variables at their values.
+  public func expand(_ values: [Double]) -> [Double] {
+    var full = point
+    for (v, x) in zip(original, values) { full[v.index] = x }
+    return full
   }
 }

@@ -230,9 +230,18 @@ public struct Planner: Sendable {
     shared.progress = race.report
     let lanes = shared
     let outcomes = Outcomes()
+    // A large district's warm lane re-solves neighbourhoods of the start
+    // instead: GLPK's search on the whole pooled model does not improve it.
+    let formulation = DeploymentFormulation(district: district, options: options.formulation)
+    let neighbourhoods = formulation.pooled
     DispatchQueue.concurrentPerform(iterations: 2) { lane in
       let outcome = Result {
-        try planExact(
+        if lane == 1 && neighbourhoods {
+          return try planNeighbourhoods(
+            formulation, options: lanes, start: warmStart, startSplits: warmStartSplits,
+            shouldStop: race.isOver, fallback: fallback)
+        }
+        return try planExact(
           district, options: lanes, solver: GLPKSolver(), warmStart: lane == 0 ? nil : warmStart,
           warmStartSplits: warmStartSplits, shouldStop: race.isOver, fallback: fallback)
       }
@@ -250,6 +259,41 @@ public struct Planner: Sendable {
     else { return results[0] }
     best.bound = results.compactMap(\.bound).max()
     return best
+  }
+
+  /// A large district's roster improved region by region (`NeighbourhoodSearch`)
+  /// from `start` until the time limit or `shouldStop`; `fallback` stands when
+  /// `start` is not a point of the model.
+  func planNeighbourhoods(
+    _ formulation: DeploymentFormulation, options: PlanOptions, start: [String: Posting],
+    startSplits: [String: ZoneSplit], shouldStop: (@Sendable () -> Bool)?, fallback: PlanResult
+  ) throws -> PlanResult {
+    let clock = ContinuousClock.now
+    guard let point = formulation.point(for: start, splits: startSplits),
+      formulation.model.isFeasible(point)
+    else { return fallback }
+    let checker = RosterChecker(formulation.district)
+    let outcome = try NeighbourhoodSearch(formulation: formulation, solver: GLPKSolver()).improve(
+      from: point, timeLimit: options.timeLimit ?? 60, seed: options.seed,
+      shouldStop: shouldStop, progress: options.progress
+    ) { values in
+      let postings = formulation.postings(from: values)
+      let evaluation = checker.evaluate(
+        postings, splits: formulation.splits(from: values, postings: postings))
+      return evaluation.isFeasible ? evaluation.objective.total : .infinity
+    }
+    let spent = ContinuousClock.now - clock
+    let seconds = Double(spent.components.seconds) + Double(spent.components.attoseconds) * 1e-18
+    let result = SolveResult(
+      termination: .limit(.time), values: outcome.values,
+      objective: formulation.model.objective.value(at: outcome.values), bound: nil,
+      seconds: seconds, solver: "glpk \(GLPKSolver.version ?? "")")
+    var plan = pooledResult(
+      formulation, values: outcome.values, result: result, options: options, seconds: seconds)
+    plan.notes.append(
+      "\(outcome.rounds) regions re-solved around the greedy roster, "
+        + "\(outcome.improvements) of them improving it")
+    return plan
   }
 
   /// The roster of a pooled model's solution (`FormulationOptions.poolGroups`):

@@ -1,0 +1,105 @@
+import DeploymentFormulation
+import Foundation
+import MIPModel
+import SecondmentDomain
+
+/// Improves a roster one region at a time: every headcount away from the
+/// region is held where the roster has it, and the exact solver re-solves the
+/// rest (a large-neighbourhood search).
+///
+/// A region is a town and its `regionSize − 1` nearest towns by travel time;
+/// every group headcount on a posting that touches one of them is free, so the
+/// people posted there may move among those postings. Each sub-problem is the
+/// model with the held headcounts substituted (`Model.restricted`), small
+/// enough to need no presolver, so it starts from the current roster and can
+/// only improve on it; every point it yields keeps the model's rules. A
+/// better model objective is kept only when `price` (the checker's objective
+/// of the roster) is lower too, because a pooled model's objective is a bound,
+/// not a price. Regions are tried in a seeded random order, each once until
+/// one improves the roster. Used by `auto` for districts above
+/// `FormulationOptions.poolAbove`, where GLPK's search on the whole model
+/// finds nothing better than the greedy start (`Benchmarks/README.md`).
+struct NeighbourhoodSearch: Sendable {
+  /// What the search reached.
+  struct Outcome: Sendable {
+    /// The best point found (the start when nothing improved it).
+    var values: [Double]
+    /// `price` at `values`.
+    var price: Double
+    /// Regions re-solved, and how many of them improved the roster.
+    var rounds: Int
+    var improvements: Int
+  }
+
+  let formulation: DeploymentFormulation
+  let solver: any Solver
+  /// Towns per region (the centre and its nearest towns).
+  var regionSize = 20
+  /// Seconds each region's sub-problem may take at most.
+  var secondsPerRegion = 8.0
+
+  /// The headcounts a region around town `centre` frees: every group's, on
+  /// every posting that touches the centre or one of its nearest towns.
+  func region(around centre: Int) -> Set<Variable> {
+    let district = formulation.district
+    let near = district.towns.indices.sorted {
+      (district.minutes[centre][$0], $0) < (district.minutes[centre][$1], $1)
+    }
+    let towns = Set(near.prefix(regionSize).map { district.towns[$0].id })
+    let touching = Set(
+      formulation.postings.indices.filter {
+        district.towns(of: formulation.postings[$0]).contains(where: towns.contains)
+      })
+    var free: Set<Variable> = []
+    for feeds in formulation.groupHeadcounts {
+      for (k, v) in feeds where touching.contains(k) { free.insert(v) }
+    }
+    return free
+  }
+
+  /// Re-solves regions from `start` (a point of the model) until `timeLimit`
+  /// seconds have passed or `shouldStop` says so; `price` says what a point's
+  /// roster costs (infinity for one that breaks a rule).
+  func improve(
+    from start: [Double], timeLimit: Double, seed: UInt64 = 1,
+    shouldStop: (@Sendable () -> Bool)? = nil,
+    progress: (@Sendable (SolveProgress) -> Void)? = nil,
+    price: ([Double]) -> Double
+  ) throws -> Outcome {
+    let clock = ContinuousClock.now
+    func elapsed() -> Double {
+      let d = ContinuousClock.now - clock
+      return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+    }
+    let model = formulation.model
+    let headcounts = Set(formulation.groupHeadcounts.flatMap(\.values))
+    var best = Outcome(values: start, price: price(start), rounds: 0, improvements: 0)
+    var objective = model.objective.value(at: start)
+    var generator = SeededRandom(seed: seed)
+    var untried: [Int] = []
+    while elapsed() < timeLimit - 0.5, shouldStop?() != true {
+      if untried.isEmpty { untried = formulation.district.towns.indices.shuffled(using: &generator) }
+      let restriction = model.restricted(
+        fixing: headcounts.subtracting(region(around: untried.removeLast())), at: best.values)
+      var options = SolveOptions(
+        timeLimit: min(secondsPerRegion, timeLimit - elapsed()), relativeGap: 1e-6, seed: seed)
+      options.warmStart = restriction.project(best.values)
+      options.shouldStop = shouldStop
+      let result = try solver.solve(restriction.model, options: options)
+      best.rounds += 1
+      guard let values = result.values.map(restriction.expand) else { continue }
+      let better = model.objective.value(at: values)
+      guard better < objective - 1e-6 else { continue }
+      let cost = price(values)
+      guard cost < best.price - 1e-6 else { continue }
+      best.values = values
+      best.price = cost
+      best.improvements += 1
+      objective = better
+      // Every region may pay off again around the changed roster.
+      untried = []
+      progress?(SolveProgress(elapsed: elapsed(), incumbent: cost, bound: nil, gap: nil))
+    }
+    return best
+  }
+}

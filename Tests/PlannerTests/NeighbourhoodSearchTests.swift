@@ -1,0 +1,72 @@
+import Foundation
+import GreedySolver
+import MIPModel
+import Testing
+
+@testable import SecondmentPlanner
+
+/// The region search `auto` runs for large (pooled) districts; skipped without GLPK.
+@Suite("Region search on a pooled district", .enabled(if: GLPKSolver.isAvailable, "this build has no GLPK"))
+struct NeighbourhoodSearchTests {
+  static func pooledDistrict() throws -> (District, DeploymentFormulation) {
+    let district = District(try PlannerFixtures.generated(seed: 3, towns: 10))
+    var options = FormulationOptions()
+    options.poolGroups = true
+    return (district, DeploymentFormulation(district: district, options: options))
+  }
+
+  static func price(_ formulation: DeploymentFormulation, _ values: [Double]) -> Double {
+    let postings = formulation.postings(from: values)
+    let evaluation = RosterChecker(formulation.district).evaluate(
+      postings, splits: formulation.splits(from: values, postings: postings))
+    return evaluation.isFeasible ? evaluation.objective.total : .infinity
+  }
+
+  @Test("from a poor roster it finds a cheaper one, and every roster it keeps keeps every rule")
+  func improvesAPoorStart() throws {
+    let (district, formulation) = try Self.pooledDistrict()
+    // A construction with almost no local search: room to improve.
+    let poor = DeploymentGreedy(
+      district: district, options: DeploymentGreedyOptions(seed: 1, iterationLimit: 1)
+    ).solve()
+    #expect(poor.isFeasible)
+    let start = try #require(formulation.point(for: poor.postings, splits: poor.splits))
+    #expect(formulation.model.isFeasible(start))
+    var search = NeighbourhoodSearch(formulation: formulation, solver: GLPKSolver())
+    search.regionSize = 4
+    search.secondsPerRegion = 2
+    let outcome = try search.improve(from: start, timeLimit: 8) { Self.price(formulation, $0) }
+    #expect(outcome.rounds >= 1)
+    #expect(outcome.improvements >= 1)
+    #expect(outcome.price < Self.price(formulation, start) - 1e-6)
+    #expect(formulation.model.isFeasible(outcome.values))
+    // The price it reports is the checker's objective of the roster it returns.
+    #expect(abs(outcome.price - Self.price(formulation, outcome.values)) <= 1e-6)
+  }
+
+  @Test("a region frees the headcounts of postings touching its towns, and only those")
+  func regionFreesNearbyPostings() throws {
+    let (district, formulation) = try Self.pooledDistrict()
+    var search = NeighbourhoodSearch(formulation: formulation, solver: GLPKSolver())
+    search.regionSize = 1
+    let free = search.region(around: 0)
+    let town = district.towns[0].id
+    for feeds in formulation.groupHeadcounts {
+      for (k, v) in feeds {
+        let touches = district.towns(of: formulation.postings[k]).contains(town)
+        #expect(free.contains(v) == touches, "\(formulation.postings[k])")
+      }
+    }
+  }
+
+  @Test("auto on a pooled district: the greedy start, then the race with the region search; a roster that keeps every rule")
+  func autoRunsTheRegionSearch() throws {
+    let (district, _) = try Self.pooledDistrict()
+    var options = PlanOptions(solver: .auto, timeLimit: 10)
+    options.formulation.poolGroups = true
+    let result = try Planner().plan(district, options: options)
+    #expect(result.status == .feasible || result.status == .optimal)
+    #expect(try #require(result.evaluation).isFeasible)
+    PlannerFixtures.expectSame(try #require(result.objective), try #require(result.evaluation).objective)
+  }
+}
