@@ -3,22 +3,24 @@ import Foundation
 import MIPModel
 import SecondmentDomain
 
-/// Improves a roster one region at a time: every headcount away from the
-/// region is held where the roster has it, and the exact solver re-solves the
-/// rest (a large-neighbourhood search).
+/// Improves a roster one neighbourhood at a time: every headcount outside the
+/// neighbourhood is held where the roster has it, and the exact solver
+/// re-solves the rest (a large-neighbourhood search).
 ///
-/// A region is a town and its `regionSize − 1` nearest towns by travel time;
-/// every group headcount on a posting that touches one of them is free, so the
-/// people posted there may move among those postings. Each sub-problem is the
-/// model with the held headcounts substituted (`Model.restricted`), small
-/// enough to need no presolver, so it starts from the current roster and can
-/// only improve on it; every point it yields keeps the model's rules. A
-/// better model objective is kept only when `price` (the checker's objective
-/// of the roster) is lower too, because a pooled model's objective is a bound,
-/// not a price. Regions are tried in a seeded random order, each once until
-/// one improves the roster. Used by `auto` for districts above
-/// `FormulationOptions.poolAbove`, where GLPK's search on the whole model
-/// finds nothing better than the greedy start (`Benchmarks/README.md`).
+/// Two kinds of neighbourhood take turns: a **department** (every headcount of
+/// its groups free, so its people may move anywhere in the district) and a
+/// **region** (a town and its `regionSize − 1` nearest towns by travel time;
+/// every group's headcount on a posting touching them free, so the people
+/// posted there may move among those postings). Each sub-problem is the model
+/// with the held headcounts substituted (`Model.restricted`), small enough to
+/// need no presolver, so it starts from the current roster and can only
+/// improve on it; every point it yields keeps the model's rules. A better
+/// model objective is kept only when `price` (the checker's objective of the
+/// roster) falls too, because a pooled model's objective is a bound, not a
+/// price. Each kind comes in a seeded random order, each neighbourhood once
+/// until one improves the roster. Used by `auto` for districts above
+/// `FormulationOptions.poolAbove`, where GLPK's search on the whole model finds
+/// nothing better than the greedy start (`Benchmarks/README.md`).
 struct NeighbourhoodSearch: Sendable {
   /// What the search reached.
   struct Outcome: Sendable {
@@ -26,7 +28,7 @@ struct NeighbourhoodSearch: Sendable {
     var values: [Double]
     /// `price` at `values`.
     var price: Double
-    /// Regions re-solved, and how many of them improved the roster.
+    /// Neighbourhoods re-solved, and how many of them improved the roster.
     var rounds: Int
     var improvements: Int
   }
@@ -35,8 +37,21 @@ struct NeighbourhoodSearch: Sendable {
   let solver: any Solver
   /// Towns per region (the centre and its nearest towns).
   var regionSize = 20
-  /// Seconds each region's sub-problem may take at most.
-  var secondsPerRegion = 8.0
+  /// Seconds each sub-problem may take at most.
+  var secondsPerNeighbourhood = 8.0
+
+  /// The headcounts department `department` (its index) frees: all of its groups'.
+  func department(_ department: Int) -> Set<Variable> {
+    let district = formulation.district
+    var free: Set<Variable> = []
+    for (g, members) in formulation.groups.enumerated() {
+      guard let first = members.first,
+        district.departmentIndex[formulation.classes[first].representative.department] == department
+      else { continue }
+      free.formUnion(formulation.groupHeadcounts[g].values)
+    }
+    return free
+  }
 
   /// The headcounts a region around town `centre` frees: every group's, on
   /// every posting that touches the centre or one of its nearest towns.
@@ -57,9 +72,9 @@ struct NeighbourhoodSearch: Sendable {
     return free
   }
 
-  /// Re-solves regions from `start` (a point of the model) until `timeLimit`
-  /// seconds have passed or `shouldStop` says so; `price` says what a point's
-  /// roster costs (infinity for one that breaks a rule).
+  /// Re-solves neighbourhoods from `start` (a point of the model) until
+  /// `timeLimit` seconds have passed or `shouldStop` says so; `price` says what
+  /// a point's roster costs (infinity for one that breaks a rule).
   func improve(
     from start: [Double], timeLimit: Double, seed: UInt64 = 1,
     shouldStop: (@Sendable () -> Bool)? = nil,
@@ -72,17 +87,26 @@ struct NeighbourhoodSearch: Sendable {
       return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
     }
     let model = formulation.model
+    let district = formulation.district
     let headcounts = Set(formulation.groupHeadcounts.flatMap(\.values))
     var best = Outcome(values: start, price: price(start), rounds: 0, improvements: 0)
     var objective = model.objective.value(at: start)
     var generator = SeededRandom(seed: seed)
-    var untried: [Int] = []
+    var departments: [Int] = []
+    var centres: [Int] = []
     while elapsed() < timeLimit - 0.5, shouldStop?() != true {
-      if untried.isEmpty { untried = formulation.district.towns.indices.shuffled(using: &generator) }
-      let restriction = model.restricted(
-        fixing: headcounts.subtracting(region(around: untried.removeLast())), at: best.values)
+      let free: Set<Variable>
+      if best.rounds % 2 == 0 {
+        if departments.isEmpty { departments = district.departments.indices.shuffled(using: &generator) }
+        free = department(departments.removeLast())
+      } else {
+        if centres.isEmpty { centres = district.towns.indices.shuffled(using: &generator) }
+        free = region(around: centres.removeLast())
+      }
+      let restriction = model.restricted(fixing: headcounts.subtracting(free), at: best.values)
       var options = SolveOptions(
-        timeLimit: min(secondsPerRegion, timeLimit - elapsed()), relativeGap: 1e-6, seed: seed)
+        timeLimit: min(secondsPerNeighbourhood, timeLimit - elapsed()), relativeGap: 1e-6,
+        seed: seed)
       options.warmStart = restriction.project(best.values)
       options.shouldStop = shouldStop
       let result = try solver.solve(restriction.model, options: options)
@@ -96,8 +120,9 @@ struct NeighbourhoodSearch: Sendable {
       best.price = cost
       best.improvements += 1
       objective = better
-      // Every region may pay off again around the changed roster.
-      untried = []
+      // Every neighbourhood may pay off again around the changed roster.
+      departments = []
+      centres = []
       progress?(SolveProgress(elapsed: elapsed(), incumbent: cost, bound: nil, gap: nil))
     }
     return best

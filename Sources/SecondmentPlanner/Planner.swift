@@ -230,8 +230,8 @@ public struct Planner: Sendable {
     shared.progress = race.report
     let lanes = shared
     let outcomes = Outcomes()
-    // A large district's warm lane re-solves neighbourhoods of the start
-    // instead: GLPK's search on the whole pooled model does not improve it.
+    // A large district's warm lane re-solves departments and regions of the
+    // start instead: GLPK's search on the whole pooled model does not improve it.
     let formulation = DeploymentFormulation(district: district, options: options.formulation)
     let neighbourhoods = formulation.pooled
     DispatchQueue.concurrentPerform(iterations: 2) { lane in
@@ -261,7 +261,8 @@ public struct Planner: Sendable {
     return best
   }
 
-  /// A large district's roster improved region by region (`NeighbourhoodSearch`)
+  /// A large district's roster improved one department or region at a time
+  /// (`NeighbourhoodSearch`)
   /// from `start` until the time limit or `shouldStop`; `fallback` stands when
   /// `start` is not a point of the model.
   func planNeighbourhoods(
@@ -291,7 +292,7 @@ public struct Planner: Sendable {
     var plan = pooledResult(
       formulation, values: outcome.values, result: result, options: options, seconds: seconds)
     plan.notes.append(
-      "\(outcome.rounds) regions re-solved around the greedy roster, "
+      "\(outcome.rounds) departments and regions re-solved from the greedy roster, "
         + "\(outcome.improvements) of them improving it")
     return plan
   }

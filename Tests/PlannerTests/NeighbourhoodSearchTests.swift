@@ -5,8 +5,8 @@ import Testing
 
 @testable import SecondmentPlanner
 
-/// The region search `auto` runs for large (pooled) districts; skipped without GLPK.
-@Suite("Region search on a pooled district", .enabled(if: GLPKSolver.isAvailable, "this build has no GLPK"))
+/// The neighbourhood search `auto` runs for large (pooled) districts; skipped without GLPK.
+@Suite("Neighbourhood search on a pooled district", .enabled(if: GLPKSolver.isAvailable, "this build has no GLPK"))
 struct NeighbourhoodSearchTests {
   static func pooledDistrict() throws -> (District, DeploymentFormulation) {
     let district = District(try PlannerFixtures.generated(seed: 3, towns: 10))
@@ -34,7 +34,7 @@ struct NeighbourhoodSearchTests {
     #expect(formulation.model.isFeasible(start))
     var search = NeighbourhoodSearch(formulation: formulation, solver: GLPKSolver())
     search.regionSize = 4
-    search.secondsPerRegion = 2
+    search.secondsPerNeighbourhood = 2
     let outcome = try search.improve(from: start, timeLimit: 8) { Self.price(formulation, $0) }
     #expect(outcome.rounds >= 1)
     #expect(outcome.improvements >= 1)
@@ -59,7 +59,20 @@ struct NeighbourhoodSearchTests {
     }
   }
 
-  @Test("auto on a pooled district: the greedy start, then the race with the region search; a roster that keeps every rule")
+  @Test("a department frees every headcount of its groups, and only those")
+  func departmentFreesItsGroups() throws {
+    let (district, formulation) = try Self.pooledDistrict()
+    let search = NeighbourhoodSearch(formulation: formulation, solver: GLPKSolver())
+    for d in district.departments.indices {
+      let free = search.department(d)
+      for (g, members) in formulation.groups.enumerated() {
+        let ours = formulation.classes[members[0]].representative.department == district.departments[d].id
+        for v in formulation.groupHeadcounts[g].values { #expect(free.contains(v) == ours) }
+      }
+    }
+  }
+
+  @Test("auto on a pooled district: the greedy start, then the race with the neighbourhood search; a roster that keeps every rule")
   func autoRunsTheRegionSearch() throws {
     let (district, _) = try Self.pooledDistrict()
     var options = PlanOptions(solver: .auto, timeLimit: 10)
