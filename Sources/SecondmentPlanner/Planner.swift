@@ -142,48 +142,14 @@ public struct Planner: Sendable {
     case .greedy:
       return planGreedy(district, options: options, timeLimit: options.timeLimit)
     case .auto:
-      let clock = ContinuousClock.now
-      // The greedy gets a fifth of the limit (it usually needs far less).
-      let greedy = planGreedy(
-        district, options: options, timeLimit: options.timeLimit.map { $0 / 5 })
       guard GLPKSolver.isAvailable else {
-        var fallback = greedy
+        // The greedy gets a fifth of the limit (it usually needs far less).
+        var fallback = planGreedy(
+          district, options: options, timeLimit: options.timeLimit.map { $0 / 5 })
         fallback.notes.append("this build has no GLPK: the greedy roster stands")
         return fallback
       }
-      var rest = options
-      if let limit = options.timeLimit {
-        let spent = ContinuousClock.now - clock
-        let used = Double(spent.components.seconds) + Double(spent.components.attoseconds) * 1e-18
-        rest.timeLimit = max(limit - used, 0.1)
-      }
-      let start = greedy.status == .feasible ? greedy.postings : nil
-      var exact: PlanResult
-      do {
-        exact = try raceExact(
-          district, options: rest, warmStart: start, warmStartSplits: greedy.splits,
-          fallback: greedy)
-      } catch {
-        var fallback = greedy
-        fallback.notes.append("GLPK failed (\(error)): the greedy roster stands")
-        return fallback
-      }
-      exact.seconds += greedy.seconds
-      // Keep whichever roster is better; a rule-keeping roster beats one that breaks rules.
-      let exactTotal = exact.evaluation?.objective.total ?? .infinity
-      let greedyTotal = greedy.evaluation?.objective.total ?? .infinity
-      let exactKeeps = exact.status == .optimal || exact.status == .feasible
-      if greedy.status == .feasible && (!exactKeeps || greedyTotal < exactTotal - 1e-9) {
-        var kept = greedy
-        kept.bound = exact.bound ?? greedy.bound
-        kept.seconds = exact.seconds
-        kept.notes.append("GLPK found nothing better than the greedy roster")
-        return kept
-      }
-      exact.notes.insert(
-        "greedy start: objective \(String(format: "%.2f", greedyTotal)) (\(greedy.status.rawValue))",
-        at: 0)
-      return exact
+      return try planAuto(district, options: options)
     }
   }
 
@@ -208,57 +174,107 @@ public struct Planner: Sendable {
       notes: [])
   }
 
-  /// GLPK twice at once on the same model: cold with GLPK's presolver, and
-  /// warm-started from `warmStart` (which needs the presolver off). The first
-  /// to end (proven optimal, or at the limit) stops the other; a proven
-  /// roster wins, otherwise the better roster is kept with the better of the
-  /// two bounds. Without a warm start, one cold search.
+  /// `auto`: two lanes on two threads from the start. One is GLPK cold, with
+  /// its presolver, for the whole limit. The other runs the greedy (at most a
+  /// fifth of the limit) and then improves its roster: GLPK warm-started from
+  /// it (which needs the presolver off), or for a pooled district the
+  /// neighbourhood search. The first lane to end (proven, or at the limit)
+  /// stops the other; a greedy lane with nothing to improve (its roster breaks
+  /// a rule) stops nobody. A proven roster wins; otherwise the best roster
+  /// that keeps every rule, greedy included, with the best bound of the two
+  /// searches.
   ///
-  /// Measured on rongchang-2024 (`Benchmarks/README.md`): the presolver
-  /// decides how fast a small model closes, the greedy start decides whether
-  /// a large one has a roster at all; racing keeps both.
-  func raceExact(
-    _ district: District, options: PlanOptions, warmStart: [String: Posting]?,
-    warmStartSplits: [String: ZoneSplit], fallback: PlanResult
-  ) throws -> PlanResult {
-    guard let warmStart else {
-      return try planExact(
-        district, options: options, solver: GLPKSolver(), warmStart: nil, fallback: fallback)
-    }
+  /// Measured (`Benchmarks/README.md`): the presolver decides how fast a small
+  /// model closes, the greedy start whether a large one has a good roster;
+  /// racing keeps both, and starting the cold search at once gives a large
+  /// district's bound the greedy's seconds too.
+  func planAuto(_ district: District, options: PlanOptions) throws -> PlanResult {
+    let clock = ContinuousClock.now
     let race = Race(progress: options.progress)
     var shared = options
     shared.progress = race.report
     let lanes = shared
     let outcomes = Outcomes()
-    // A large district's warm lane re-solves departments and regions of the
-    // start instead: GLPK's search on the whole pooled model does not improve it.
     let formulation = DeploymentFormulation(district: district, options: options.formulation)
-    let neighbourhoods = formulation.pooled
     DispatchQueue.concurrentPerform(iterations: 2) { lane in
-      let outcome = Result {
-        if lane == 1 && neighbourhoods {
-          return try planNeighbourhoods(
-            formulation, options: lanes, start: warmStart, startSplits: warmStartSplits,
-            shouldStop: race.isOver, fallback: fallback)
+      if lane == 0 {
+        let outcome = Result {
+          try planExact(
+            district, options: lanes, solver: GLPKSolver(), warmStart: nil,
+            shouldStop: race.isOver, standIn: { outcomes.greedy })
         }
-        return try planExact(
-          district, options: lanes, solver: GLPKSolver(), warmStart: lane == 0 ? nil : warmStart,
-          warmStartSplits: warmStartSplits, shouldStop: race.isOver, fallback: fallback)
+        race.finish()
+        outcomes.set(0, outcome)
+        return
       }
-      // The first search to end (proven, or at the time limit) ends the other.
+      let greedy = planGreedy(
+        district, options: options, timeLimit: options.timeLimit.map { $0 / 5 })
+      outcomes.greedy = greedy
+      guard greedy.status == .feasible, let start = greedy.postings, !race.isOver() else { return }
+      var rest = lanes
+      if let limit = options.timeLimit {
+        let spent = ContinuousClock.now - clock
+        let used = Double(spent.components.seconds) + Double(spent.components.attoseconds) * 1e-18
+        rest.timeLimit = max(limit - used, 0.1)
+      }
+      let improved = rest
+      let outcome = Result {
+        // GLPK's search on a whole pooled model does not improve the start.
+        formulation.pooled
+          ? try planNeighbourhoods(
+            formulation, options: improved, start: start, startSplits: greedy.splits,
+            shouldStop: race.isOver, fallback: greedy)
+          : try planExact(
+            district, options: improved, solver: GLPKSolver(), warmStart: start,
+            warmStartSplits: greedy.splits, shouldStop: race.isOver, fallback: greedy)
+      }
       race.finish()
-      outcomes.set(lane, outcome)
+      outcomes.set(1, outcome)
     }
-    let results = try outcomes.all()
-    if let proven = results.first(where: { $0.status == .optimal }) { return proven }
+    let spent = ContinuousClock.now - clock
+    let seconds = Double(spent.components.seconds) + Double(spent.components.attoseconds) * 1e-18
+    let results: [PlanResult]
+    do {
+      results = try outcomes.all()
+    } catch {
+      guard var fallback = outcomes.greedy else { throw error }
+      fallback.notes.append("GLPK failed (\(error)): the greedy roster stands")
+      return fallback
+    }
+    guard let greedy = outcomes.greedy, let first = results.first else {
+      // Not reached: the cold lane always ends with a result or an error.
+      throw PlannerError.solverUnavailable("GLPK ended without a result")
+    }
+    let greedyNote =
+      "greedy start: objective \(String(format: "%.2f", greedy.evaluation?.objective.total ?? .infinity)) "
+      + "(\(greedy.status.rawValue))"
+    if var proven = results.first(where: { $0.status == .optimal }) {
+      proven.notes.insert(greedyNote, at: 0)
+      proven.seconds = seconds
+      return proven
+    }
+    let bound = results.compactMap(\.bound).max()
     let keeping = results.filter { $0.status == .feasible }
-    guard
-      var best = keeping.min(by: {
-        ($0.evaluation?.objective.total ?? .infinity) < ($1.evaluation?.objective.total ?? .infinity)
-      })
-    else { return results[0] }
-    best.bound = results.compactMap(\.bound).max()
-    return best
+    let total = { (r: PlanResult) in r.evaluation?.objective.total ?? .infinity }
+    // Keep whichever roster is better; a rule-keeping roster beats one that breaks rules.
+    if var best = keeping.min(by: { total($0) < total($1) }),
+      !(greedy.status == .feasible && total(greedy) < total(best) - 1e-9)
+    {
+      best.notes.insert(greedyNote, at: 0)
+      best.bound = bound
+      best.seconds = seconds
+      return best
+    }
+    if greedy.status == .feasible {
+      var kept = greedy
+      kept.bound = bound ?? greedy.bound
+      kept.seconds = seconds
+      kept.notes.append("GLPK found nothing better than the greedy roster")
+      return kept
+    }
+    var last = first
+    last.seconds = seconds
+    return last
   }
 
   /// A large district's roster improved one department or region at a time
@@ -337,6 +353,18 @@ public struct Planner: Sendable {
     warmStart: [String: Posting]?, warmStartSplits: [String: ZoneSplit] = [:],
     shouldStop: (@Sendable () -> Bool)? = nil, fallback: PlanResult? = nil
   ) throws -> PlanResult {
+    try planExact(
+      district, options: options, solver: solver, warmStart: warmStart,
+      warmStartSplits: warmStartSplits, shouldStop: shouldStop, standIn: { fallback })
+  }
+
+  /// `planExact` whose stand-in greedy roster is asked for only when needed
+  /// (in `auto` the greedy runs beside the cold search).
+  func planExact(
+    _ district: District, options: PlanOptions, solver: any Solver,
+    warmStart: [String: Posting]?, warmStartSplits: [String: ZoneSplit] = [:],
+    shouldStop: (@Sendable () -> Bool)?, standIn: () -> PlanResult?
+  ) throws -> PlanResult {
     let clock = ContinuousClock.now
     func elapsed() -> Double {
       let d = ContinuousClock.now - clock
@@ -395,7 +423,7 @@ public struct Planner: Sendable {
     // is the best found so far.
     if case .limit = result.termination {
       var greedy =
-        fallback
+        standIn()
         ?? planGreedy(
           district, options: options, timeLimit: options.timeLimit.map { max($0 / 4, 1) })
       if greedy.status == .feasible {
@@ -480,12 +508,19 @@ private final class Race: @unchecked Sendable {
 private final class Outcomes: @unchecked Sendable {
   private let lock = NSLock()
   private var results: [Int: Result<PlanResult, any Error>] = [:]
+  private var greedyResult: PlanResult?
+
+  /// The greedy lane's roster, once it has one.
+  var greedy: PlanResult? {
+    get { lock.withLock { greedyResult } }
+    set { lock.withLock { greedyResult = newValue } }
+  }
 
   func set(_ lane: Int, _ result: Result<PlanResult, any Error>) {
     lock.withLock { results[lane] = result }
   }
 
-  /// Both results in lane order; throws the first lane's error when both failed.
+  /// The lanes' results in lane order; throws the first lane's error when none succeeded.
   func all() throws -> [PlanResult] {
     let ordered = lock.withLock { [results[0], results[1]].compactMap { $0 } }
     let good = ordered.compactMap { try? $0.get() }
