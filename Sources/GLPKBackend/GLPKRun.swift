@@ -388,6 +388,12 @@
       glp_init_iocp(&parm)
       parm.msg_lev = options.verbose ? GLP_MSG_ON : GLP_MSG_OFF
       parm.presolve = warmStart == nil ? GLP_ON : GLP_OFF
+      // General integers become binaries in the presolved problem (ignored
+      // without presolve): GLPK's presolver and cut generators then work on
+      // the expansion. On the deployment model this lifts the root LP bound
+      // of rongchang-2024 from 3780.4 to 3986.0 and the bound after cuts from
+      // 4033.1 to 4037.7 (optimum 4038.10): 227 nodes instead of 631.
+      parm.binarize = GLP_ON
       parm.gmi_cuts = GLP_ON
       parm.mir_cuts = GLP_ON
       parm.cov_cuts = GLP_ON

@@ -17,8 +17,9 @@ import MIPModel
 ///
 /// Settings: cuts (Gomory, MIR, cover, clique) on; presolve on unless a
 /// feasible warm start is given (then the root LP is solved first and the start
-/// is offered through the heuristic callback); `timeLimit` becomes `tm_lim`
-/// (milliseconds) and `relativeGap` becomes `mip_gap`.
+/// is offered through the heuristic callback); with presolve, general integers
+/// are binarized; `timeLimit` becomes `tm_lim` (milliseconds) and
+/// `relativeGap` becomes `mip_gap`.
 public struct GLPKSolver: Solver {
   /// `glpk`.
   public var name: String { "glpk" }
