@@ -18,13 +18,27 @@ import MIPModel
 /// Settings: cuts (Gomory, MIR, cover, clique) on; presolve on unless a
 /// feasible warm start is given (then the root LP is solved first and the start
 /// is offered through the heuristic callback); with presolve, general integers
-/// are binarized; `timeLimit` becomes `tm_lim` (milliseconds) and
-/// `relativeGap` becomes `mip_gap`.
+/// are binarized; `branching` becomes `br_tech`; `timeLimit` becomes `tm_lim`
+/// (milliseconds) and `relativeGap` becomes `mip_gap`.
 public struct GLPKSolver: Solver {
+  /// How GLPK chooses the variable to branch on (`glp_iocp.br_tech`).
+  public enum Branching: Sendable, Hashable {
+    /// Driebeck and Tomlin's heuristic (`GLP_BR_DTH`), GLPK's default.
+    case driebeckTomlin
+    /// Hybrid pseudocosts (`GLP_BR_PCH`): fewer nodes, each dearer, as the
+    /// first branchings on a variable solve trial LPs. Measured on the
+    /// deployment model in `Benchmarks/README.md` (deployment section).
+    case pseudocost
+  }
+
   /// `glpk`.
   public var name: String { "glpk" }
+  /// The branching rule of every search this solver runs.
+  public var branching: Branching
 
-  public init() {}
+  public init(branching: Branching = .driebeckTomlin) {
+    self.branching = branching
+  }
 
   /// Whether this build includes GLPK (the `GLPK` package trait, on by default).
   public static var isAvailable: Bool {
@@ -57,7 +71,7 @@ public struct GLPKSolver: Solver {
   /// Solves `model` and also says whether GLPK used `options.warmStart`.
   public func solveReporting(_ model: Model, options: SolveOptions) throws -> GLPKSolveReport {
     #if GLPK
-      return try GLPKRun.solve(model, options: options)
+      return try GLPKRun.solve(model, options: options, branching: branching)
     #else
       throw GLPKError.unavailable
     #endif

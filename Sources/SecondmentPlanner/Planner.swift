@@ -138,7 +138,9 @@ public struct Planner: Sendable {
         throw PlannerError.solverUnavailable(
           "this build has no GLPK (built without the GLPK trait); use --solver greedy")
       }
-      return try planExact(district, options: options, solver: GLPKSolver(), warmStart: nil)
+      return try planExact(
+        district, options: options, solver: GLPKSolver(branching: Self.coldBranching),
+        warmStart: nil)
     case .greedy:
       return planGreedy(district, options: options, timeLimit: options.timeLimit)
     case .auto:
@@ -174,6 +176,14 @@ public struct Planner: Sendable {
       notes: [])
   }
 
+  /// The branching rule of a cold GLPK search (presolved, binarized).
+  ///
+  /// Pseudocosts: on rongchang-2024 23 nodes instead of 227 with GLPK's
+  /// default rule (`Benchmarks/README.md`). The warm-started search keeps the
+  /// default, so a race runs two different strategies; pooled models keep it
+  /// too (`planExact`).
+  static let coldBranching = GLPKSolver.Branching.pseudocost
+
   /// `auto`: two lanes on two threads from the start. One is GLPK cold, with
   /// its presolver, for the whole limit. The other runs the greedy (at most a
   /// fifth of the limit) and then improves its roster: GLPK warm-started from
@@ -200,7 +210,8 @@ public struct Planner: Sendable {
       if lane == 0 {
         let outcome = Result {
           try planExact(
-            district, options: lanes, solver: GLPKSolver(), warmStart: nil,
+            district, options: lanes, solver: GLPKSolver(branching: Self.coldBranching),
+            warmStart: nil,
             shouldStop: race.isOver, standIn: { outcomes.greedy })
         }
         race.finish()
@@ -383,6 +394,14 @@ public struct Planner: Sendable {
       solve.warmStart = point
     }
     if let limit = options.timeLimit { solve.timeLimit = max(limit - elapsed(), 0.1) }
+    var solver = solver
+    if strict.pooled, var glpk = solver as? GLPKSolver, glpk.branching == .pseudocost {
+      // GLPK's pseudocost start-up solves trial LPs with no callback between
+      // them; on the pooled 100-town model that kept a stopped race lane
+      // running 5-18 s past the limit (`Benchmarks/README.md`).
+      glpk.branching = .driebeckTomlin
+      solver = glpk
+    }
     let result = try solver.solve(strict.model, options: solve)
     let checker = RosterChecker(district)
 
