@@ -395,11 +395,13 @@ public struct Planner: Sendable {
     }
     if let limit = options.timeLimit { solve.timeLimit = max(limit - elapsed(), 0.1) }
     var solver = solver
-    if strict.pooled, var glpk = solver as? GLPKSolver, glpk.branching == .pseudocost {
+    if strict.pooled, var glpk = solver as? GLPKSolver {
       // GLPK's pseudocost start-up solves trial LPs with no callback between
       // them; on the pooled 100-town model that kept a stopped race lane
-      // running 5-18 s past the limit (`Benchmarks/README.md`).
+      // running 5-18 s past the limit. Binarizing lowered the pooled
+      // 200-town bound at 60 s from 60,670 to 60,262 (`Benchmarks/README.md`).
       glpk.branching = .driebeckTomlin
+      glpk.binarize = false
       solver = glpk
     }
     let result = try solver.solve(strict.model, options: solve)
