@@ -84,6 +84,8 @@ public struct DeploymentFormulation: Sendable {
   let terms: TermExpressions
   /// Expressions the warm start and the explanation evaluate.
   let counts: Counts
+  /// `splitFlows`' variables by town and department.
+  let splitsByPair: [PairKey: [Variable]]
 
   /// The size of `model`.
   public var size: ModelSize {
@@ -112,6 +114,9 @@ public struct DeploymentFormulation: Sendable {
     classOptions = builder.classOptions
     terms = builder.terms
     counts = builder.counts
+    splitsByPair = Dictionary(grouping: builder.splitFlows) {
+      PairKey(town: $0.town, department: $0.department)
+    }.mapValues { $0.map(\.variable) }
   }
 
   // MARK: - Per-person rules
@@ -251,6 +256,15 @@ public struct DeploymentFormulation: Sendable {
     }
   }
 
+  /// The variables of one town and department that follow from the headcounts:
+  /// the uncovered indicator, the unmet demand and the zone split's FTE for
+  /// the town (`town`, `department`: indices). A neighbourhood search holds
+  /// them where no free headcount reaches them.
+  public func pairVariables(town: Int, department: Int) -> [Variable] {
+    [counts.uncovered[town][department], counts.unmet[town][department]].compactMap { $0 }
+      + (splitsByPair[PairKey(town: town, department: department)] ?? [])
+  }
+
   /// The objective's terms at a solution, weighted as in the policy (slack penalty excluded).
   public func breakdown(at values: [Double]) -> ObjectiveBreakdown {
     ObjectiveBreakdown(
@@ -280,6 +294,12 @@ struct TermExpressions: Sendable {
 }
 
 /// Per town (and department) counts the explanation and the warm start evaluate.
+/// A town and a department, by index.
+struct PairKey: Hashable, Sendable {
+  var town: Int
+  var department: Int
+}
+
 struct Counts: Sendable {
   /// `officers[t][d]`: officers of d present at t.
   var officers: [[LinearExpression]]

@@ -40,7 +40,8 @@ struct NeighbourhoodSearch: Sendable {
   /// Seconds each sub-problem may take at most.
   var secondsPerNeighbourhood = 8.0
 
-  /// The headcounts department `department` (its index) frees: all of its groups'.
+  /// What department `department` (its index) frees: every headcount of its
+  /// groups, and its uncovered, unmet and split variables in every town.
   func department(_ department: Int) -> Set<Variable> {
     let district = formulation.district
     var free: Set<Variable> = []
@@ -49,6 +50,9 @@ struct NeighbourhoodSearch: Sendable {
         district.departmentIndex[formulation.classes[first].representative.department] == department
       else { continue }
       free.formUnion(formulation.groupHeadcounts[g].values)
+    }
+    for t in district.towns.indices {
+      free.formUnion(formulation.pairVariables(town: t, department: department))
     }
     return free
   }
@@ -69,7 +73,28 @@ struct NeighbourhoodSearch: Sendable {
     for feeds in formulation.groupHeadcounts {
       for (k, v) in feeds where touching.contains(k) { free.insert(v) }
     }
+    // Every town a free posting reaches may see its supply change.
+    let reached = Set(touching.flatMap { district.towns(of: formulation.postings[$0]) })
+    for (t, town) in district.towns.enumerated() where reached.contains(town.id) {
+      for d in district.departments.indices {
+        free.formUnion(formulation.pairVariables(town: t, department: d))
+      }
+    }
     return free
+  }
+
+  /// The variables a neighbourhood frees or holds: the headcounts and every
+  /// town's and department's uncovered, unmet and split variables (the rest,
+  /// such as presence and imbalance, stay free).
+  var holdable: Set<Variable> {
+    let district = formulation.district
+    var all = Set(formulation.groupHeadcounts.flatMap(\.values))
+    for t in district.towns.indices {
+      for d in district.departments.indices {
+        all.formUnion(formulation.pairVariables(town: t, department: d))
+      }
+    }
+    return all
   }
 
   /// Re-solves neighbourhoods from `start` (a point of the model) until
@@ -88,7 +113,7 @@ struct NeighbourhoodSearch: Sendable {
     }
     let model = formulation.model
     let district = formulation.district
-    let headcounts = Set(formulation.groupHeadcounts.flatMap(\.values))
+    let headcounts = holdable
     var best = Outcome(values: start, price: price(start), rounds: 0, improvements: 0)
     var objective = model.objective.value(at: start)
     var generator = SeededRandom(seed: seed)

@@ -59,7 +59,7 @@ struct NeighbourhoodSearchTests {
     }
   }
 
-  @Test("a department frees every headcount of its groups, and only those")
+  @Test("a department frees every headcount of its groups and its own pair variables, and only those")
   func departmentFreesItsGroups() throws {
     let (district, formulation) = try Self.pooledDistrict()
     let search = NeighbourhoodSearch(formulation: formulation, solver: GLPKSolver())
@@ -68,6 +68,14 @@ struct NeighbourhoodSearchTests {
       for (g, members) in formulation.groups.enumerated() {
         let ours = formulation.classes[members[0]].representative.department == district.departments[d].id
         for v in formulation.groupHeadcounts[g].values { #expect(free.contains(v) == ours) }
+      }
+      // Its own uncovered, unmet and split variables move with it; other departments' are held.
+      for t in district.towns.indices {
+        for other in district.departments.indices {
+          for v in formulation.pairVariables(town: t, department: other) {
+            #expect(free.contains(v) == (other == d))
+          }
+        }
       }
     }
   }
