@@ -37,8 +37,11 @@ struct NeighbourhoodSearch: Sendable {
   let solver: any Solver
   /// Towns per region (the centre and its nearest towns).
   var regionSize = 20
-  /// Seconds each sub-problem may take at most.
-  var secondsPerNeighbourhood = 8.0
+  /// Seconds a department's sub-problem may take at most: a set cover over
+  /// the whole district, which GLPK seldom closes even then.
+  var secondsPerDepartment = 15.0
+  /// Seconds a region's sub-problem may take at most (most close in under 1 s).
+  var secondsPerRegion = 4.0
 
   /// What department `department` (its index) frees: every headcount of its
   /// groups, and its uncovered, unmet and split variables in every town.
@@ -121,17 +124,19 @@ struct NeighbourhoodSearch: Sendable {
     var centres: [Int] = []
     while elapsed() < timeLimit - 0.5, shouldStop?() != true {
       let free: Set<Variable>
+      let seconds: Double
       if best.rounds % 2 == 0 {
         if departments.isEmpty { departments = district.departments.indices.shuffled(using: &generator) }
         free = department(departments.removeLast())
+        seconds = secondsPerDepartment
       } else {
         if centres.isEmpty { centres = district.towns.indices.shuffled(using: &generator) }
         free = region(around: centres.removeLast())
+        seconds = secondsPerRegion
       }
       let restriction = model.restricted(fixing: headcounts.subtracting(free), at: best.values)
       var options = SolveOptions(
-        timeLimit: min(secondsPerNeighbourhood, timeLimit - elapsed()), relativeGap: 1e-6,
-        seed: seed)
+        timeLimit: min(seconds, timeLimit - elapsed()), relativeGap: 1e-6, seed: seed)
       options.warmStart = restriction.project(best.values)
       options.shouldStop = shouldStop
       let result = try solver.solve(restriction.model, options: options)

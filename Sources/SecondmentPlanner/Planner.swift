@@ -274,6 +274,8 @@ public struct Planner: Sendable {
       best.notes.insert(greedyNote, at: 0)
       best.bound = bound
       best.seconds = seconds
+      // One lane's roster within --gap of the other lane's bound is proven too.
+      if let gap = best.gap, gap <= max(options.relativeGap, 1e-9) { best.status = .optimal }
       return best
     }
     if greedy.status == .feasible {
@@ -281,6 +283,7 @@ public struct Planner: Sendable {
       kept.bound = bound ?? greedy.bound
       kept.seconds = seconds
       kept.notes.append("GLPK found nothing better than the greedy roster")
+      if let gap = kept.gap, gap <= max(options.relativeGap, 1e-9) { kept.status = .optimal }
       return kept
     }
     var last = first
@@ -289,9 +292,8 @@ public struct Planner: Sendable {
   }
 
   /// A large district's roster improved one department or region at a time
-  /// (`NeighbourhoodSearch`)
-  /// from `start` until the time limit or `shouldStop`; `fallback` stands when
-  /// `start` is not a point of the model.
+  /// (`NeighbourhoodSearch`) from `start` until the time limit or
+  /// `shouldStop`; `fallback` stands when `start` is not a point of the model.
   func planNeighbourhoods(
     _ formulation: DeploymentFormulation, options: PlanOptions, start: [String: Posting],
     startSplits: [String: ZoneSplit], shouldStop: (@Sendable () -> Bool)?, fallback: PlanResult

@@ -34,7 +34,8 @@ struct NeighbourhoodSearchTests {
     #expect(formulation.model.isFeasible(start))
     var search = NeighbourhoodSearch(formulation: formulation, solver: GLPKSolver())
     search.regionSize = 4
-    search.secondsPerNeighbourhood = 2
+    search.secondsPerDepartment = 2
+    search.secondsPerRegion = 2
     let outcome = try search.improve(from: start, timeLimit: 8) { Self.price(formulation, $0) }
     #expect(outcome.rounds >= 1)
     #expect(outcome.improvements >= 1)
