@@ -110,13 +110,10 @@ struct NeighbourhoodSearch: Sendable {
     price: ([Double]) -> Double
   ) throws -> Outcome {
     let clock = ContinuousClock.now
-    func elapsed() -> Double {
-      let d = ContinuousClock.now - clock
-      return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
-    }
+    func elapsed() -> Double { (ContinuousClock.now - clock).inSeconds }
     let model = formulation.model
     let district = formulation.district
-    let headcounts = holdable
+    let holdable = self.holdable
     var best = Outcome(values: start, price: price(start), rounds: 0, improvements: 0)
     var objective = model.objective.value(at: start)
     var generator = SeededRandom(seed: seed)
@@ -134,7 +131,7 @@ struct NeighbourhoodSearch: Sendable {
         free = region(around: centres.removeLast())
         seconds = secondsPerRegion
       }
-      let restriction = model.restricted(fixing: headcounts.subtracting(free), at: best.values)
+      let restriction = model.restricted(fixing: holdable.subtracting(free), at: best.values)
       var options = SolveOptions(
         timeLimit: min(seconds, timeLimit - elapsed()), relativeGap: 1e-6, seed: seed)
       options.warmStart = restriction.project(best.values)

@@ -224,9 +224,7 @@ public struct Planner: Sendable {
       guard greedy.status == .feasible, let start = greedy.postings, !race.isOver() else { return }
       var rest = lanes
       if let limit = options.timeLimit {
-        let spent = ContinuousClock.now - clock
-        let used = Double(spent.components.seconds) + Double(spent.components.attoseconds) * 1e-18
-        rest.timeLimit = max(limit - used, 0.1)
+        rest.timeLimit = max(limit - (ContinuousClock.now - clock).inSeconds, 0.1)
       }
       let improved = rest
       let outcome = Result {
@@ -242,8 +240,7 @@ public struct Planner: Sendable {
       race.finish()
       outcomes.set(1, outcome)
     }
-    let spent = ContinuousClock.now - clock
-    let seconds = Double(spent.components.seconds) + Double(spent.components.attoseconds) * 1e-18
+    let seconds = (ContinuousClock.now - clock).inSeconds
     let results: [PlanResult]
     do {
       results = try outcomes.all()
@@ -312,8 +309,7 @@ public struct Planner: Sendable {
         postings, splits: formulation.splits(from: values, postings: postings))
       return evaluation.isFeasible ? evaluation.objective.total : .infinity
     }
-    let spent = ContinuousClock.now - clock
-    let seconds = Double(spent.components.seconds) + Double(spent.components.attoseconds) * 1e-18
+    let seconds = (ContinuousClock.now - clock).inSeconds
     let result = SolveResult(
       termination: .limit(.time), values: outcome.values,
       objective: formulation.model.objective.value(at: outcome.values), bound: nil,
@@ -379,10 +375,7 @@ public struct Planner: Sendable {
     shouldStop: (@Sendable () -> Bool)?, standIn: () -> PlanResult?
   ) throws -> PlanResult {
     let clock = ContinuousClock.now
-    func elapsed() -> Double {
-      let d = ContinuousClock.now - clock
-      return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
-    }
+    func elapsed() -> Double { (ContinuousClock.now - clock).inSeconds }
     var notes: [String] = []
     let strict = DeploymentFormulation(district: district, options: options.formulation)
     var solve = SolveOptions(
@@ -549,5 +542,12 @@ private final class Outcomes: @unchecked Sendable {
     let good = ordered.compactMap { try? $0.get() }
     if good.isEmpty, let first = ordered.first { _ = try first.get() }
     return good
+  }
+}
+
+extension Duration {
+  /// The duration in seconds, as a `Double`.
+  var inSeconds: Double {
+    Double(components.seconds) + Double(components.attoseconds) * 1e-18
   }
 }
