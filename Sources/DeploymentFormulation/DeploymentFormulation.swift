@@ -156,8 +156,8 @@ public struct DeploymentFormulation: Sendable {
   public func postings(from values: [Double]) -> [String: Posting] {
     var result: [String: Posting] = [:]
     for p in district.people { result[p.id] = .unassigned }
-    for members in groups {
-      let shares = classShares(members, values: values)
+    for (g, members) in groups.enumerated() {
+      let shares = classShares(g, values: values)
       for (c, counts) in zip(members, shares) {
         var people = classes[c].members[...]
         for (j, n) in counts.enumerated() {
@@ -205,9 +205,10 @@ public struct DeploymentFormulation: Sendable {
     return result
   }
 
-  /// Per class of a group, how many take each candidate (candidate order).
-  private func classShares(_ members: [Int], values: [Double]) -> [[Int]] {
-    if pooled && members.count > 1 { return pooledShares(members, values: values) }
+  /// Per class of group `g`, how many take each candidate (candidate order).
+  private func classShares(_ g: Int, values: [Double]) -> [[Int]] {
+    let members = groups[g]
+    if pooled && members.count > 1 { return pooledShares(g, values: values) }
     let rounded = members.map { c in
       candidates[c].map { Int(max(0, values[$0.variable.index]).rounded()) }
     }
@@ -224,9 +225,7 @@ public struct DeploymentFormulation: Sendable {
         headcount[cand.posting] = Int(max(0, values[cand.variable.index]).rounded())
       }
     }
-    if let g = groups.firstIndex(of: members) {
-      for (k, z) in groupHeadcounts[g] { headcount[k] = Int(max(0, values[z.index]).rounded()) }
-    }
+    headcount.merge(headcounts(ofGroup: g, values: values)) { _, z in z }
     let costs = members.map { c in candidates[c].map { model.objective.terms[$0.variable] ?? 0 } }
     return Transportation.solve(
       supplies: members.map { classes[$0].count },
@@ -238,15 +237,13 @@ public struct DeploymentFormulation: Sendable {
   /// assignment, per class in `classOptions` order. Should the headcounts not
   /// fit the people's own candidates (the relaxation allows it), everyone takes
   /// their cheapest posting instead and the checker judges the result.
-  private func pooledShares(_ members: [Int], values: [Double]) -> [[Int]] {
-    var headcount: [Int: Int] = [:]
-    if let g = groups.firstIndex(of: members) {
-      for (k, z) in groupHeadcounts[g] { headcount[k] = Int(max(0, values[z.index]).rounded()) }
-    }
+  private func pooledShares(_ g: Int, values: [Double]) -> [[Int]] {
+    let members = groups[g]
     if let shares = Transportation.solve(
       supplies: members.map { classes[$0].count },
       arcs: members.map { classOptions[$0].map(\.posting) },
-      costs: members.map { classOptions[$0].map(\.cost) }, capacities: headcount)
+      costs: members.map { classOptions[$0].map(\.cost) },
+      capacities: headcounts(ofGroup: g, values: values))
     {
       return shares
     }
@@ -254,6 +251,11 @@ public struct DeploymentFormulation: Sendable {
       let best = classOptions[c].indices.min { classOptions[c][$0].cost < classOptions[c][$1].cost }
       return classOptions[c].indices.map { $0 == best ? classes[c].count : 0 }
     }
+  }
+
+  /// Group `g`'s integer headcount per posting index at a solution.
+  private func headcounts(ofGroup g: Int, values: [Double]) -> [Int: Int] {
+    groupHeadcounts[g].mapValues { Int(max(0, values[$0.index]).rounded()) }
   }
 
   /// The variables of one town and department that follow from the headcounts:
@@ -293,13 +295,13 @@ struct TermExpressions: Sendable {
   var penalty = LinearExpression()
 }
 
-/// Per town (and department) counts the explanation and the warm start evaluate.
 /// A town and a department, by index.
 struct PairKey: Hashable, Sendable {
   var town: Int
   var department: Int
 }
 
+/// Per town (and department) counts the explanation and the warm start evaluate.
 struct Counts: Sendable {
   /// `officers[t][d]`: officers of d present at t.
   var officers: [[LinearExpression]]

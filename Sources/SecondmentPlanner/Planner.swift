@@ -210,9 +210,8 @@ public struct Planner: Sendable {
       if lane == 0 {
         let outcome = Result {
           try planExact(
-            district, options: lanes, solver: GLPKSolver(branching: Self.coldBranching),
-            warmStart: nil,
-            shouldStop: race.isOver, standIn: { outcomes.greedy })
+            formulation, options: lanes, solver: GLPKSolver(branching: Self.coldBranching),
+            warmStart: nil, shouldStop: race.isOver, standIn: { outcomes.greedy })
         }
         race.finish()
         outcomes.set(0, outcome)
@@ -234,8 +233,8 @@ public struct Planner: Sendable {
             formulation, options: improved, start: start, startSplits: greedy.splits,
             shouldStop: race.isOver, fallback: greedy)
           : try planExact(
-            district, options: improved, solver: GLPKSolver(), warmStart: start,
-            warmStartSplits: greedy.splits, shouldStop: race.isOver, fallback: greedy)
+            formulation, options: improved, solver: GLPKSolver(), warmStart: start,
+            warmStartSplits: greedy.splits, shouldStop: race.isOver, standIn: { greedy })
       }
       race.finish()
       outcomes.set(1, outcome)
@@ -363,21 +362,23 @@ public struct Planner: Sendable {
     shouldStop: (@Sendable () -> Bool)? = nil, fallback: PlanResult? = nil
   ) throws -> PlanResult {
     try planExact(
-      district, options: options, solver: solver, warmStart: warmStart,
-      warmStartSplits: warmStartSplits, shouldStop: shouldStop, standIn: { fallback })
+      DeploymentFormulation(district: district, options: options.formulation), options: options,
+      solver: solver, warmStart: warmStart, warmStartSplits: warmStartSplits,
+      shouldStop: shouldStop, standIn: { fallback })
   }
 
-  /// `planExact` whose stand-in greedy roster is asked for only when needed
-  /// (in `auto` the greedy runs beside the cold search).
+  /// `planExact` on a model already built (`auto` builds it once for both
+  /// lanes), whose stand-in greedy roster is asked for only when needed (in
+  /// `auto` the greedy runs beside the cold search).
   func planExact(
-    _ district: District, options: PlanOptions, solver: any Solver,
+    _ strict: DeploymentFormulation, options: PlanOptions, solver: any Solver,
     warmStart: [String: Posting]?, warmStartSplits: [String: ZoneSplit] = [:],
     shouldStop: (@Sendable () -> Bool)?, standIn: () -> PlanResult?
   ) throws -> PlanResult {
     let clock = ContinuousClock.now
     func elapsed() -> Double { (ContinuousClock.now - clock).inSeconds }
     var notes: [String] = []
-    let strict = DeploymentFormulation(district: district, options: options.formulation)
+    let district = strict.district
     var solve = SolveOptions(
       timeLimit: options.timeLimit, relativeGap: options.relativeGap, seed: options.seed,
       verbose: options.verbose)
