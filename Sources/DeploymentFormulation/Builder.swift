@@ -26,6 +26,16 @@ struct Builder {
   /// Per class, the postings it may take and one person's cost there (kept for
   /// the assignment of pooled groups' people).
   var classOptions: [[DeploymentFormulation.PooledOption]] = []
+  /// Rows that join departments (`DeploymentFormulation.linkingRows`) and
+  /// the rule each stands for, in planner's words.
+  var linkingRows: [Int] = []
+  var linkingRules: [String] = []
+
+  /// Marks the next row as one that joins departments.
+  private mutating func linking(_ rule: String) {
+    linkingRows.append(model.constraints.count)
+    linkingRules.append(rule)
+  }
 
   init(district: District, options: FormulationOptions) {
     self.district = district
@@ -321,17 +331,20 @@ struct Builder {
         var e = counts.certified[t]
         if options.elastic { e.add(1, slack("sl_cert_\(tn)", .certified(town: t), upper: m)) }
         if presenceFixed {
+          linking("certified officers in \(towns[t].name)")
           model.addConstraint(e, .greaterOrEqual, m, name: "cert_\(tn)")
           continue
         }
         let y = model.addVariable("y_\(tn)", kind: .binary)
         counts.presence[t] = y
         e.add(-m, y)
+        linking("certified officers in \(towns[t].name)")
         model.addConstraint(e, .greaterOrEqual, 0, name: "cert_\(tn)")
         if options.tighten {
           for (g, presence) in groupPresence.enumerated() {
             guard var link = presence[t] else { continue }
             link.add(-Double(groupSize[g]), y)
+            linking("certified officers in \(towns[t].name)")
             model.addConstraint(link, .lessOrEqual, 0, name: "pres_\(tn)_g\(g)")
           }
         } else {
@@ -340,6 +353,7 @@ struct Builder {
           }
           var link = counts.present[t]
           link.add(-Double(reach), y)
+          linking("certified officers in \(towns[t].name)")
           model.addConstraint(link, .lessOrEqual, 0, name: "pres_\(tn)")
         }
       }
@@ -352,6 +366,7 @@ struct Builder {
         let tn = Builder.sanitize(towns[t].id)
         var e = counts.legal[t]
         if options.elastic { e.add(1, slack("sl_legal_\(tn)", .legal(town: t), upper: m)) }
+        linking("legal access in \(towns[t].name)")
         model.addConstraint(e, .greaterOrEqual, m, name: "legal_\(tn)")
       }
     }
@@ -379,6 +394,7 @@ struct Builder {
         let tn = Builder.sanitize(towns[t].id)
         var e = counts.stationed[t]
         if options.elastic { e.add(-1, slack("sl_desk_\(tn)", .desks(town: t))) }
+        linking("desks in \(towns[t].name)")
         model.addConstraint(e, .lessOrEqual, Double(towns[t].deskCapacity), name: "desk_\(tn)")
       }
     }
@@ -387,6 +403,7 @@ struct Builder {
     if let limit = policy.maxMoves, !counts.moves.terms.isEmpty {
       var e = counts.moves
       if options.elastic { e.add(-1, slack("sl_moves", .moves)) }
+      linking("the moves budget")
       model.addConstraint(e, .lessOrEqual, Double(limit), name: "moves")
     }
 
@@ -428,6 +445,7 @@ struct Builder {
       let total = townUnmet[t].reduce(0) { $0 + $1.1 }
       var e = LinearExpression(imbalance)
       for (u, _) in townUnmet[t] { e.add(-1 / total, u) }
+      linking("imbalance in \(towns[t].name)")
       model.addConstraint(e, .greaterOrEqual, 0, name: "imb_\(Builder.sanitize(towns[t].id))")
     }
 

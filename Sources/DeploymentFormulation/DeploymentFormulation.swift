@@ -81,6 +81,14 @@ public struct DeploymentFormulation: Sendable {
   /// Per class, the postings it may take and one person's cost there.
   public let classOptions: [[PooledOption]]
   /// Each objective term as an expression over the model's variables (weighted).
+  /// The rows that join departments: two-certified and its presence links,
+  /// legal access, desks, max-moves and the imbalance rows (indices into
+  /// `model.constraints`). Without them the model falls apart into one block
+  /// per department (`Model.decomposed(relaxing:)`); `completeLinking` sets
+  /// the variables only they define.
+  public let linkingRows: [Int]
+  /// For each of `linkingRows`, the rule it stands for, e.g. "legal access in Qingliu".
+  public let linkingRules: [String]
   let terms: TermExpressions
   /// Expressions the warm start and the explanation evaluate.
   let counts: Counts
@@ -112,6 +120,8 @@ public struct DeploymentFormulation: Sendable {
     splitFlows = builder.splitFlows
     pooled = builder.pooled
     classOptions = builder.classOptions
+    linkingRows = builder.linkingRows
+    linkingRules = builder.linkingRules
     terms = builder.terms
     counts = builder.counts
     splitsByPair = Dictionary(grouping: builder.splitFlows) {

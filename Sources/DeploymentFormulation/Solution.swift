@@ -42,13 +42,7 @@ extension DeploymentFormulation {
       }
     }
     for s in splitFlows { values[s.variable.index] = given[s.zone]?[s.department]?[s.town] ?? 0 }
-    for t in district.towns.indices {
-      if let y = counts.presence[t] { values[y.index] = counts.present[t].value(at: values) > 0.5 ? 1 : 0 }
-    }
-    var worst = 0.0
     for (t, town) in district.towns.enumerated() {
-      var unmetTown = 0.0
-      var demandTown = 0.0
       for (d, dept) in district.departments.enumerated() {
         let demand = town.demand(of: dept.id)
         guard let unc = counts.uncovered[t][d], let u = counts.unmet[t][d] else { continue }
@@ -59,14 +53,31 @@ extension DeploymentFormulation {
           unmet = max(unmet, demand * values[unc.index])
         }
         values[u.index] = min(unmet, demand)
+      }
+    }
+    completeLinking(&values)
+    for (s, kind) in slacks { values[s.index] = shortfall(kind, at: values) }
+    return values
+  }
+
+  /// Sets what the rows joining departments define, from the rest of a point:
+  /// each town's presence indicator (1 when anyone is present) and the
+  /// imbalance (the largest unmet share of a town's demand). A point joined
+  /// from departments solved apart has them loose (`linkingRows`).
+  public func completeLinking(_ values: inout [Double]) {
+    var worst = 0.0
+    for (t, town) in district.towns.enumerated() {
+      if let y = counts.presence[t] { values[y.index] = counts.present[t].value(at: values) > 0.5 ? 1 : 0 }
+      var unmetTown = 0.0
+      var demandTown = 0.0
+      for (d, dept) in district.departments.enumerated() {
+        guard let u = counts.unmet[t][d] else { continue }
         unmetTown += values[u.index]
-        demandTown += demand
+        demandTown += town.demand(of: dept.id)
       }
       if demandTown > 0 { worst = max(worst, unmetTown / demandTown) }
     }
     if let i = counts.imbalance { values[i.index] = worst }
-    for (s, kind) in slacks { values[s.index] = shortfall(kind, at: values) }
-    return values
   }
 
   /// How far a rule family falls short at a point (the slack it needs).

@@ -105,6 +105,18 @@ public struct Constraint: Sendable, Hashable {
   }
 }
 
+extension Constraint {
+  /// Whether the row holds at a point (given by variable index) within `tolerance`.
+  public func holds(at values: [Double], tolerance: Double = 1e-6) -> Bool {
+    let lhs = terms.reduce(0.0) { $0 + $1.coefficient * values[$1.variable.index] }
+    switch sense {
+    case .lessOrEqual: return lhs <= rhs + tolerance
+    case .greaterOrEqual: return lhs >= rhs - tolerance
+    case .equal: return abs(lhs - rhs) <= tolerance
+    }
+  }
+}
+
 /// Whether the objective is minimised or maximised.
 public enum ObjectiveSense: String, Sendable, Hashable, Codable {
   case minimize
@@ -203,15 +215,7 @@ public struct Model: Sendable {
       if v < def.lower - tolerance || v > def.upper + tolerance { return false }
       if def.kind != .continuous && abs(v - v.rounded()) > tolerance { return false }
     }
-    for c in constraints {
-      let lhs = c.terms.reduce(0.0) { $0 + $1.coefficient * values[$1.variable.index] }
-      switch c.sense {
-      case .lessOrEqual: if lhs > c.rhs + tolerance { return false }
-      case .greaterOrEqual: if lhs < c.rhs - tolerance { return false }
-      case .equal: if abs(lhs - c.rhs) > tolerance { return false }
-      }
-    }
-    return true
+    return constraints.allSatisfy { $0.holds(at: values, tolerance: tolerance) }
   }
 }
 

@@ -1,0 +1,100 @@
+import Foundation
+import MIPModel
+import Testing
+
+@testable import SecondmentPlanner
+
+/// Departments solved apart before the whole district; skipped without GLPK.
+@Suite("Departments solved apart", .enabled(if: GLPKSolver.isAvailable, "this build has no GLPK"))
+struct DepartmentSolveTests {
+  static func quarter(_ name: String) throws -> District {
+    try InstanceLoader.loadDistrict(
+      path: GreedyFixtures.root.appendingPathComponent("Instances/quarters/\(name).json").path)
+  }
+
+  static func wholeDistrict(_ district: District) throws -> PlanResult {
+    try Planner().planExact(
+      DeploymentFormulation(district: district), options: PlanOptions(timeLimit: 120),
+      solver: GLPKSolver(branching: Planner.coldBranching), warmStart: nil, shouldStop: nil,
+      byDepartment: false, standIn: { nil })
+  }
+
+  @Test("without the rows that join departments, the model is one block per department")
+  func oneBlockPerDepartment() {
+    let district = District(DistrictGenerator.rongchang2024())
+    let formulation = DeploymentFormulation(district: district)
+    let split = formulation.model.decomposed(relaxing: Set(formulation.linkingRows))
+    #expect(split.blocks.count == district.departments.count)
+    #expect(formulation.linkingRules.contains("legal access in \(district.towns[0].name)"))
+    // Every block's headcounts are one department's people.
+    for block in split.blocks {
+      let names = Set(block.model.variables.map(\.name))
+      let departments = Set(
+        formulation.groups.enumerated().compactMap { g, members -> String? in
+          let feeds = formulation.groupHeadcounts[g].values
+          guard feeds.contains(where: { names.contains(formulation.model.variables[$0.index].name) })
+          else { return nil }
+          return formulation.classes[members[0]].representative.department
+        })
+      #expect(departments.count == 1, "\(departments)")
+    }
+  }
+
+  @Test("rongchang-2024: the departments' joined roster keeps every rule and is the whole district's optimum")
+  func rongchangByDepartment() throws {
+    let district = District(DistrictGenerator.rongchang2024())
+    let result = try Planner().plan(district, options: PlanOptions(timeLimit: 120))
+    #expect(result.status == .optimal)
+    #expect(result.notes.contains { $0.contains("one department at a time (9 departments)") })
+    let evaluation = try #require(result.evaluation)
+    #expect(evaluation.isFeasible, "\(evaluation.violations)")
+    PlannerFixtures.expectSame(try #require(result.objective), evaluation.objective)
+    let whole = try Self.wholeDistrict(district)
+    #expect(whole.status == .optimal)
+    let total = try #require(evaluation.objective.total as Double?)
+    #expect(abs(total - (try #require(whole.evaluation?.objective.total))) <= 1e-6 * total)
+  }
+
+  @Test("a joined roster without legal access somewhere: the whole district is solved, the rule is named, and the departments' bound stays below the optimum")
+  func brokenLinkFallsBack() throws {
+    let district = try Self.quarter("2025Q2")
+    let formulation = DeploymentFormulation(district: district)
+    let apart = try DepartmentSolve(
+      formulation: formulation, solver: GLPKSolver()
+    ).solve(timeLimit: 60, seed: 1, verbose: false, shouldStop: nil)
+    #expect(apart.solved == apart.blocks)
+    #expect(apart.values == nil)
+    #expect(!apart.brokenLinks.isEmpty)
+    #expect(apart.brokenLinks.allSatisfy { $0.hasPrefix("legal access in ") }, "\(apart.brokenLinks)")
+    let result = try Planner().plan(
+      district, options: PlanOptions(solver: .glpk, timeLimit: 120))
+    #expect(result.status == .optimal)
+    #expect(result.notes.contains { $0.contains("lacks legal access in ") })
+    let optimum = try #require(result.evaluation?.objective.total)
+    let bound = try #require(apart.bound)
+    #expect(bound <= optimum + 1e-6)
+  }
+
+  @Test("a pooled district: the departments' bounds, added up, never exceed the exact optimum, and auto reports that bound")
+  func pooledBoundHolds() throws {
+    let district = District(try PlannerFixtures.generated(seed: 3, towns: 10))
+    let exact = try Planner().plan(district, options: PlanOptions(solver: .glpk, timeLimit: 120))
+    #expect(exact.status == .optimal)
+    let optimum = try #require(exact.evaluation?.objective.total)
+    var pooledOptions = FormulationOptions()
+    pooledOptions.poolGroups = true
+    let pooled = DeploymentFormulation(district: district, options: pooledOptions)
+    let apart = try DepartmentSolve(formulation: pooled, solver: GLPKSolver(binarize: false))
+      .solve(timeLimit: 20, everyBlock: true, seed: 1, verbose: false, shouldStop: nil)
+    let bound = try #require(apart.bound)
+    #expect(apart.blocks == district.departments.count)
+    #expect(bound <= optimum + 1e-6 * optimum)
+
+    var options = PlanOptions(solver: .auto, timeLimit: 10)
+    options.formulation.poolGroups = true
+    let result = try Planner().plan(district, options: options)
+    #expect(try #require(result.evaluation).isFeasible)
+    #expect(try #require(result.bound) <= optimum + 1e-6 * optimum)
+    #expect(result.notes.contains { $0.hasPrefix("solved one department at a time") })
+  }
+}
