@@ -249,6 +249,7 @@ struct ReplanReport {
     var status = "\(result.solver), \(result.status.rawValue)"
     if let gap = result.gap { status += String(format: " (gap %.2f%%)", gap * 100) }
     print(String(format: "Solver: %@, %.1f s", status, result.seconds))
+    for note in result.notes { print("  note: \(note)") }
     if evaluation.isFeasible {
       print("Checker: every hard rule holds")
     } else {
