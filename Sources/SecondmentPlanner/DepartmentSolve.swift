@@ -27,6 +27,8 @@ struct DepartmentSolve {
     /// Departments (blocks) solved, and how many there were.
     var solved = 0
     var blocks = 0
+    /// The joined point, whether or not it keeps every row.
+    var joined: [Double]?
     /// The rules joining departments that the joined roster breaks, in planner's words.
     var brokenLinks: [String] = []
     /// The solver's name and version, as its results give it.
@@ -103,6 +105,7 @@ struct DepartmentSolve {
     guard points.count == split.blocks.count else { return outcome }
     var values = split.assemble(points)
     formulation.completeLinking(&values)
+    outcome.joined = values
     if model.isFeasible(values) {
       outcome.values = values
       outcome.objective = model.objective.value(at: values)
@@ -114,5 +117,46 @@ struct DepartmentSolve {
       }
     }
     return outcome
+  }
+
+  /// A point of the whole model near `joined` (a joined point that breaks
+  /// rows joining departments): every headcount of the groups in a broken row
+  /// is freed (those people may go anywhere), with every town's uncovered,
+  /// unmet and split variables; the rest of the roster is held. Nil when the
+  /// solver finds no such point in `timeLimit` seconds.
+  func repair(
+    _ joined: [Double], timeLimit: Double?, seed: UInt64, shouldStop: (@Sendable () -> Bool)?
+  ) throws -> [Double]? {
+    let model = formulation.model
+    var groupOf: [Int: Int] = [:]
+    for (g, feeds) in formulation.groupHeadcounts.enumerated() {
+      for v in feeds.values { groupOf[v.index] = g }
+    }
+    // Per broken row: its groups may add people on the row's postings, taking
+    // them from wherever those groups have people now.
+    var free = Set<Variable>()
+    var postings = Set<Int>()
+    for row in formulation.linkingRows where !model.constraints[row].holds(at: joined) {
+      for t in model.constraints[row].terms {
+        guard let g = groupOf[t.variable.index] else { continue }
+        free.insert(t.variable)
+        for (k, v) in formulation.groupHeadcounts[g] where joined[v.index] > 0.5 || v == t.variable {
+          free.insert(v)
+          postings.insert(k)
+        }
+      }
+    }
+    guard !free.isEmpty else { return nil }
+    let search = NeighbourhoodSearch(formulation: formulation, solver: solver)
+    free.formUnion(search.pairVariables(reachedBy: postings))
+    let held = search.holdable.subtracting(free)
+    let restriction = model.restricted(fixing: held, at: joined)
+    var options = SolveOptions(timeLimit: timeLimit, seed: seed)
+    options.shouldStop = shouldStop
+    let result = try solver.solve(restriction.model, options: options)
+    guard let values = result.values.map(restriction.expand), model.isFeasible(values) else {
+      return nil
+    }
+    return values
   }
 }

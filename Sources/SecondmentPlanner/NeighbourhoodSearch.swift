@@ -72,12 +72,20 @@ struct NeighbourhoodSearch: Sendable {
       formulation.postings.indices.filter {
         district.towns(of: formulation.postings[$0]).contains(where: towns.contains)
       })
-    var free: Set<Variable> = []
+    var free = pairVariables(reachedBy: touching)
     for feeds in formulation.groupHeadcounts {
       for (k, v) in feeds where touching.contains(k) { free.insert(v) }
     }
-    // Every town a free posting reaches may see its supply change.
-    let reached = Set(touching.flatMap { district.towns(of: formulation.postings[$0]) })
+    return free
+  }
+
+  /// The uncovered, unmet and split variables of every town and department
+  /// that one of `postings` (indices into `formulation.postings`) reaches:
+  /// where a freed headcount may change supply.
+  func pairVariables(reachedBy postings: Set<Int>) -> Set<Variable> {
+    let district = formulation.district
+    let reached = Set(postings.flatMap { district.towns(of: formulation.postings[$0]) })
+    var free: Set<Variable> = []
     for (t, town) in district.towns.enumerated() where reached.contains(town.id) {
       for d in district.departments.indices {
         free.formUnion(formulation.pairVariables(town: t, department: d))

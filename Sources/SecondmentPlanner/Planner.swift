@@ -186,7 +186,8 @@ public struct Planner: Sendable {
 
   /// `auto`: two lanes on two threads from the start. One is GLPK cold, with
   /// its presolver, for the whole limit (departments apart first; for a
-  /// pooled district only the departments apart, which give the bound). The other runs the greedy (at most a
+  /// pooled district the departments apart give the bound and, repaired, a
+  /// roster the neighbourhood search then improves: `planExact`). The other runs the greedy (at most a
   /// fifth of the limit) and then improves its roster: GLPK warm-started from
   /// it (which needs the presolver off), or for a pooled district the
   /// neighbourhood search. The first lane to end (proven, or at the limit)
@@ -301,10 +302,21 @@ public struct Planner: Sendable {
     _ formulation: DeploymentFormulation, options: PlanOptions, start: [String: Posting],
     startSplits: [String: ZoneSplit], shouldStop: (@Sendable () -> Bool)?, fallback: PlanResult
   ) throws -> PlanResult {
-    let clock = ContinuousClock.now
     guard let point = formulation.point(for: start, splits: startSplits),
       formulation.model.isFeasible(point)
     else { return fallback }
+    return try planNeighbourhoods(
+      formulation, options: options, from: point, named: "the greedy roster",
+      shouldStop: shouldStop)
+  }
+
+  /// The neighbourhood search from `point`, a point of the model that keeps
+  /// every row; `named` says what the point is, for the note.
+  func planNeighbourhoods(
+    _ formulation: DeploymentFormulation, options: PlanOptions, from point: [Double],
+    named start: String, shouldStop: (@Sendable () -> Bool)?
+  ) throws -> PlanResult {
+    let clock = ContinuousClock.now
     let checker = RosterChecker(formulation.district)
     let outcome = try NeighbourhoodSearch(formulation: formulation, solver: GLPKSolver()).improve(
       from: point, timeLimit: options.timeLimit ?? 60, seed: options.seed,
@@ -323,7 +335,7 @@ public struct Planner: Sendable {
     var plan = pooledResult(
       formulation, values: outcome.values, result: result, options: options, seconds: seconds)
     plan.notes.append(
-      "\(outcome.rounds) departments and regions re-solved from the greedy roster, "
+      "\(outcome.rounds) departments and regions re-solved from \(start), "
         + "\(outcome.improvements) of them improving it")
     return plan
   }
@@ -376,7 +388,10 @@ public struct Planner: Sendable {
 
   /// `planExact` on a model already built (`auto` builds it once for both
   /// lanes), whose stand-in greedy roster is asked for only when needed (in
-  /// `auto` the greedy runs beside the cold search).
+  /// `auto` the greedy runs beside the cold search). `byDepartment` solves the
+  /// departments apart first (`DepartmentSolve`); `pooledByDepartment` lets a
+  /// pooled model take the departments' way instead of the whole model (their
+  /// bound, their joined roster repaired, then the neighbourhood search).
   func planExact(
     _ strict: DeploymentFormulation, options: PlanOptions, solver: any Solver,
     warmStart: [String: Posting]?, warmStartSplits: [String: ZoneSplit] = [:],
@@ -409,9 +424,9 @@ public struct Planner: Sendable {
       solver = glpk
     }
     var departments: DepartmentSolve.Outcome?
-    // A pooled district's departments get the whole limit (they are its
-    // bound, the other lane its roster); a small district's a fifth at most
-    // (rongchang-2024 needs about 0.3 s), then the whole model.
+    // A pooled district's departments get half the limit (their bound, and
+    // their joined roster to repair and search); a small district's a fifth
+    // at most (rongchang-2024 needs about 0.3 s), then the whole model.
     let apartOnly = strict.pooled && pooledByDepartment
     if byDepartment, !strict.options.elastic, !strict.pooled || apartOnly {
       var apart = solver
@@ -421,7 +436,7 @@ public struct Planner: Sendable {
         apart = glpk
       }
       departments = try DepartmentSolve(formulation: strict, solver: apart).solve(
-        timeLimit: options.timeLimit.map { max(($0 - elapsed()) / (apartOnly ? 1 : 5), 0.05) },
+        timeLimit: options.timeLimit.map { max(($0 - elapsed()) / (apartOnly ? 2 : 5), 0.05) },
         everyBlock: apartOnly, seed: options.seed, verbose: options.verbose,
         shouldStop: shouldStop)
     }
@@ -433,16 +448,32 @@ public struct Planner: Sendable {
       notes.append(
         "solved one department at a time (\(apart.blocks) departments): the joined roster keeps "
           + "the rules that join departments, so it is optimal for the whole district")
-    } else if apartOnly, let apart = departments {
-      notes.append(
+    } else if apartOnly, let apart = departments,
+      // The joined roster, or when it lacks rules joining departments, the
+      // same with those rules repaired (the rest of it held).
+      let start = try apart.values
+        ?? apart.joined.flatMap({ joined in
+          try DepartmentSolve(formulation: strict, solver: solver).repair(
+            joined, timeLimit: options.timeLimit.map { max(($0 - elapsed()) / 2, 0.1) },
+            seed: options.seed, shouldStop: shouldStop)
+        })
+    {
+      var rest = options
+      rest.timeLimit = options.timeLimit.map { max($0 - elapsed(), 0.1) }
+      var plan = try planNeighbourhoods(
+        strict, options: rest, from: start, named: "it", shouldStop: shouldStop)
+      plan.notes.insert(
         apart.note(
           apart.values == nil
-            ? "so they give the bound and the other search the roster"
-            : "so they give the bound and a roster"))
-      result = SolveResult(
-        termination: shouldStop?() == true ? .limit(.interrupted) : .limit(.time),
-        values: apart.values, objective: apart.objective, bound: apart.bound, seconds: elapsed(),
-        solver: apart.solver)
+            ? "so their joined roster had those rules repaired (the rest of it held)"
+            : "and their joined roster is the start"),
+        at: plan.notes.count - 1)
+      plan.bound = apart.bound
+      plan.seconds = elapsed()
+      if plan.status == .feasible, let gap = plan.gap, gap <= max(options.relativeGap, 1e-9) {
+        plan.status = .optimal
+      }
+      return plan
     } else {
       if let apart = departments, apart.blocks > 1 {
         notes.append(apart.note("so the whole district was solved"))

@@ -97,4 +97,41 @@ struct DepartmentSolveTests {
     #expect(try #require(result.bound) <= optimum + 1e-6 * optimum)
     #expect(result.notes.contains { $0.hasPrefix("solved one department at a time") })
   }
+
+  @Test("a joined roster without legal access is repaired: every rule then holds, and groups in no broken row keep their headcounts")
+  func repairKeepsTheRest() throws {
+    var checked = 0
+    for seed in 1...6 as ClosedRange<UInt64> {
+      let district = District(try PlannerFixtures.generated(seed: seed, towns: 12))
+      var options = FormulationOptions()
+      options.poolGroups = true
+      let formulation = DeploymentFormulation(district: district, options: options)
+      let solve = DepartmentSolve(formulation: formulation, solver: GLPKSolver(binarize: false))
+      let apart = try solve.solve(timeLimit: 20, everyBlock: true, seed: 1, verbose: false, shouldStop: nil)
+      guard let joined = apart.joined, apart.values == nil, !apart.brokenLinks.isEmpty else { continue }
+      let model = formulation.model
+      // Groups with a headcount in a broken row may move; every other group is held.
+      var moving = Set<Int>()
+      for row in formulation.linkingRows where !model.constraints[row].holds(at: joined) {
+        let inRow = Set(model.constraints[row].terms.map(\.variable))
+        for (g, feeds) in formulation.groupHeadcounts.enumerated()
+        where feeds.values.contains(where: inRow.contains) {
+          moving.insert(g)
+        }
+      }
+      let repaired = try #require(
+        try solve.repair(joined, timeLimit: 30, seed: 1, shouldStop: nil), "seed \(seed)")
+      #expect(model.isFeasible(repaired))
+      for (g, feeds) in formulation.groupHeadcounts.enumerated() where !moving.contains(g) {
+        for v in feeds.values { #expect(repaired[v.index] == joined[v.index]) }
+      }
+      let postings = formulation.postings(from: repaired)
+      let evaluation = RosterChecker(district).evaluate(
+        postings, splits: formulation.splits(from: repaired, postings: postings))
+      #expect(evaluation.isFeasible, "\(evaluation.violations)")
+      checked += 1
+    }
+    // The seeds include districts whose joined roster lacks a rule.
+    #expect(checked >= 1)
+  }
 }
