@@ -139,8 +139,9 @@ public struct Planner: Sendable {
           "this build has no GLPK (built without the GLPK trait); use --solver greedy")
       }
       return try planExact(
-        district, options: options, solver: GLPKSolver(branching: Self.coldBranching),
-        warmStart: nil)
+        DeploymentFormulation(district: district, options: options.formulation),
+        options: options, solver: GLPKSolver(branching: Self.coldBranching), warmStart: nil,
+        shouldStop: nil, pooledByDepartment: true, standIn: { nil })
     case .greedy:
       return planGreedy(district, options: options, timeLimit: options.timeLimit)
     case .auto:
@@ -391,7 +392,8 @@ public struct Planner: Sendable {
   /// `auto` the greedy runs beside the cold search). `byDepartment` solves the
   /// departments apart first (`DepartmentSolve`); `pooledByDepartment` lets a
   /// pooled model take the departments' way instead of the whole model (their
-  /// bound, their joined roster repaired, then the neighbourhood search).
+  /// bound, their joined roster repaired, then the neighbourhood search), as
+  /// `glpk` and `auto`'s cold lane do.
   func planExact(
     _ strict: DeploymentFormulation, options: PlanOptions, solver: any Solver,
     warmStart: [String: Posting]?, warmStartSplits: [String: ZoneSplit] = [:],
@@ -449,6 +451,9 @@ public struct Planner: Sendable {
         "solved one department at a time (\(apart.blocks) departments): the joined roster keeps "
           + "the rules that join departments, so it is optimal for the whole district")
     } else if apartOnly, let apart = departments,
+      // Departments that all close in half the limit make a model small
+      // enough for the whole search (below), which can prove its roster.
+      apart.solved < apart.blocks,
       // The joined roster, or when it lacks rules joining departments, the
       // same with those rules repaired (the rest of it held).
       let start = try apart.values
@@ -485,8 +490,10 @@ public struct Planner: Sendable {
     let checker = RosterChecker(district)
 
     if let values = result.values, strict.pooled {
-      return pooledResult(
+      var plan = pooledResult(
         strict, values: values, result: result, options: options, seconds: elapsed())
+      plan.notes += notes
+      return plan
     }
     if let values = result.values {
       let postings = strict.postings(from: values)
