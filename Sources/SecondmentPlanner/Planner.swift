@@ -188,10 +188,10 @@ public struct Planner: Sendable {
   /// `auto`: two lanes on two threads from the start. One is GLPK cold, with
   /// its presolver, for the whole limit (departments apart first; for a
   /// pooled district the departments apart give the bound and, repaired, a
-  /// roster the neighbourhood search then improves: `planExact`). The other runs the greedy (at most a
-  /// fifth of the limit) and then improves its roster: GLPK warm-started from
-  /// it (which needs the presolver off), or for a pooled district the
-  /// neighbourhood search. The first lane to end (proven, or at the limit)
+  /// roster the neighbourhood search then improves: `planExact`). The other
+  /// runs the greedy (at most a fifth of the limit) and then improves its
+  /// roster: GLPK warm-started from it (which needs the presolver off), or for
+  /// a pooled district the neighbourhood search. The first lane to end (proven, or at the limit)
   /// stops the other; a greedy lane with nothing to improve (its roster breaks
   /// a rule) stops nobody. A proven roster wins; otherwise the best roster
   /// that keeps every rule, greedy included, with the best bound of the two
@@ -268,9 +268,9 @@ public struct Planner: Sendable {
     let bound = results.compactMap(\.bound).max()
     let keeping = results.filter { $0.status == .feasible }
     let total = { (r: PlanResult) in r.evaluation?.objective.total ?? .infinity }
-    // Keep whichever roster is better; a rule-keeping roster beats one that breaks rules.
     // Where the bound came from, when the departments apart gave it.
     let boundNotes = results.flatMap(\.notes).filter { $0.hasPrefix("solved one department") }
+    // Keep whichever roster is better; a rule-keeping roster beats one that breaks rules.
     if var best = keeping.min(by: { total($0) < total($1) }),
       !(greedy.status == .feasible && total(greedy) < total(best) - 1e-9)
     {
