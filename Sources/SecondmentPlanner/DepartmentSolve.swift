@@ -22,7 +22,9 @@ struct DepartmentSolve {
     var values: [Double]?
     /// The whole model's objective at `values`.
     var objective: Double?
-    /// The relaxation's optimum, a bound on the whole model's; nil unless every department closed.
+    /// A bound on the whole model's optimum: the departments' optima, or with
+    /// `everyBlock` the bounds of those that did not close; nil when a
+    /// department was left unsolved (or, by default, did not close).
     var bound: Double?
     /// Departments (blocks) solved, and how many there were.
     var solved = 0
@@ -58,7 +60,7 @@ struct DepartmentSolve {
     /// Whether `values` is proven optimal for the whole model within `relativeGap`.
     func isOptimal(relativeGap: Double) -> Bool {
       guard let objective, let bound, values != nil else { return false }
-      return SolveResult.relativeGap(objective: objective, bound: bound) <= max(relativeGap, 1e-9)
+      return SolveResult.closes(objective: objective, bound: bound, within: relativeGap)
     }
   }
 
@@ -120,10 +122,11 @@ struct DepartmentSolve {
   }
 
   /// A point of the whole model near `joined` (a joined point that breaks
-  /// rows joining departments): every headcount of the groups in a broken row
-  /// is freed (those people may go anywhere), with every town's uncovered,
-  /// unmet and split variables; the rest of the roster is held. Nil when the
-  /// solver finds no such point in `timeLimit` seconds.
+  /// rows joining departments): the groups in a broken row may move people
+  /// from the postings where they have them to the row's postings, and the
+  /// uncovered, unmet and split variables of every town those postings reach
+  /// are free; the rest of the roster is held. Nil when the solver finds no
+  /// such point in `timeLimit` seconds.
   func repair(
     _ joined: [Double], timeLimit: Double?, seed: UInt64, shouldStop: (@Sendable () -> Bool)?
   ) throws -> [Double]? {

@@ -279,7 +279,7 @@ public struct Planner: Sendable {
       best.bound = bound
       best.seconds = seconds
       // One lane's roster within --gap of the other lane's bound is proven too.
-      if let gap = best.gap, gap <= max(options.relativeGap, 1e-9) { best.status = .optimal }
+      best.markProven(within: options.relativeGap)
       return best
     }
     if greedy.status == .feasible {
@@ -288,7 +288,7 @@ public struct Planner: Sendable {
       kept.seconds = seconds
       kept.notes.append("GLPK found nothing better than the greedy roster")
       kept.notes += boundNotes.filter { !kept.notes.contains($0) }
-      if let gap = kept.gap, gap <= max(options.relativeGap, 1e-9) { kept.status = .optimal }
+      kept.markProven(within: options.relativeGap)
       return kept
     }
     var last = first
@@ -363,7 +363,7 @@ public struct Planner: Sendable {
       objective: evaluation.objective, bound: result.bound, seconds: seconds,
       modelSize: model.size, elasticModelSize: nil, brokenRules: [],
       termination: result.termination, evaluation: evaluation, notes: [note])
-    if let gap = pooled.gap, gap <= max(options.relativeGap, 1e-9) { pooled.status = .optimal }
+    pooled.markProven(within: options.relativeGap)
     if !evaluation.isFeasible {
       pooled.status = .rulesBroken
       pooled.brokenRules = evaluation.violations
@@ -475,9 +475,7 @@ public struct Planner: Sendable {
         at: plan.notes.count - 1)
       plan.bound = apart.bound
       plan.seconds = elapsed()
-      if plan.status == .feasible, let gap = plan.gap, gap <= max(options.relativeGap, 1e-9) {
-        plan.status = .optimal
-      }
+      plan.markProven(within: options.relativeGap)
       return plan
     } else {
       if let apart = departments, apart.blocks > 1 {
@@ -634,14 +632,31 @@ private final class Outcomes: @unchecked Sendable {
   }
 }
 
+extension PlanResult {
+  /// Marks a roster that keeps every rule `optimal` when its gap to the
+  /// bound is within `relativeGap` (`--gap`).
+  mutating func markProven(within relativeGap: Double) {
+    guard status == .feasible, let o = objective?.total, let b = bound,
+      SolveResult.closes(objective: o, bound: b, within: relativeGap)
+    else { return }
+    status = .optimal
+  }
+}
+
 extension SolveResult {
+  /// Whether `bound` proves `objective` within `relativeGap` (`--gap`); a
+  /// floor of 1e-9 absorbs rounding, so `--gap 0` means equal up to that.
+  static func closes(objective: Double, bound: Double, within relativeGap: Double) -> Bool {
+    Self.relativeGap(objective: objective, bound: bound) <= max(relativeGap, 1e-9)
+  }
+
   /// The result with its bound raised to `floor` when that is higher (a bound
   /// proven another way), and optimal when the objective is then within `relativeGap`.
   func raisingBound(to floor: Double?, relativeGap: Double) -> SolveResult {
     guard let floor, floor > (bound ?? -.infinity) else { return self }
     var termination = self.termination
     if let objective, values != nil,
-      SolveResult.relativeGap(objective: objective, bound: floor) <= max(relativeGap, 1e-9)
+      SolveResult.closes(objective: objective, bound: floor, within: relativeGap)
     {
       termination = .optimal
     }
