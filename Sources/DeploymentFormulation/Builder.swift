@@ -23,6 +23,10 @@ struct Builder {
   var splitFlows: [DeploymentFormulation.SplitFlow] = []
   /// Whether groups are pooled (`FormulationOptions.poolGroups`).
   var pooled = false
+  /// Per pooled group, the variable that prices its people (nil otherwise),
+  /// and the rows that bound it from below.
+  var groupPrices: [Variable?] = []
+  var priceRows: [[Int]] = []
   /// Per class, the postings it may take and one person's cost there (kept for
   /// the assignment of pooled groups' people).
   var classOptions: [[DeploymentFormulation.PooledOption]] = []
@@ -228,6 +232,8 @@ struct Builder {
 
     // Group headcounts and the counts they feed.
     var groupPresence: [[Int: LinearExpression]] = []
+    groupPrices = Array(repeating: nil, count: groups.count)
+    priceRows = Array(repeating: [], count: groups.count)
     // zonedFTE[z][d]: FTE the officers of d zoned to z have to split (1 − overhead each).
     var zonedFTE = Array(
       repeating: Array(repeating: LinearExpression(), count: departments.count),
@@ -478,15 +484,23 @@ struct Builder {
     }
     var all = LinearExpression()
     var zoned = LinearExpression()
+    // The group's price: at least every headcount at its cheapest member's
+    // cost; `addPriceCuts` adds what an assignment of its people costs.
+    // It sits in the travel term: a pooled model's terms are a bound, not a roster's.
+    let price = model.addVariable("price_g\(g)", kind: .continuous, lower: 0)
+    groupPrices[g] = price
+    terms.travel.add(1, price)
+    var floor = LinearExpression(price)
     for k in reach.keys.sorted() {
       let z = model.addVariable(
         "z_g\(g)_\(names[k])", kind: .integer, lower: forced[k] ?? 0, upper: reach[k] ?? 0)
       feeds[k] = z
-      // The cost sits in the travel term: a pooled model's terms are a bound, not a roster's.
-      terms.travel.add(cheapest[k] ?? 0, z)
+      if let cost = cheapest[k], cost != 0 { floor.add(-cost, z) }
       all.add(1, z)
       if k >= townCount { zoned.add(1, z) }
     }
+    priceRows[g].append(model.constraints.count)
+    model.addConstraint(floor, .greaterOrEqual, 0, name: "price_g\(g)")
     let size = Double(members.reduce(0) { $0 + classes[$1].count })
     model.addConstraint(all, .equal, size, name: "post_g\(g)")
     if !zoned.terms.isEmpty, mayZone < size {

@@ -55,8 +55,8 @@ public struct DeploymentFormulation: Sendable {
 
   public let district: District
   public let options: FormulationOptions
-  /// The MILP; minimise.
-  public let model: Model
+  /// The MILP; minimise. `addPriceCuts` adds rows to a pooled model.
+  public internal(set) var model: Model
   /// Interchangeable groups of available people.
   public let classes: [PersonClass]
   /// Every posting: stationed at each town (town order), then zoned to each zone.
@@ -80,6 +80,12 @@ public struct DeploymentFormulation: Sendable {
   public let pooled: Bool
   /// Per class, the postings it may take and one person's cost there.
   public let classOptions: [[PooledOption]]
+  /// Per group of a pooled model, the variable holding what its people cost
+  /// (travel, moves and preferences, weighted): at least its headcounts at
+  /// the cheapest member's cost, and at least each price cut (`addPriceCuts`).
+  public let groupPrices: [Variable?]
+  /// Per group, the rows that bound its price from below (indices into `model.constraints`).
+  var priceRows: [[Int]]
   /// Each objective term as an expression over the model's variables (weighted).
   /// The rows that join departments: two-certified and its presence links,
   /// legal access, desks, max-moves and the imbalance rows (indices into
@@ -120,6 +126,8 @@ public struct DeploymentFormulation: Sendable {
     splitFlows = builder.splitFlows
     pooled = builder.pooled
     classOptions = builder.classOptions
+    groupPrices = builder.groupPrices
+    priceRows = builder.priceRows
     linkingRows = builder.linkingRows
     linkingRules = builder.linkingRules
     terms = builder.terms

@@ -56,6 +56,7 @@ extension DeploymentFormulation {
       }
     }
     completeLinking(&values)
+    completePrices(&values)
     for (s, kind) in slacks { values[s.index] = shortfall(kind, at: values) }
     return values
   }

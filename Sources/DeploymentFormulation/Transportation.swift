@@ -41,6 +41,47 @@ enum Transportation {
     return arcEdges.map { edges in edges.map { graph.flow(of: $0) } }
   }
 
+  /// The least cost of sending every class's supply into postings with
+  /// exactly `capacities[posting]` people, and a price per class: one
+  /// person of class c costs at least `classPrice[c] + postingPrice[k]` on any
+  /// posting k it may take, with equality on the postings the least-cost
+  /// assignment uses (dual values of the transportation problem, by linear
+  /// programming duality). Nil when the supplies do not fit.
+  static func prices(
+    supplies: [Int], arcs: [[Int]], costs: [[Double]], capacities: [Int: Int]
+  ) -> (cost: Double, classPrice: [Double])? {
+    let postingsUsed = Array(Set(arcs.joined())).sorted()
+    let postingNode = Dictionary(
+      uniqueKeysWithValues: postingsUsed.enumerated().map { ($1, supplies.count + 2 + $0) })
+    var graph = Graph(nodeCount: supplies.count + 2 + postingsUsed.count)
+    for (c, supply) in supplies.enumerated() {
+      graph.add(from: 0, to: 2 + c, capacity: supply, cost: 0)
+    }
+    var cost = 0.0
+    var arcEdges: [[Int]] = []
+    for (c, list) in arcs.enumerated() {
+      arcEdges.append(list.indices.compactMap { j in
+        postingNode[list[j]].map {
+          graph.add(from: 2 + c, to: $0, capacity: supplies[c], cost: costs[c][j])
+        }
+      })
+    }
+    for k in postingsUsed {
+      guard let node = postingNode[k] else { return nil }
+      graph.add(from: node, to: 1, capacity: capacities[k] ?? 0, cost: 0)
+    }
+    let total = supplies.reduce(0, +)
+    guard graph.minCostFlow(from: 0, to: 1, amount: total) == total else { return nil }
+    for (c, edges) in arcEdges.enumerated() {
+      for (j, e) in edges.enumerated() { cost += Double(graph.flow(of: e)) * costs[c][j] }
+    }
+    // Shortest distances into every node from a virtual root joined to all
+    // (no negative cycle remains at a least-cost flow) are potentials π with
+    // π(k) − π(c) ≤ cost on every arc and equality where people flow.
+    let potential = graph.potentials(among: 2..<(2 + supplies.count + postingsUsed.count))
+    return (cost, supplies.indices.map { -potential[2 + $0] })
+  }
+
   /// A residual graph with paired forward and backward edges.
   struct Graph {
     var to: [Int] = []
@@ -69,6 +110,33 @@ enum Transportation {
     }
 
     func flow(of edge: Int) -> Int { original[edge] - capacity[edge] }
+
+    /// Bellman-Ford distances from a virtual root with a free edge to each
+    /// node of `nodes`, over residual edges between those nodes.
+    func potentials(among nodes: Range<Int>) -> [Double] {
+      var distance = [Double](repeating: 0, count: adjacency.count)
+      var queued = [Bool](repeating: false, count: adjacency.count)
+      var queue = Array(nodes)
+      for u in nodes { queued[u] = true }
+      var head = 0
+      while head < queue.count {
+        let u = queue[head]
+        head += 1
+        queued[u] = false
+        for e in adjacency[u] where capacity[e] > 0 && nodes.contains(to[e]) {
+          let v = to[e]
+          let d = distance[u] + cost[e]
+          if d < distance[v] - 1e-9 {
+            distance[v] = d
+            if !queued[v] {
+              queued[v] = true
+              queue.append(v)
+            }
+          }
+        }
+      }
+      return distance
+    }
 
     /// Pushes up to `amount` units along cheapest paths (Bellman-Ford queue);
     /// returns the units sent.

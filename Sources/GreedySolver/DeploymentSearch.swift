@@ -1232,6 +1232,17 @@ struct DeploymentSearch {
     }
   }
 
+  /// Each person's posting code in `roster` (−1: unassigned or unknown).
+  func codes(of roster: [String: Posting]) -> [Int] {
+    district.people.map { person in
+      switch roster[person.id] {
+      case .stationed(let t)?: district.townIndex[t] ?? -1
+      case .zoned(let z)?: district.zoneIndex[z].map { nT + $0 } ?? -1
+      default: -1
+      }
+    }
+  }
+
   /// Replaces the roster with `target`.
   mutating func load(_ target: [Int]) {
     for p in 0..<nP where choice[p] != target[p] { commit(p, -1) }
@@ -1372,6 +1383,11 @@ struct DeploymentSearch {
         continue
       }
       for x in 0..<order.count {
+        // The swap pass is quadratic in people: look at the clock as it goes.
+        if x & 63 == 0, let deadline, DispatchTime.now().uptimeNanoseconds >= deadline {
+          resync()
+          return false
+        }
         let p = order[x]
         for y in (x + 1)..<order.count {
           let q = order[y]

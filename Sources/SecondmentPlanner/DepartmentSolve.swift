@@ -31,6 +31,8 @@ struct DepartmentSolve {
     var blocks = 0
     /// The joined point, whether or not it keeps every row.
     var joined: [Double]?
+    /// The departments' solutions joined, zero where a department has none.
+    var partial: [Double]?
     /// The rules joining departments that the joined roster breaks, in planner's words.
     var brokenLinks: [String] = []
     /// The solver's name and version, as its results give it.
@@ -82,6 +84,7 @@ struct DepartmentSolve {
     guard split.isBounded, split.blocks.count > 1 else { return outcome }
     var total: Double? = split.looseObjective
     var points: [[Double]] = []
+    var partial = split.blocks.map { [Double](repeating: 0, count: $0.model.variables.count) }
     for (b, block) in split.blocks.enumerated() {
       var options = SolveOptions(seed: seed, verbose: verbose)
       if let limit = timeLimit {
@@ -98,7 +101,11 @@ struct DepartmentSolve {
       // A block that closed counts its optimum; one that did not, its bound.
       let part = closed ? result.objective : result.bound
       total = total.flatMap { t in part.map { t + $0 } }
-      if let values = result.values { points.append(values) }
+      if let values = result.values {
+        points.append(values)
+        partial[b] = values
+        outcome.partial = split.assemble(partial)
+      }
       // Stopped from outside: no time for the blocks left (the bound is whole
       // only when this was the last block, e.g. the race ended at the limit).
       if result.termination == .limit(.interrupted), b < split.blocks.count - 1 { return outcome }

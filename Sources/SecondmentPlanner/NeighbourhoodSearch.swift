@@ -31,6 +31,8 @@ struct NeighbourhoodSearch: Sendable {
     /// Neighbourhoods re-solved, and how many of them improved the roster.
     var rounds: Int
     var improvements: Int
+    /// Person-by-person descents that lowered the price.
+    var descents = 0
   }
 
   let formulation: DeploymentFormulation
@@ -111,10 +113,17 @@ struct NeighbourhoodSearch: Sendable {
   /// Re-solves neighbourhoods from `start` (a point of the model) until
   /// `timeLimit` seconds have passed or `shouldStop` says so; `price` says what
   /// a point's roster costs (infinity for one that breaks a rule).
+  ///
+  /// `descend`, given a point and the seconds it may take, returns the point
+  /// of a roster improved person by person (priced as the checker prices it,
+  /// which a pooled model cannot), or nil. It runs on the start and after
+  /// every neighbourhood that improves the roster, and its point is kept
+  /// when `price` falls.
   func improve(
     from start: [Double], timeLimit: Double, seed: UInt64 = 1,
     shouldStop: (@Sendable () -> Bool)? = nil,
     progress: (@Sendable (SolveProgress) -> Void)? = nil,
+    descend: (([Double], Double) -> [Double]?)? = nil,
     price: ([Double]) -> Double
   ) throws -> Outcome {
     let clock = ContinuousClock.now
@@ -124,6 +133,20 @@ struct NeighbourhoodSearch: Sendable {
     let holdable = self.holdable
     var best = Outcome(values: start, price: price(start), rounds: 0, improvements: 0)
     var objective = model.objective.value(at: start)
+    func polish() {
+      guard let descend, shouldStop?() != true, timeLimit - elapsed() > 0.5,
+        let values = descend(best.values, timeLimit - elapsed() - 0.2)
+      else { return }
+      let cost = price(values)
+      guard cost < best.price - 1e-6 else { return }
+      best.values = values
+      best.price = cost
+      best.descents += 1
+      // The pooled objective may rise where the price fell: search on from here.
+      objective = model.objective.value(at: values)
+      progress?(SolveProgress(elapsed: elapsed(), incumbent: cost, bound: nil, gap: nil))
+    }
+    polish()
     var generator = SeededRandom(seed: seed)
     var departments: [Int] = []
     var centres: [Int] = []
@@ -159,6 +182,7 @@ struct NeighbourhoodSearch: Sendable {
       departments = []
       centres = []
       progress?(SolveProgress(elapsed: elapsed(), incumbent: cost, bound: nil, gap: nil))
+      polish()
     }
     return best
   }

@@ -1,0 +1,128 @@
+import Foundation
+import GreedySolver
+import MIPModel
+import Testing
+
+@testable import DeploymentFormulation
+@testable import SecondmentPlanner
+
+/// Price cuts on a pooled model (`DeploymentFormulation.addPriceCuts`) and
+/// the transportation prices they come from.
+@Suite("Price cuts on a pooled district")
+struct PriceCutTests {
+  static func pooled(seed: UInt64, towns: Int = 8) throws -> DeploymentFormulation {
+    let district = District(try PlannerFixtures.generated(seed: seed, towns: towns))
+    var options = FormulationOptions()
+    options.poolGroups = true
+    return DeploymentFormulation(district: district, options: options)
+  }
+
+  /// Greedy rosters of the district, one per seed, each keeping every rule.
+  static func rosters(_ district: District, seeds: ClosedRange<UInt64>) -> [[String: Posting]] {
+    seeds.map { seed in
+      DeploymentGreedy(district: district, options: DeploymentGreedyOptions(seed: seed, iterationLimit: 2_000))
+        .solve()
+    }.filter(\.isFeasible).map(\.postings)
+  }
+
+  static func price(_ district: District, _ roster: [String: Posting]) -> Double {
+    RosterChecker(district).evaluate(roster).objective.total
+  }
+
+  @Test("transportation prices: class and posting prices never exceed a person's cost, and add up to the least cost")
+  func transportationPricesAreDual() throws {
+    let costs: [[Double]] = [[1, 4, 6], [2, 3, 9], [5, 1, 2]]
+    let arcs = [[0, 1, 2], [0, 1, 2], [0, 1, 2]]
+    let supplies = [2, 1, 1]
+    let capacities = [0: 1, 1: 2, 2: 1]
+    let dual = try #require(
+      Transportation.prices(supplies: supplies, arcs: arcs, costs: costs, capacities: capacities))
+    // Least cost by hand: class 0 takes posting 0 and 1 (1 + 4), class 1
+    // posting 1 (3), class 2 posting 2 (2) = 10; nothing cheaper fits.
+    #expect(abs(dual.cost - 10) < 1e-9)
+    var postingPrice = [Double](repeating: .infinity, count: 3)
+    for c in 0..<3 {
+      for k in 0..<3 { postingPrice[k] = min(postingPrice[k], costs[c][k] - dual.classPrice[c]) }
+    }
+    let lower =
+      zip(supplies, dual.classPrice).reduce(0) { $0 + Double($1.0) * $1.1 }
+      + capacities.reduce(0) { $0 + Double($1.value) * postingPrice[$1.key] }
+    #expect(abs(lower - dual.cost) < 1e-9, "the prices prove the least cost")
+  }
+
+  @Test("a price cut prices the roster it was made at as the checker does")
+  func cutIsExactWhereItWasMade() throws {
+    var formulation = try Self.pooled(seed: 4)
+    let district = formulation.district
+    let roster = try #require(Self.rosters(district, seeds: 1...1).first)
+    let before = try #require(formulation.point(for: roster))
+    let pooledPrice = formulation.model.objective.value(at: before)
+    let price = Self.price(district, roster)
+    #expect(pooledPrice < price - 1e-6, "pooling prices people at the cheapest member")
+    #expect(formulation.addPriceCuts(at: before) > 0)
+    let after = try #require(formulation.point(for: roster))
+    #expect(formulation.model.isFeasible(after))
+    #expect(abs(formulation.model.objective.value(at: after) - price) < 1e-3)
+    // Made twice at the same roster: nothing left to add.
+    #expect(formulation.addPriceCuts(at: after) == 0)
+  }
+
+  @Test("price cuts never cut off a roster: every other roster keeps them, priced no higher than the checker prices it")
+  func cutsKeepEveryRoster() throws {
+    var formulation = try Self.pooled(seed: 5)
+    let district = formulation.district
+    let rosters = Self.rosters(district, seeds: 1...4)
+    #expect(rosters.count >= 3)
+    let first = try #require(formulation.point(for: rosters[0]))
+    #expect(formulation.addPriceCuts(at: first) > 0)
+    for roster in rosters.dropFirst() {
+      let point = try #require(formulation.point(for: roster))
+      #expect(formulation.model.isFeasible(point))
+      #expect(formulation.model.objective.value(at: point) <= Self.price(district, roster) + 1e-6)
+    }
+  }
+
+  @Test(
+    "price cuts raise a pooled bound and never above the exact optimum",
+    .enabled(if: GLPKSolver.isAvailable, "this build has no GLPK"))
+  func cutsRaiseTheBoundValidly() throws {
+    var formulation = try Self.pooled(seed: 1, towns: 6)
+    let district = formulation.district
+    var exactOptions = PlanOptions(timeLimit: 120)
+    exactOptions.formulation.poolGroups = false
+    let exact = try Planner().plan(district, options: exactOptions)
+    #expect(exact.status == .optimal)
+    let optimum = try #require(exact.evaluation?.objective.total)
+
+    let options = SolveOptions(timeLimit: 60, relativeGap: 1e-9)
+    let plain = try GLPKSolver().solve(formulation.model, options: options)
+    #expect(plain.termination == .optimal)
+    let plainOptimum = try #require(plain.objective)
+    // Cuts at the pooled optimum and at the exact optimum's roster.
+    let pooledOptimum = try #require(plain.values)
+    let exactRoster = try #require(exact.postings)
+    let exactPoint = try #require(formulation.point(for: exactRoster))
+    _ = formulation.addPriceCuts(at: pooledOptimum)
+    _ = formulation.addPriceCuts(at: exactPoint)
+    #expect(formulation.priceCutCount > 0)
+    let cut = try GLPKSolver().solve(formulation.model, options: options)
+    #expect(cut.termination == .optimal)
+    let cutOptimum = try #require(cut.objective)
+    let tolerance = 1e-6 * max(1, optimum)
+    #expect(cutOptimum > plainOptimum + tolerance, "\(cutOptimum) vs \(plainOptimum)")
+    #expect(cutOptimum <= optimum + tolerance)
+  }
+
+  @Test("a person-by-person descent never raises a roster's price and keeps every rule")
+  func descentOnlyLowersThePrice() throws {
+    let formulation = try Self.pooled(seed: 6)
+    let district = formulation.district
+    let greedy = DeploymentGreedy(district: district)
+    for roster in Self.rosters(district, seeds: 1...3) {
+      let descended = greedy.descend(from: roster, timeLimit: 10)
+      let evaluation = RosterChecker(district).evaluate(descended)
+      #expect(evaluation.isFeasible, "\(evaluation.violations)")
+      #expect(evaluation.objective.total <= Self.price(district, roster) + 1e-6)
+    }
+  }
+}
