@@ -33,6 +33,10 @@ struct DepartmentSolve {
     var joined: [Double]?
     /// The departments' solutions joined, zero where a department has none.
     var partial: [Double]?
+    /// Each department's solution (block order), nil where it has none.
+    var departmentPoints: [[Double]?] = []
+    /// Departments whose part of `joined` came from a stand-in roster.
+    var stoodIn = 0
     /// The rules joining departments that the joined roster breaks, in planner's words.
     var brokenLinks: [String] = []
     /// The solver's name and version, as its results give it.
@@ -48,6 +52,9 @@ struct DepartmentSolve {
         if let bound { found += " (bound \(bound), adding up the others' bounds)" }
       } else if let bound {
         found += " (bound \(bound))"
+      }
+      if stoodIn > 0 {
+        found += "; \(stoodIn) of them found no roster and took the greedy roster's postings"
       }
       if !brokenLinks.isEmpty {
         let shown = brokenLinks.prefix(3).joined(separator: ", ")
@@ -85,6 +92,7 @@ struct DepartmentSolve {
     var total: Double? = split.looseObjective
     var points: [[Double]] = []
     var partial = split.blocks.map { [Double](repeating: 0, count: $0.model.variables.count) }
+    outcome.departmentPoints = Array(repeating: nil, count: split.blocks.count)
     for (b, block) in split.blocks.enumerated() {
       var options = SolveOptions(seed: seed, verbose: verbose)
       if let limit = timeLimit {
@@ -105,6 +113,7 @@ struct DepartmentSolve {
         points.append(values)
         partial[b] = values
         outcome.partial = split.assemble(partial)
+        outcome.departmentPoints[b] = values
       }
       // Stopped from outside: no time for the blocks left (the bound is whole
       // only when this was the last block, e.g. the race ended at the limit).
@@ -114,18 +123,38 @@ struct DepartmentSolve {
     guard points.count == split.blocks.count else { return outcome }
     var values = split.assemble(points)
     formulation.completeLinking(&values)
+    // A department's point from an earlier run may price its groups below
+    // cuts added since.
+    formulation.completePrices(&values)
     outcome.joined = values
     if model.isFeasible(values) {
       outcome.values = values
       outcome.objective = model.objective.value(at: values)
     } else {
-      var seen = Set<String>()
-      for (row, rule) in zip(formulation.linkingRows, formulation.linkingRules)
-      where !model.constraints[row].holds(at: values) && seen.insert(rule).inserted {
-        outcome.brokenLinks.append(rule)
-      }
+      outcome.brokenLinks = formulation.brokenLinks(at: values)
     }
     return outcome
+  }
+
+  /// The departments' points joined, each department without one taken
+  /// from `standIn` (a point of the whole model, e.g. the greedy roster's;
+  /// nil when there is none and a department lacks a point),
+  /// with what the joining rows define recomputed (`completeLinking`,
+  /// `completePrices`); nil when the model does not fall apart.
+  func join(_ points: [[Double]?], standIn: [Double]?) -> [Double]? {
+    let split = formulation.model.decomposed(relaxing: Set(formulation.linkingRows))
+    guard split.blocks.count == points.count else { return nil }
+    var parts: [[Double]] = []
+    for (block, point) in zip(split.blocks, points) {
+      guard let part = point ?? standIn.map({ p in block.original.map { p[$0.index] } }) else {
+        return nil
+      }
+      parts.append(part)
+    }
+    var values = split.assemble(parts)
+    formulation.completeLinking(&values)
+    formulation.completePrices(&values)
+    return values
   }
 
   /// A point of the whole model near `joined` (a joined point that breaks
@@ -168,5 +197,16 @@ struct DepartmentSolve {
       return nil
     }
     return values
+  }
+}
+
+extension DeploymentFormulation {
+  /// The rules joining departments that `values` breaks, in planner's words,
+  /// each once, in the order of `linkingRows`.
+  func brokenLinks(at values: [Double]) -> [String] {
+    var seen = Set<String>()
+    return zip(linkingRows, linkingRules).compactMap { row, rule in
+      !model.constraints[row].holds(at: values) && seen.insert(rule).inserted ? rule : nil
+    }
   }
 }

@@ -360,14 +360,23 @@ public struct Planner: Sendable {
   /// cuts lift the departments' bound from 60,889 to 61,104; a third pass of
   /// 15 s reached 61,186 but left the search too little time for the roster
   /// (`Benchmarks/README.md`).
+  ///
+  /// A department that finds no roster in either pass takes its people's
+  /// postings from `standIn` (in `auto` the greedy roster) when there is one,
+  /// so the joined roster can still be repaired and searched: in `auto` at
+  /// 200 towns, where the other lane shares the machine, that happened in 2
+  /// of 5 runs, and the whole pooled model then found nothing better than the
+  /// greedy (4.99%, 5.15%).
   func pricedDepartments(
-    _ formulation: inout DeploymentFormulation, solver: any Solver, timeLimit: Double?,
+    _ formulation: inout DeploymentFormulation, solver: any Solver,
+    standIn: () -> PlanResult?, timeLimit: Double?,
     options: PlanOptions, shouldStop: (@Sendable () -> Bool)?
   ) throws -> DepartmentSolve.Outcome {
     let clock = ContinuousClock.now
     let passes = 2
     var best: DepartmentSolve.Outcome?
     var bound: Double?
+    var latest: [[Double]?] = []
     for pass in 0..<passes {
       if pass > 0 {
         guard let point = best?.partial, formulation.addPriceCuts(at: point) > 0 else { break }
@@ -376,12 +385,30 @@ public struct Planner: Sendable {
       let outcome = try DepartmentSolve(formulation: formulation, solver: solver).solve(
         timeLimit: left.map { $0 / Double(passes - pass) }, everyBlock: true, seed: options.seed,
         verbose: options.verbose, shouldStop: shouldStop)
+      // Each department's latest roster, for a joined roster no pass completes.
+      for (b, point) in outcome.departmentPoints.enumerated() where point != nil {
+        if b >= latest.count { latest += Array(repeating: nil, count: b + 1 - latest.count) }
+        latest[b] = point
+      }
       if let b = outcome.bound { bound = max(bound ?? b, b) }
       if best == nil || outcome.joined != nil { best = outcome }
       if shouldStop?() == true { break }
     }
     guard var result = best else { return DepartmentSolve.Outcome() }
     result.bound = bound
+    // No pass gave every department a roster: each department's latest,
+    // and the stand-in's postings for those without one.
+    if result.joined == nil, latest.contains(where: { $0 != nil }),
+      let joined = DepartmentSolve(formulation: formulation, solver: solver).join(
+        latest,
+        standIn: latest.contains(where: { $0 == nil })
+          ? standIn()?.postings.flatMap { formulation.point(for: $0) } : nil)
+    {
+      result.joined = joined
+      result.stoodIn = latest.filter { $0 == nil }.count
+      result.brokenLinks = formulation.brokenLinks(at: joined)
+      if formulation.model.isFeasible(joined) { result.values = joined }
+    }
     // Points of an earlier pass lack the later passes' cuts: price them again.
     for keyPath in [\DepartmentSolve.Outcome.joined, \.values, \.partial] {
       guard var point = result[keyPath: keyPath] else { continue }
@@ -495,7 +522,7 @@ public struct Planner: Sendable {
       }
       if apartOnly {
         departments = try pricedDepartments(
-          &strict, solver: apart, timeLimit: options.timeLimit.map { max($0 - elapsed(), 0.1) / 2 },
+          &strict, solver: apart, standIn: standIn, timeLimit: options.timeLimit.map { max($0 - elapsed(), 0.1) / 2 },
           options: options, shouldStop: shouldStop)
       } else {
         departments = try DepartmentSolve(formulation: strict, solver: apart).solve(
