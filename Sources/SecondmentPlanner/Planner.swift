@@ -349,28 +349,23 @@ public struct Planner: Sendable {
   }
 
   /// A pooled district's departments apart, in two passes (60% and 40% of
-  /// `timeLimit`):
-  /// the first gives each department's headcounts, at which `formulation`
-  /// gains price cuts (`DeploymentFormulation.addPriceCuts`); the second
-  /// solves the departments again with them, for a higher bound and a
-  /// joined roster priced closer to what its people cost. The bound is the
-  /// higher of the passes'; the joined roster the second pass's, or the
-  /// first's when some department found none with the cuts.
+  /// `timeLimit`): the first gives each department's headcounts, at which
+  /// `formulation` gains price cuts (`DeploymentFormulation.addPriceCuts`),
+  /// and at the stand-in roster too when there is one (in `auto` the
+  /// greedy's); the second solves the departments again with them, for a
+  /// higher bound and a joined roster priced closer to what its people cost.
+  /// The bound is the higher of the passes'.
   ///
-  /// On the generated 200-town district (60 s limit, 15 s per pass) the
-  /// cuts lifted the departments' bound from 60,889 to 61,104; a third pass
-  /// of 15 s reached 61,186 but left the search too little time for the
-  /// roster (`Benchmarks/README.md`).
+  /// The joined roster is the last pass's that gave every department a
+  /// roster; when none did, each department's latest roster, and the
+  /// stand-in's postings for a department with none, so the joined roster
+  /// can still be repaired and searched (before, the whole pooled model was
+  /// solved and never beat the greedy at 200 towns: 4.99%, 5.15%).
   ///
-  /// Before the second pass, the stand-in roster (in `auto` the greedy's)
-  /// gives price cuts too.
-  ///
-  /// A department that finds no roster in either pass takes its people's
-  /// postings from `standIn` (in `auto` the greedy roster) when there is one,
-  /// so the joined roster can still be repaired and searched: in `auto` at
-  /// 200 towns, where the other lane shares the machine, that happened in 2
-  /// of 5 runs, and the whole pooled model then found nothing better than the
-  /// greedy (4.99%, 5.15%).
+  /// Measured at 200 towns (`Benchmarks/README.md`): the cuts lift the
+  /// departments' bound from 60,889 to about 61,100, with the greedy's cuts
+  /// 61,127-61,157; a third pass reached 61,186 but left the search too
+  /// little time for the roster.
   func pricedDepartments(
     _ formulation: inout DeploymentFormulation, solver: any Solver,
     standIn: () -> PlanResult?, timeLimit: Double?,
@@ -396,8 +391,8 @@ public struct Planner: Sendable {
       }
       let left = timeLimit.map { max($0 - (ContinuousClock.now - clock).inSeconds, 0.05) }
       let outcome = try DepartmentSolve(formulation: formulation, solver: solver).solve(
-        timeLimit: left.map { pass == 0 ? $0 * firstShare : $0 / Double(passes - pass) }, everyBlock: true, seed: options.seed,
-        verbose: options.verbose, shouldStop: shouldStop)
+        timeLimit: left.map { pass == 0 ? $0 * firstShare : $0 / Double(passes - pass) },
+        everyBlock: true, seed: options.seed, verbose: options.verbose, shouldStop: shouldStop)
       // Each department's latest roster, for a joined roster no pass completes.
       for (b, point) in outcome.departmentPoints.enumerated() where point != nil {
         if b >= latest.count { latest += Array(repeating: nil, count: b + 1 - latest.count) }
@@ -450,8 +445,8 @@ public struct Planner: Sendable {
       + "person and posting); the bound holds for the exact model, the roster is a least-cost "
       + "assignment of people to the pooled headcounts"
       + (model.priceCutCount > 0
-        ? " (\(model.priceCutCount) price cuts: what the groups' people cost at the departments' "
-          + "first headcounts)" : "")
+        ? " (\(model.priceCutCount) price cuts: what the groups' people cost at the "
+          + "departments' first headcounts, and at the greedy roster when it was ready)" : "")
     var pooled = PlanResult(
       status: .feasible, postings: postings, splits: evaluation.splits, solver: result.solver,
       objective: evaluation.objective, bound: result.bound, seconds: seconds,
@@ -535,8 +530,9 @@ public struct Planner: Sendable {
       }
       if apartOnly {
         departments = try pricedDepartments(
-          &strict, solver: apart, standIn: standIn, timeLimit: options.timeLimit.map { max($0 - elapsed(), 0.1) / 2 },
-          options: options, shouldStop: shouldStop)
+          &strict, solver: apart, standIn: standIn,
+          timeLimit: options.timeLimit.map { max($0 - elapsed(), 0.1) / 2 }, options: options,
+          shouldStop: shouldStop)
       } else {
         departments = try DepartmentSolve(formulation: strict, solver: apart).solve(
           timeLimit: options.timeLimit.map { max(($0 - elapsed()) / 5, 0.05) },
