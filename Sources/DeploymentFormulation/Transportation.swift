@@ -13,32 +13,9 @@ enum Transportation {
   static func solve(
     supplies: [Int], arcs: [[Int]], costs: [[Double]], capacities: [Int: Int]
   ) -> [[Int]]? {
-    let postingsUsed = Array(Set(arcs.joined())).sorted()
-    let postingNode = Dictionary(
-      uniqueKeysWithValues: postingsUsed.enumerated().map { ($1, supplies.count + 2 + $0) })
-    let source = 0
-    let sink = 1
-    let nodeCount = supplies.count + 2 + postingsUsed.count
-    var graph = Graph(nodeCount: nodeCount)
-    for (c, supply) in supplies.enumerated() {
-      graph.add(from: source, to: 2 + c, capacity: supply, cost: 0)
-    }
-    var arcEdges: [[Int]] = []
-    for (c, list) in arcs.enumerated() {
-      var edges: [Int] = []
-      for (j, k) in list.enumerated() {
-        guard let node = postingNode[k] else { return nil }
-        edges.append(graph.add(from: 2 + c, to: node, capacity: supplies[c], cost: costs[c][j]))
-      }
-      arcEdges.append(edges)
-    }
-    for k in postingsUsed {
-      guard let node = postingNode[k] else { return nil }
-      graph.add(from: node, to: sink, capacity: capacities[k] ?? 0, cost: 0)
-    }
-    let total = supplies.reduce(0, +)
-    guard graph.minCostFlow(from: source, to: sink, amount: total) == total else { return nil }
-    return arcEdges.map { edges in edges.map { graph.flow(of: $0) } }
+    guard let network = Network(supplies: supplies, arcs: arcs, costs: costs, capacities: capacities)
+    else { return nil }
+    return network.arcEdges.map { edges in edges.map { network.graph.flow(of: $0) } }
   }
 
   /// The least cost of sending every class's supply into postings with
@@ -50,36 +27,51 @@ enum Transportation {
   static func prices(
     supplies: [Int], arcs: [[Int]], costs: [[Double]], capacities: [Int: Int]
   ) -> (cost: Double, classPrice: [Double])? {
-    let postingsUsed = Array(Set(arcs.joined())).sorted()
-    let postingNode = Dictionary(
-      uniqueKeysWithValues: postingsUsed.enumerated().map { ($1, supplies.count + 2 + $0) })
-    var graph = Graph(nodeCount: supplies.count + 2 + postingsUsed.count)
-    for (c, supply) in supplies.enumerated() {
-      graph.add(from: 0, to: 2 + c, capacity: supply, cost: 0)
-    }
+    guard let network = Network(supplies: supplies, arcs: arcs, costs: costs, capacities: capacities)
+    else { return nil }
     var cost = 0.0
-    var arcEdges: [[Int]] = []
-    for (c, list) in arcs.enumerated() {
-      arcEdges.append(list.indices.compactMap { j in
-        postingNode[list[j]].map {
-          graph.add(from: 2 + c, to: $0, capacity: supplies[c], cost: costs[c][j])
-        }
-      })
-    }
-    for k in postingsUsed {
-      guard let node = postingNode[k] else { return nil }
-      graph.add(from: node, to: 1, capacity: capacities[k] ?? 0, cost: 0)
-    }
-    let total = supplies.reduce(0, +)
-    guard graph.minCostFlow(from: 0, to: 1, amount: total) == total else { return nil }
-    for (c, edges) in arcEdges.enumerated() {
-      for (j, e) in edges.enumerated() { cost += Double(graph.flow(of: e)) * costs[c][j] }
+    for (c, edges) in network.arcEdges.enumerated() {
+      for (j, e) in edges.enumerated() { cost += Double(network.graph.flow(of: e)) * costs[c][j] }
     }
     // Shortest distances into every node from a virtual root joined to all
     // (no negative cycle remains at a least-cost flow) are potentials π with
     // π(k) − π(c) ≤ cost on every arc and equality where people flow.
-    let potential = graph.potentials(among: 2..<(2 + supplies.count + postingsUsed.count))
+    let potential = network.graph.potentials(among: 2..<network.graph.adjacency.count)
     return (cost, supplies.indices.map { -potential[2 + $0] })
+  }
+
+  /// The flow network of one transportation problem, at a least-cost flow:
+  /// node 0 the source, 1 the sink, then one node per class, then one per
+  /// posting any class may take.
+  struct Network {
+    var graph: Graph
+    /// Per class and arc, the edge from the class to the posting.
+    var arcEdges: [[Int]] = []
+
+    /// Nil when the supplies do not fit the capacities.
+    init?(supplies: [Int], arcs: [[Int]], costs: [[Double]], capacities: [Int: Int]) {
+      let postingsUsed = Array(Set(arcs.joined())).sorted()
+      let postingNode = Dictionary(
+        uniqueKeysWithValues: postingsUsed.enumerated().map { ($1, supplies.count + 2 + $0) })
+      graph = Graph(nodeCount: supplies.count + 2 + postingsUsed.count)
+      for (c, supply) in supplies.enumerated() {
+        graph.add(from: 0, to: 2 + c, capacity: supply, cost: 0)
+      }
+      for (c, list) in arcs.enumerated() {
+        var edges: [Int] = []
+        for (j, k) in list.enumerated() {
+          guard let node = postingNode[k] else { return nil }
+          edges.append(graph.add(from: 2 + c, to: node, capacity: supplies[c], cost: costs[c][j]))
+        }
+        arcEdges.append(edges)
+      }
+      for k in postingsUsed {
+        guard let node = postingNode[k] else { return nil }
+        graph.add(from: node, to: 1, capacity: capacities[k] ?? 0, cost: 0)
+      }
+      let total = supplies.reduce(0, +)
+      guard graph.minCostFlow(from: 0, to: 1, amount: total) == total else { return nil }
+    }
   }
 
   /// A residual graph with paired forward and backward edges.
