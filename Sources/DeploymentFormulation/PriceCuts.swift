@@ -16,20 +16,31 @@ extension DeploymentFormulation {
   /// duality): a Benders cut. The rows never cut off a roster, so the bound
   /// stays valid for the exact model; they only raise it. Measured on the
   /// generated 200-town district (`Benchmarks/README.md`).
+  ///
+  /// `values` may be fractional (a linear relaxation's point): the people
+  /// are then counted in tenths and the headcounts rounded up to tenths, and
+  /// the duals of that transportation give a valid row just the same, exact
+  /// up to the rounding.
   public mutating func addPriceCuts(at values: [Double]) -> Int {
     guard pooled else { return 0 }
     var added = 0
     for (g, members) in groups.enumerated() {
       guard let price = groupPrices[g] else { continue }
-      let heads = groupHeadcounts[g].mapValues { Int(max(0, values[$0.index]).rounded()) }
+      let whole = groupHeadcounts[g].values.allSatisfy { z in
+        abs(values[z.index] - values[z.index].rounded()) < 1e-6
+      }
+      let parts = whole ? 1 : 10
+      let heads = groupHeadcounts[g].mapValues { z in
+        Int((max(0, values[z.index]) * Double(parts) - 1e-6).rounded(.up))
+      }
       guard
         let dual = Transportation.prices(
-          supplies: members.map { classes[$0].count },
+          supplies: members.map { classes[$0].count * parts },
           arcs: members.map { classOptions[$0].map(\.posting) },
           costs: members.map { classOptions[$0].map(\.cost) }, capacities: heads),
         // Below a hundredth of the smallest cost step (a minute's travel is
         // 0.05): the rounding of an earlier cut, not a price missing.
-        dual.cost > values[price.index] + 1e-4
+        dual.cost / Double(parts) > values[price.index] + 1e-4
       else { continue }
       // v_k: the most each posting may be priced at with the class prices u.
       var postingPrice: [Int: Double] = [:]

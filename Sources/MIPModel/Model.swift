@@ -205,6 +205,18 @@ public struct Model: Sendable {
     return Restriction(model: sub, original: original, point: point)
   }
 
+  /// The linear relaxation: the same model with every variable continuous
+  /// (binaries keep their [0, 1] bounds); its optimum bounds the model's.
+  public var linearRelaxation: Model {
+    var relaxed = self
+    relaxed.variables = variables.map { v in
+      var continuous = v
+      continuous.kind = .continuous
+      return continuous
+    }
+    return relaxed
+  }
+
   /// Number of integer and binary variables.
   public var integerCount: Int { variables.lazy.filter { $0.kind != .continuous }.count }
 

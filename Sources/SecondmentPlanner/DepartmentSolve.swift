@@ -210,3 +210,43 @@ extension DeploymentFormulation {
     }
   }
 }
+
+extension DeploymentFormulation {
+  /// Adds price cuts at the departments' linear relaxations, round after
+  /// round, until a round adds none, `timeLimit` seconds are spent (a round
+  /// starts only when the last one's time still fits) or `shouldStop`;
+  /// returns the rounds run and the relaxations' bound before the last cuts.
+  ///
+  /// Kelley's cutting planes on the pooled groups' prices: each round solves
+  /// every department's relaxation and prices its fractional headcounts
+  /// (`addPriceCuts`).
+  mutating func addRelaxationPriceCuts(
+    solver: any Solver, timeLimit: Double, shouldStop: (@Sendable () -> Bool)?
+  ) throws -> (rounds: Int, bound: Double?) {
+    let clock = ContinuousClock.now
+    var rounds = 0
+    var bound: Double?
+    var last = 0.0
+    while (ContinuousClock.now - clock).inSeconds + last <= timeLimit, shouldStop?() != true {
+      let start = ContinuousClock.now
+      let split = model.decomposed(relaxing: Set(linkingRows))
+      guard split.isBounded else { break }
+      var parts: [[Double]] = []
+      var total = split.looseObjective
+      for block in split.blocks {
+        let result = try solver.solve(
+          block.model.linearRelaxation, options: SolveOptions(seed: 0, verbose: false))
+        guard result.termination == .optimal, let values = result.values,
+          let objective = result.objective
+        else { return (rounds, bound) }
+        parts.append(values)
+        total += objective
+      }
+      bound = total
+      rounds += 1
+      guard addPriceCuts(at: split.assemble(parts)) > 0 else { break }
+      last = (ContinuousClock.now - start).inSeconds
+    }
+    return (rounds, bound)
+  }
+}

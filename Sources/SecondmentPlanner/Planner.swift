@@ -209,13 +209,14 @@ public struct Planner: Sendable {
     let lanes = shared
     let outcomes = Outcomes()
     let formulation = DeploymentFormulation(district: district, options: options.formulation)
+    let board = RosterBoard()
     DispatchQueue.concurrentPerform(iterations: 2) { lane in
       if lane == 0 {
         let outcome = Result {
           try planExact(
             formulation, options: lanes, solver: GLPKSolver(branching: Self.coldBranching),
             warmStart: nil, shouldStop: race.isOver, pooledByDepartment: true,
-            standIn: { outcomes.greedy })
+            board: formulation.pooled ? board : nil, standIn: { outcomes.greedy })
         }
         race.finish()
         outcomes.set(0, outcome)
@@ -224,6 +225,17 @@ public struct Planner: Sendable {
       let greedy = planGreedy(
         district, options: options, timeLimit: options.timeLimit.map { $0 / 5 })
       outcomes.greedy = greedy
+      if formulation.pooled {
+        // A pooled district's second lane raises the bound; the first makes the roster.
+        let outcome = Result {
+          try priceBound(
+            formulation, greedy: greedy, board: board,
+            timeLimit: options.timeLimit.map { max($0 - (ContinuousClock.now - clock).inSeconds, 0.1) },
+            options: options, shouldStop: race.isOver)
+        }
+        outcomes.set(1, outcome)
+        return
+      }
       guard greedy.status == .feasible, let start = greedy.postings, !race.isOver() else { return }
       var rest = lanes
       if let limit = options.timeLimit {
@@ -368,15 +380,14 @@ public struct Planner: Sendable {
   /// little time for the roster.
   func pricedDepartments(
     _ formulation: inout DeploymentFormulation, solver: any Solver,
-    standIn: () -> PlanResult?, timeLimit: Double?,
+    standIn: () -> PlanResult?, timeLimit: Double?, passes: Int = 2,
     options: PlanOptions, shouldStop: (@Sendable () -> Bool)?
   ) throws -> DepartmentSolve.Outcome {
     let clock = ContinuousClock.now
-    let passes = 2
     // The first pass must give every department a roster: with equal passes
     // a department found none in 3 of 8 `auto` runs at 200 towns (the other
     // lane sharing the machine); with 60% of the time, in none of 3.
-    let firstShare = 0.6
+    let firstShare = passes == 1 ? 1 : 0.6
     var best: DepartmentSolve.Outcome?
     var bound: Double?
     var latest: [[Double]?] = []
@@ -487,7 +498,7 @@ public struct Planner: Sendable {
     _ strict: DeploymentFormulation, options: PlanOptions, solver: any Solver,
     warmStart: [String: Posting]?, warmStartSplits: [String: ZoneSplit] = [:],
     shouldStop: (@Sendable () -> Bool)?, byDepartment: Bool = true,
-    pooledByDepartment: Bool = false, standIn: () -> PlanResult?
+    pooledByDepartment: Bool = false, board: RosterBoard? = nil, standIn: () -> PlanResult?
   ) throws -> PlanResult {
     let clock = ContinuousClock.now
     func elapsed() -> Double { (ContinuousClock.now - clock).inSeconds }
@@ -529,10 +540,12 @@ public struct Planner: Sendable {
         apart = glpk
       }
       if apartOnly {
+        let share = board == nil ? 0.5 : 0.6
         departments = try pricedDepartments(
           &strict, solver: apart, standIn: standIn,
-          timeLimit: options.timeLimit.map { max($0 - elapsed(), 0.1) / 2 }, options: options,
-          shouldStop: shouldStop)
+          timeLimit: options.timeLimit.map { max($0 - elapsed(), 0.1) * share },
+          passes: board == nil ? 2 : 1, options: options, shouldStop: shouldStop)
+        if let partial = departments?.partial { board?.post(partial) }
       } else {
         departments = try DepartmentSolve(formulation: strict, solver: apart).solve(
           timeLimit: options.timeLimit.map { max(($0 - elapsed()) / 5, 0.05) },
@@ -560,6 +573,7 @@ public struct Planner: Sendable {
             seed: options.seed, shouldStop: shouldStop)
         })
     {
+      board?.post(start)
       var rest = options
       rest.timeLimit = options.timeLimit.map { max($0 - elapsed(), 0.1) }
       var plan = try planNeighbourhoods(
@@ -705,6 +719,20 @@ private final class Race: @unchecked Sendable {
 }
 
 /// The two searches' results, filled from two threads.
+/// Points of a pooled model that the roster lane found (the departments'
+/// headcounts, the repaired roster), for the bound lane's price cuts.
+final class RosterBoard: @unchecked Sendable {
+  private let lock = NSLock()
+  private var points: [[Double]] = []
+
+  func post(_ point: [Double]) { lock.withLock { points.append(point) } }
+
+  /// The points posted since the `seen` first ones.
+  func points(after seen: Int) -> [[Double]] {
+    lock.withLock { Array(points.dropFirst(seen)) }
+  }
+}
+
 private final class Outcomes: @unchecked Sendable {
   private let lock = NSLock()
   private var results: [Int: Result<PlanResult, any Error>] = [:]

@@ -54,4 +54,18 @@ struct RestrictionTests {
     #expect(m.isFeasible(moved))
     #expect(r.model.objective.value(at: [1, 3]) == m.objective.value(at: moved))
   }
+
+  @Test("the linear relaxation keeps every row, bound and the objective, and drops integrality")
+  func linearRelaxation() {
+    let (m, _) = Self.model()
+    let relaxed = m.linearRelaxation
+    #expect(relaxed.variables.allSatisfy { $0.kind == .continuous })
+    #expect(relaxed.variables.map(\.upper) == m.variables.map(\.upper))
+    #expect(relaxed.variables.map(\.lower) == m.variables.map(\.lower))
+    #expect(relaxed.constraints.map(\.name) == m.constraints.map(\.name))
+    #expect(relaxed.objective.value(at: [0.5, 1.5, 0, 0.5]) == m.objective.value(at: [0.5, 1.5, 0, 0.5]))
+    // A fractional point: the relaxation's, not the model's.
+    #expect(relaxed.isFeasible([0.5, 1.5, 0, 0.5]))
+    #expect(!m.isFeasible([0.5, 1.5, 0, 0.5]))
+  }
 }

@@ -125,4 +125,56 @@ struct PriceCutTests {
       #expect(evaluation.objective.total <= Self.price(district, roster) + 1e-6)
     }
   }
+
+  @Test(
+    "price cuts at the departments' linear relaxations keep every roster and raise the relaxation",
+    .enabled(if: GLPKSolver.isAvailable, "this build has no GLPK"))
+  func relaxationCutsKeepEveryRoster() throws {
+    var formulation = try Self.pooled(seed: 5)
+    let district = formulation.district
+    let solver = GLPKSolver()
+    let before = try #require(
+      try solver.solve(formulation.model.linearRelaxation, options: SolveOptions()).objective)
+    let rounds = try formulation.addRelaxationPriceCuts(solver: solver, timeLimit: 30, shouldStop: nil)
+    #expect(rounds.rounds >= 2, "a first round's cuts, then a round that confirms or adds more")
+    #expect(formulation.priceCutCount > 0)
+    let after = try #require(
+      try solver.solve(formulation.model.linearRelaxation, options: SolveOptions()).objective)
+    #expect(after > before + 1e-6, "\(after) vs \(before)")
+    let rosters = Self.rosters(district, seeds: 1...4)
+    #expect(rosters.count >= 3)
+    for roster in rosters {
+      let point = try #require(formulation.point(for: roster))
+      #expect(formulation.model.isFeasible(point))
+      #expect(formulation.model.objective.value(at: point) <= Self.price(district, roster) + 1e-6)
+    }
+  }
+
+  @Test(
+    "auto's bound lane on a pooled district: a bound from the departments with price cuts, never above the exact optimum",
+    .enabled(if: GLPKSolver.isAvailable, "this build has no GLPK"))
+  func boundLaneIsValid() throws {
+    let formulation = try Self.pooled(seed: 1, towns: 6)
+    let district = formulation.district
+    var exactOptions = PlanOptions(timeLimit: 120)
+    exactOptions.formulation.poolGroups = false
+    let exact = try Planner().plan(district, options: exactOptions)
+    #expect(exact.status == .optimal)
+    let optimum = try #require(exact.evaluation?.objective.total)
+
+    let options = PlanOptions(timeLimit: 10)
+    let greedy = Planner().planGreedy(district, options: options, timeLimit: 2)
+    let board = RosterBoard()
+    // A roster the other lane would post: the greedy's own, descended.
+    let descended = DeploymentGreedy(district: district).descend(
+      from: try #require(greedy.postings), timeLimit: 2)
+    board.post(try #require(formulation.point(for: descended)))
+    let result = try Planner().priceBound(
+      formulation, greedy: greedy, board: board, timeLimit: 4, options: options, shouldStop: nil)
+    let bound = try #require(result.bound)
+    #expect(bound <= optimum + 1e-6 * max(1, optimum), "\(bound) vs \(optimum)")
+    #expect(result.postings == greedy.postings, "the lane keeps the greedy roster")
+    #expect(result.notes.contains { $0.contains("for the bound") && $0.contains("price cuts") })
+  }
 }
+

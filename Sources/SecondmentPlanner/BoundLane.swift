@@ -1,0 +1,61 @@
+import DeploymentFormulation
+import Foundation
+import GLPKBackend
+import MIPModel
+
+extension Planner {
+  /// `auto`'s second lane on a pooled district, once the greedy roster is
+  /// made: the departments apart again and again, each time with more price
+  /// cuts, for a higher bound; returns `greedy` with that bound.
+  ///
+  /// Cuts at the greedy roster first, then Kelley rounds at the departments'
+  /// linear relaxations (`addRelaxationPriceCuts`, a fifth of the time left),
+  /// then passes of the departments apart (the first gets half of what is
+  /// left, each later one the rest), each with cuts at whatever the roster
+  /// lane has posted on `board` since (its departments' headcounts, its
+  /// repaired roster) and at the last pass's headcounts. The last pass ends
+  /// a second before `timeLimit`, before the roster lane ends the race and
+  /// its interruption would cost the pass its bound.
+  func priceBound(
+    _ formulation: DeploymentFormulation, greedy: PlanResult, board: RosterBoard,
+    timeLimit: Double?, options: PlanOptions, shouldStop: (@Sendable () -> Bool)?
+  ) throws -> PlanResult {
+    let clock = ContinuousClock.now
+    func left() -> Double? { timeLimit.map { $0 - 1 - (ContinuousClock.now - clock).inSeconds } }
+    var result = greedy
+    var formulation = formulation
+    // As the roster lane's departments: GLPK's default branching, general integers kept.
+    let solver = GLPKSolver(branching: .driebeckTomlin, binarize: false)
+    if let postings = greedy.postings, let point = formulation.point(for: postings, splits: greedy.splits) {
+      _ = formulation.addPriceCuts(at: point)
+    }
+    let relaxation = try formulation.addRelaxationPriceCuts(
+      solver: solver, timeLimit: left().map { max($0, 0) * 0.4 } ?? .infinity,
+      shouldStop: shouldStop)
+    var bound: Double?
+    var passes = 0
+    var seen = 0
+    while left().map({ $0 > 0.5 }) ?? true, shouldStop?() != true {
+      for var point in board.points(after: seen) {
+        formulation.completePrices(&point)
+        _ = formulation.addPriceCuts(at: point)
+        seen += 1
+      }
+      let outcome = try DepartmentSolve(formulation: formulation, solver: solver).solve(
+        timeLimit: left().map { passes == 0 ? $0 / 2 : $0 }, everyBlock: true,
+        seed: options.seed, verbose: options.verbose, shouldStop: shouldStop)
+      passes += 1
+      if let b = outcome.bound { bound = max(bound ?? b, b) }
+      if let partial = outcome.partial { _ = formulation.addPriceCuts(at: partial) }
+    }
+    result.bound = bound
+    if let bound {
+      result.notes.append(
+        "solved one department at a time for the bound, \(passes) times, with "
+          + "\(formulation.priceCutCount) price cuts (\(relaxation.rounds) rounds of them at the "
+          + "departments' linear relaxations, the rest at the rosters found): bound "
+          + String(format: "%.2f", bound))
+    }
+    return result
+  }
+}
