@@ -29,6 +29,30 @@ struct PriceCutTests {
     RosterChecker(district).evaluate(roster).objective.total
   }
 
+  /// Every roster is a point of the cut model, priced no higher than the checker prices it.
+  static func expectKept(
+    _ rosters: some Sequence<[String: Posting]>, by formulation: DeploymentFormulation
+  ) throws {
+    for roster in rosters {
+      let point = try #require(formulation.point(for: roster))
+      #expect(formulation.model.isFeasible(point))
+      #expect(
+        formulation.model.objective.value(at: point)
+          <= price(formulation.district, roster) + 1e-6)
+    }
+  }
+
+  /// The exact (unpooled) model's optimum and its roster, proven by GLPK.
+  static func exactOptimum(_ district: District) throws -> (
+    optimum: Double, roster: [String: Posting]
+  ) {
+    var options = PlanOptions(timeLimit: 120)
+    options.formulation.poolGroups = false
+    let exact = try Planner().plan(district, options: options)
+    #expect(exact.status == .optimal)
+    return (try #require(exact.evaluation?.objective.total), try #require(exact.postings))
+  }
+
   @Test("transportation prices: class and posting prices never exceed a person's cost, and add up to the least cost")
   func transportationPricesAreDual() throws {
     let costs: [[Double]] = [[1, 4, 6], [2, 3, 9], [5, 1, 2]]
@@ -75,11 +99,7 @@ struct PriceCutTests {
     #expect(rosters.count >= 3)
     let first = try #require(formulation.point(for: rosters[0]))
     #expect(formulation.addPriceCuts(at: first) > 0)
-    for roster in rosters.dropFirst() {
-      let point = try #require(formulation.point(for: roster))
-      #expect(formulation.model.isFeasible(point))
-      #expect(formulation.model.objective.value(at: point) <= Self.price(district, roster) + 1e-6)
-    }
+    try Self.expectKept(rosters.dropFirst(), by: formulation)
   }
 
   @Test(
@@ -88,11 +108,7 @@ struct PriceCutTests {
   func cutsRaiseTheBoundValidly() throws {
     var formulation = try Self.pooled(seed: 1, towns: 6)
     let district = formulation.district
-    var exactOptions = PlanOptions(timeLimit: 120)
-    exactOptions.formulation.poolGroups = false
-    let exact = try Planner().plan(district, options: exactOptions)
-    #expect(exact.status == .optimal)
-    let optimum = try #require(exact.evaluation?.objective.total)
+    let (optimum, exactRoster) = try Self.exactOptimum(district)
 
     let options = SolveOptions(timeLimit: 60, relativeGap: 1e-9)
     let plain = try GLPKSolver().solve(formulation.model, options: options)
@@ -100,7 +116,6 @@ struct PriceCutTests {
     let plainOptimum = try #require(plain.objective)
     // Cuts at the pooled optimum and at the exact optimum's roster.
     let pooledOptimum = try #require(plain.values)
-    let exactRoster = try #require(exact.postings)
     let exactPoint = try #require(formulation.point(for: exactRoster))
     _ = formulation.addPriceCuts(at: pooledOptimum)
     _ = formulation.addPriceCuts(at: exactPoint)
@@ -143,11 +158,7 @@ struct PriceCutTests {
     #expect(after > before + 1e-6, "\(after) vs \(before)")
     let rosters = Self.rosters(district, seeds: 1...4)
     #expect(rosters.count >= 3)
-    for roster in rosters {
-      let point = try #require(formulation.point(for: roster))
-      #expect(formulation.model.isFeasible(point))
-      #expect(formulation.model.objective.value(at: point) <= Self.price(district, roster) + 1e-6)
-    }
+    try Self.expectKept(rosters, by: formulation)
   }
 
   @Test(
@@ -156,11 +167,7 @@ struct PriceCutTests {
   func boundLaneIsValid() throws {
     let formulation = try Self.pooled(seed: 1, towns: 6)
     let district = formulation.district
-    var exactOptions = PlanOptions(timeLimit: 120)
-    exactOptions.formulation.poolGroups = false
-    let exact = try Planner().plan(district, options: exactOptions)
-    #expect(exact.status == .optimal)
-    let optimum = try #require(exact.evaluation?.objective.total)
+    let optimum = try Self.exactOptimum(district).optimum
 
     let options = PlanOptions(timeLimit: 10)
     let greedy = Planner().planGreedy(district, options: options, timeLimit: 2)
