@@ -15,7 +15,8 @@ extension Planner {
   /// lane has posted on `board` since (its departments' headcounts, its
   /// repaired roster) and at the last pass's headcounts. The last pass ends
   /// a second before `timeLimit`, before the roster lane ends the race and
-  /// its interruption would cost the pass its bound.
+  /// its interruption would cost the pass its bound. Each bound it reaches
+  /// goes to `options.progress` (in `auto`, the race's progress line).
   func priceBound(
     _ formulation: DeploymentFormulation, greedy: PlanResult, board: RosterBoard,
     timeLimit: Double?, options: PlanOptions, shouldStop: (@Sendable () -> Bool)?
@@ -32,6 +33,14 @@ extension Planner {
     let relaxation = try formulation.addRelaxationPriceCuts(
       solver: solver, timeLimit: left().map { max($0, 0) * 0.4 } ?? .infinity,
       shouldStop: shouldStop)
+    func report(_ bound: Double?) {
+      guard let bound else { return }
+      options.progress?(
+        SolveProgress(
+          elapsed: (ContinuousClock.now - clock).inSeconds, incumbent: nil, bound: bound, gap: nil))
+    }
+    // The departments' relaxations, the rows joining them dropped, bound the model too.
+    report(relaxation.bound)
     var bound: Double?
     var passes = 0
     var seen = 0
@@ -45,7 +54,10 @@ extension Planner {
         timeLimit: left().map { passes == 0 ? $0 / 2 : $0 }, everyBlock: true,
         seed: options.seed, verbose: options.verbose, shouldStop: shouldStop)
       passes += 1
-      if let b = outcome.bound { bound = max(bound ?? b, b) }
+      if let b = outcome.bound {
+        bound = max(bound ?? b, b)
+        report(bound)
+      }
       if let partial = outcome.partial { _ = formulation.addPriceCuts(at: partial) }
     }
     result.bound = bound

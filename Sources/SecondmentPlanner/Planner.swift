@@ -233,7 +233,7 @@ public struct Planner: Sendable {
           try priceBound(
             formulation, greedy: greedy, board: board,
             timeLimit: options.timeLimit.map { max($0 - (ContinuousClock.now - clock).inSeconds, 0.1) },
-            options: options, shouldStop: race.isOver)
+            options: lanes, shouldStop: race.isOver)
         }
         outcomes.set(1, outcome)
         return
@@ -703,6 +703,8 @@ private final class Race: @unchecked Sendable {
   private var incumbent: Double?
   private var bound: Double?
   private let progress: (@Sendable (SolveProgress) -> Void)?
+  /// When the race began: each lane times its own searches, a planner reads the whole run's.
+  private let start = ContinuousClock.now
 
   init(progress: (@Sendable (SolveProgress) -> Void)?) { self.progress = progress }
 
@@ -719,14 +721,15 @@ private final class Race: @unchecked Sendable {
         let gap = incumbent.flatMap { i in
           bound.map { SolveResult.relativeGap(objective: i, bound: $0) }
         }
-        return SolveProgress(elapsed: p.elapsed, incumbent: incumbent, bound: bound, gap: gap)
+        return SolveProgress(
+          elapsed: (ContinuousClock.now - start).inSeconds, incumbent: incumbent, bound: bound,
+          gap: gap)
       }
       progress(combined)
     }
   }
 }
 
-/// The two searches' results, filled from two threads.
 /// Points of a pooled model that `auto`'s roster lane found (the
 /// departments' headcounts, the repaired roster), posted for the bound
 /// lane's price cuts (`Planner.priceBound`); both lanes' models have the
@@ -743,6 +746,7 @@ final class RosterBoard: @unchecked Sendable {
   }
 }
 
+/// The two searches' results, filled from two threads.
 private final class Outcomes: @unchecked Sendable {
   private let lock = NSLock()
   private var results: [Int: Result<PlanResult, any Error>] = [:]
