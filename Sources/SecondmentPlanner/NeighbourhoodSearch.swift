@@ -7,20 +7,24 @@ import SecondmentDomain
 /// neighbourhood is held where the roster has it, and the exact solver
 /// re-solves the rest (a large-neighbourhood search).
 ///
-/// Two kinds of neighbourhood take turns: a **department** (every headcount of
-/// its groups free, so its people may move anywhere in the district) and a
-/// **region** (a town and its `regionSize − 1` nearest towns by travel time;
-/// every group's headcount on a posting touching them free, so the people
-/// posted there may move among those postings). Each sub-problem is the model
+/// A neighbourhood is a **region**: a town and its `regionSize − 1` nearest
+/// towns by travel time; every group's headcount on a posting touching them
+/// is free, so the people posted there may move among those postings.
+/// A **department** frees every headcount of its groups, so its people may
+/// move anywhere in the district. By default (`Order.alternating`) the two
+/// kinds take turns, each in a seeded random order, each neighbourhood once
+/// until one improves the roster; with `Order.costliestRegions` only regions
+/// come, centred on the costliest town first (`costliestLast`: its
+/// uncovered, unmet and split terms at the roster). Each sub-problem is the model
 /// with the held headcounts substituted (`Model.restricted`), small enough to
 /// need no presolver, so it starts from the current roster and can only
 /// improve on it; every point it yields keeps the model's rules. A better
 /// model objective is kept only when `price` (the checker's objective of the
 /// roster) falls too, because a pooled model's objective is a bound, not a
-/// price. Each kind comes in a seeded random order, each neighbourhood once
-/// until one improves the roster. Used by `auto` for districts above
-/// `FormulationOptions.poolAbove`, where GLPK's search on the whole model finds
-/// nothing better than the greedy start (`Benchmarks/README.md`).
+/// price. Used for districts above `FormulationOptions.poolAbove`, on the
+/// roster the departments solved apart give (`Planner.planExact`), where
+/// GLPK's search on the whole model finds nothing better than the greedy
+/// start (`Benchmarks/README.md`).
 struct NeighbourhoodSearch: Sendable {
   /// What the search reached.
   struct Outcome: Sendable {
@@ -44,6 +48,14 @@ struct NeighbourhoodSearch: Sendable {
   var secondsPerDepartment = 15.0
   /// Seconds a region's sub-problem may take at most (most close in under 1 s).
   var secondsPerRegion = 4.0
+  /// Which neighbourhoods come, in which order.
+  enum Order: Sendable, CaseIterable {
+    /// Departments and regions take turns, each kind in seeded random order.
+    case alternating
+    /// Regions only, centred on the costliest town first (`costliestLast`).
+    case costliestRegions
+  }
+  var order = Order.alternating
 
   /// What department `department` (its index) frees: every headcount of its
   /// groups, and its uncovered, unmet and split variables in every town.
@@ -94,6 +106,21 @@ struct NeighbourhoodSearch: Sendable {
       }
     }
     return free
+  }
+
+  /// Every town, the costliest last: by what its uncovered, unmet and split
+  /// variables add to the objective at `values` (ties in town order).
+  func costliestLast(at values: [Double]) -> [Int] {
+    let district = formulation.district
+    let weights = formulation.model.objective.terms
+    let cost = district.towns.indices.map { t in
+      district.departments.indices.reduce(0.0) { sum, d in
+        formulation.pairVariables(town: t, department: d).reduce(sum) {
+          $0 + (weights[$1] ?? 0) * values[$1.index]
+        }
+      }
+    }
+    return district.towns.indices.sorted { (cost[$0], $1) < (cost[$1], $0) }
   }
 
   /// The variables a neighbourhood frees or holds: the headcounts and every
@@ -153,12 +180,16 @@ struct NeighbourhoodSearch: Sendable {
     while elapsed() < timeLimit - 0.5, shouldStop?() != true {
       let free: Set<Variable>
       let seconds: Double
-      if best.rounds % 2 == 0 {
+      if order == .alternating, best.rounds % 2 == 0 {
         if departments.isEmpty { departments = district.departments.indices.shuffled(using: &generator) }
         free = department(departments.removeLast())
         seconds = secondsPerDepartment
       } else {
-        if centres.isEmpty { centres = district.towns.indices.shuffled(using: &generator) }
+        if centres.isEmpty {
+          centres =
+            order == .alternating
+            ? district.towns.indices.shuffled(using: &generator) : costliestLast(at: best.values)
+        }
         free = region(around: centres.removeLast())
         seconds = secondsPerRegion
       }
