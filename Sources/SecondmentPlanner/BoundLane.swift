@@ -44,6 +44,9 @@ extension Planner {
     // The departments' relaxations, the rows joining them dropped, bound the model too.
     report(relaxation.bound)
     var bound: Double?
+    // Each department's best bound over the passes: every pass's cuts are
+    // valid, so each department's bound holds for the model with all of them.
+    var best: [Double?] = []
     var passes = 0
     var seen = 0
     while left().map({ $0 > 0.5 }) ?? true, shouldStop?() != true {
@@ -56,8 +59,13 @@ extension Planner {
         timeLimit: left().map { passes == 0 ? $0 / 2 : $0 }, everyBlock: true,
         seed: options.seed, verbose: options.verbose, shouldStop: shouldStop)
       passes += 1
-      if let b = outcome.bound {
-        bound = max(bound ?? b, b)
+      if best.isEmpty { best = outcome.departmentBounds }
+      for (b, part) in outcome.departmentBounds.enumerated() where b < best.count {
+        if let part { best[b] = max(best[b] ?? part, part) }
+      }
+      if !best.isEmpty, best.allSatisfy({ $0 != nil }) {
+        let total = best.reduce(outcome.looseObjective) { $0 + ($1 ?? 0) }
+        bound = max(bound ?? total, total)
         report(bound)
       }
       if let partial = outcome.partial { _ = formulation.addPriceCuts(at: partial) }

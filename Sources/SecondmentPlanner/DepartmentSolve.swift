@@ -35,6 +35,10 @@ struct DepartmentSolve {
     var partial: [Double]?
     /// Each department's solution (block order), nil where it has none.
     var departmentPoints: [[Double]?] = []
+    /// Each department's optimum or bound (block order), nil where it has neither.
+    var departmentBounds: [Double?] = []
+    /// What the variables in no department add to the objective (`Decomposition.looseObjective`).
+    var looseObjective = 0.0
     /// Departments whose part of `joined` came from a stand-in roster.
     var stoodIn = 0
     /// The rules joining departments that the joined roster breaks, in planner's words.
@@ -93,6 +97,8 @@ struct DepartmentSolve {
     var points: [[Double]] = []
     var partial = split.blocks.map { [Double](repeating: 0, count: $0.model.variables.count) }
     outcome.departmentPoints = Array(repeating: nil, count: split.blocks.count)
+    outcome.departmentBounds = Array(repeating: nil, count: split.blocks.count)
+    outcome.looseObjective = split.looseObjective
     for (b, block) in split.blocks.enumerated() {
       var options = SolveOptions(seed: seed, verbose: verbose)
       if let limit = timeLimit {
@@ -108,6 +114,7 @@ struct DepartmentSolve {
       guard closed || everyBlock else { return outcome }
       // A block that closed counts its optimum; one that did not, its bound.
       let part = closed ? result.objective : result.bound
+      outcome.departmentBounds[b] = part
       total = total.flatMap { t in part.map { t + $0 } }
       if let values = result.values {
         points.append(values)
