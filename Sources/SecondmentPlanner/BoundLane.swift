@@ -59,13 +59,15 @@ extension Planner {
         timeLimit: left().map { passes == 0 ? $0 / 2 : $0 }, everyBlock: true,
         seed: options.seed, verbose: options.verbose, shouldStop: shouldStop)
       passes += 1
-      if best.isEmpty { best = outcome.departmentBounds }
-      for (b, part) in outcome.departmentBounds.enumerated() where b < best.count {
-        if let part { best[b] = max(best[b] ?? part, part) }
-      }
+      best =
+        best.isEmpty
+        ? outcome.departmentBounds
+        : zip(best, outcome.departmentBounds).map { old, new in
+          [old, new].compactMap { $0 }.max()
+        }
+      // Each department's best only rises, so the total does too.
       if !best.isEmpty, best.allSatisfy({ $0 != nil }) {
-        let total = best.reduce(outcome.looseObjective) { $0 + ($1 ?? 0) }
-        bound = max(bound ?? total, total)
+        bound = best.reduce(outcome.looseObjective) { $0 + ($1 ?? 0) }
         report(bound)
       }
       if let partial = outcome.partial { _ = formulation.addPriceCuts(at: partial) }
