@@ -253,22 +253,16 @@ public struct DeploymentFormulation: Sendable {
 
   /// A pooled group's people on its integer headcounts: the least-cost
   /// assignment, per class in `classOptions` order. Should the headcounts not
-  /// fit the people's own candidates (the relaxation allows it), everyone takes
-  /// their cheapest posting instead and the checker judges the result.
+  /// fit the people's own candidates (Hall's rows in the model make that
+  /// rare), as many as fit are kept and the people left over take their
+  /// cheapest posting (`Transportation.closest`); the checker judges the result.
   private func pooledShares(_ g: Int, values: [Double]) -> [[Int]] {
     let members = groups[g]
-    if let shares = Transportation.solve(
+    return Transportation.closest(
       supplies: members.map { classes[$0].count },
       arcs: members.map { classOptions[$0].map(\.posting) },
       costs: members.map { classOptions[$0].map(\.cost) },
       capacities: headcounts(ofGroup: g, values: values))
-    {
-      return shares
-    }
-    return members.map { c in
-      let best = classOptions[c].indices.min { classOptions[c][$0].cost < classOptions[c][$1].cost }
-      return classOptions[c].indices.map { $0 == best ? classes[c].count : 0 }
-    }
   }
 
   /// Group `g`'s integer headcount per posting index at a solution.

@@ -18,6 +18,33 @@ enum Transportation {
     return network.arcEdges.map { edges in edges.map { network.graph.flow(of: $0) } }
   }
 
+  /// As `solve`, but when the supplies do not fit: as many people as fit go
+  /// to the postings (least cost among such assignments), and each class's
+  /// people left over go to its cheapest arc, so every person has a posting
+  /// and the headcounts are kept wherever they can be.
+  static func closest(
+    supplies: [Int], arcs: [[Int]], costs: [[Double]], capacities: [Int: Int]
+  ) -> [[Int]] {
+    // An overflow edge per class straight into the sink, dearer than any
+    // assignment through a posting: the least-cost flow fills the most headcounts.
+    let overflow = 1 + 2 * costs.joined().reduce(0) { $0 + abs($1) } * Double(max(supplies.reduce(0, +), 1))
+    guard
+      let network = Network(
+        supplies: supplies, arcs: arcs, costs: costs, capacities: capacities, overflowCost: overflow)
+    else {
+      // Not reached: the overflow edges take any supply.
+      return arcs.map { $0.map { _ in 0 } }
+    }
+    return network.arcEdges.enumerated().map { c, edges in
+      var sent = edges.map { network.graph.flow(of: $0) }
+      let left = supplies[c] - sent.reduce(0, +)
+      if left > 0, let cheapest = costs[c].indices.min(by: { costs[c][$0] < costs[c][$1] }) {
+        sent[cheapest] += left
+      }
+      return sent
+    }
+  }
+
   /// The least cost of sending every class's supply into postings with
   /// exactly `capacities[posting]` people, and a price per class: one
   /// person of class c costs at least `classPrice[c] + postingPrice[k]` on any
@@ -48,8 +75,13 @@ enum Transportation {
     /// Per class and arc, the edge from the class to the posting.
     var arcEdges: [[Int]] = []
 
-    /// Nil when the supplies do not fit the capacities.
-    init?(supplies: [Int], arcs: [[Int]], costs: [[Double]], capacities: [Int: Int]) {
+    /// Nil when the supplies do not fit the capacities. With `overflowCost`,
+    /// each class also has an edge of that cost straight into the sink, so
+    /// every supply fits.
+    init?(
+      supplies: [Int], arcs: [[Int]], costs: [[Double]], capacities: [Int: Int],
+      overflowCost: Double? = nil
+    ) {
       let postingsUsed = Array(Set(arcs.joined())).sorted()
       let postingNode = Dictionary(
         uniqueKeysWithValues: postingsUsed.enumerated().map { ($1, supplies.count + 2 + $0) })
@@ -68,6 +100,11 @@ enum Transportation {
       for k in postingsUsed {
         guard let node = postingNode[k] else { return nil }
         graph.add(from: node, to: 1, capacity: capacities[k] ?? 0, cost: 0)
+      }
+      if let overflowCost {
+        for (c, supply) in supplies.enumerated() {
+          graph.add(from: 2 + c, to: 1, capacity: supply, cost: overflowCost)
+        }
       }
       let total = supplies.reduce(0, +)
       guard graph.minCostFlow(from: 0, to: 1, amount: total) == total else { return nil }

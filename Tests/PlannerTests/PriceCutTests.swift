@@ -74,6 +74,67 @@ struct PriceCutTests {
     #expect(abs(lower - dual.cost) < 1e-9, "the prices prove the least cost")
   }
 
+  @Test("headcounts that do not fit the people: as many fit as can, the rest take their cheapest posting")
+  func closestAssignmentKeepsWhatFits() {
+    // Class 0 may only take posting 0, which has no headcount; class 1 may take 1 or 2.
+    let supplies = [1, 1]
+    let arcs = [[0], [1, 2]]
+    let costs: [[Double]] = [[5], [2, 1]]
+    let capacities = [1: 1, 2: 1]
+    #expect(Transportation.solve(supplies: supplies, arcs: arcs, costs: costs, capacities: capacities) == nil)
+    // One headcount can be filled: class 1 on posting 2, its cheaper; class 0
+    // is left over and takes posting 0, its cheapest.
+    let shares = Transportation.closest(
+      supplies: supplies, arcs: arcs, costs: costs, capacities: capacities)
+    #expect(shares == [[1], [0, 1]])
+    // When they fit, the same as the least-cost assignment.
+    let fitting = [0: 1, 1: 1]
+    #expect(
+      Transportation.closest(supplies: supplies, arcs: arcs, costs: costs, capacities: fitting)
+        == Transportation.solve(supplies: supplies, arcs: arcs, costs: costs, capacities: fitting))
+  }
+
+  @Test("a pooled group's headcounts fit its people: no class's missing postings hold more than the others can fill")
+  func pooledHeadcountsKeepHallsCondition() throws {
+    var checked = 0
+    for seed: UInt64 in 1...6 {
+      let formulation = try Self.pooled(seed: seed, towns: 10)
+      let model = formulation.model
+      for (g, members) in formulation.groups.enumerated() where members.count > 1 {
+        let feeds = formulation.groupHeadcounts[g]
+        let own = Set(feeds.values)
+        // The rows on this group's headcounts alone.
+        let rows = model.constraints.filter { row in
+          row.terms.allSatisfy { own.contains($0.variable) }
+        }
+        for c in members {
+          let options = Set(formulation.classOptions[c].map(\.posting))
+          let outside = feeds.keys.filter { !options.contains($0) }.sorted()
+          let able = members.filter { other in
+            formulation.classOptions[other].contains { !options.contains($0.posting) }
+          }.reduce(0) { $0 + formulation.classes[$1].count }
+          let size = members.reduce(0) { $0 + formulation.classes[$1].count }
+          // Fill the postings class c cannot take first, then its own.
+          var point = [Double](repeating: 0, count: model.variables.count)
+          var left = Double(size)
+          for k in outside + options.sorted() {
+            guard let v = feeds[k], left > 0 else { continue }
+            let n = min(left, model.variables[v.index].upper)
+            point[v.index] = n
+            left -= n
+          }
+          let placed = outside.reduce(0.0) { $0 + point[feeds[$1]!.index] }
+          guard left == 0, placed > Double(able) else { continue }
+          checked += 1
+          #expect(
+            rows.contains { !$0.holds(at: point) },
+            "group \(g): \(Int(placed)) on postings class \(c) cannot take, only \(able) who can")
+        }
+      }
+    }
+    #expect(checked > 0, "the generated districts have classes missing some of their group's postings")
+  }
+
   @Test("a price cut prices the roster it was made at as the checker does")
   func cutIsExactWhereItWasMade() throws {
     var formulation = try Self.pooled(seed: 4)
