@@ -143,7 +143,8 @@
     // MARK: Solving a Model
 
     static func solve(
-      _ model: Model, options: SolveOptions, branching: GLPKSolver.Branching, binarize: Bool
+      _ model: Model, options: SolveOptions, branching: GLPKSolver.Branching,
+      backtracking: GLPKSolver.Backtracking = .bestLocalBound, binarize: Bool
     ) throws -> GLPKSolveReport {
       let clock = ContinuousClock()
       let start = clock.now
@@ -196,8 +197,8 @@
       }
       return finish(
         try solveMIP(
-          problem, prob, options: options, branching: branching, binarize: binarize,
-          integer: integer,
+          problem, prob, options: options, branching: branching, backtracking: backtracking,
+          binarize: binarize, integer: integer,
           warmStart: warmStart, start: start))
     }
 
@@ -356,7 +357,8 @@
     /// A MIP: branch-and-cut with cuts on; presolve unless warm-starting.
     static func solveMIP(
       _ problem: GLPKProblem, _ prob: OpaquePointer, options: SolveOptions,
-      branching: GLPKSolver.Branching = .driebeckTomlin, binarize: Bool = true, integer: [Bool],
+      branching: GLPKSolver.Branching = .driebeckTomlin,
+      backtracking: GLPKSolver.Backtracking = .bestLocalBound, binarize: Bool = true, integer: [Bool],
       warmStart: [Double]?,
       start: ContinuousClock.Instant
     ) throws -> RawOutcome {
@@ -400,6 +402,7 @@
       // 4033.1 to 4037.7 (optimum 4038.10): 227 nodes instead of 631.
       parm.binarize = binarize ? GLP_ON : GLP_OFF
       parm.br_tech = branching == .pseudocost ? GLP_BR_PCH : GLP_BR_DTH
+      parm.bt_tech = backtracking == .bestProjection ? GLP_BT_BPH : GLP_BT_BLB
       parm.gmi_cuts = GLP_ON
       parm.mir_cuts = GLP_ON
       parm.cov_cuts = GLP_ON

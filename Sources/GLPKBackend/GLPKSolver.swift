@@ -31,6 +31,16 @@ public struct GLPKSolver: Solver {
     case pseudocost
   }
 
+  /// Which open node GLPK's search takes next (`glp_iocp.bt_tech`).
+  public enum Backtracking: Sendable, Hashable {
+    /// The node with the best local bound (`GLP_BT_BLB`), GLPK's default:
+    /// raises the bound soonest.
+    case bestLocalBound
+    /// The best projection heuristic (`GLP_BT_BPH`): nodes likely to hold a
+    /// good roster first, for better rosters sooner and a slower bound.
+    case bestProjection
+  }
+
   /// `glpk`.
   public var name: String { "glpk" }
   /// The branching rule of every search this solver runs.
@@ -41,10 +51,16 @@ public struct GLPKSolver: Solver {
   /// 4033.1 to 4037.7, but lowers the pooled 200-town bound at 60 s
   /// (`Benchmarks/README.md`).
   public var binarize: Bool
+  /// The backtracking rule of every search this solver runs.
+  public var backtracking: Backtracking
 
-  public init(branching: Branching = .driebeckTomlin, binarize: Bool = true) {
+  public init(
+    branching: Branching = .driebeckTomlin, binarize: Bool = true,
+    backtracking: Backtracking = .bestLocalBound
+  ) {
     self.branching = branching
     self.binarize = binarize
+    self.backtracking = backtracking
   }
 
   /// Whether this build includes GLPK (the `GLPK` package trait, on by default).
@@ -79,7 +95,8 @@ public struct GLPKSolver: Solver {
   public func solveReporting(_ model: Model, options: SolveOptions) throws -> GLPKSolveReport {
     #if GLPK
       return try GLPKRun.solve(
-        model, options: options, branching: branching, binarize: binarize)
+        model, options: options, branching: branching, backtracking: backtracking,
+        binarize: binarize)
     #else
       throw GLPKError.unavailable
     #endif

@@ -306,6 +306,18 @@ struct GLPKSolverTests {
     #expect(try solver.solveModelFile(at: path, format: .cplexLP).objective == 2)
   }
 
+  @Test(
+    "either backtracking rule proves the same optimum",
+    arguments: [GLPKSolver.Backtracking.bestLocalBound, .bestProjection])
+  func backtrackingKeepsTheOptimum(rule: GLPKSolver.Backtracking) throws {
+    let instance = try #require(try GAPReader.read(path: gapPath("gap1.txt")).first)
+    let solver = GLPKSolver(backtracking: rule)
+    let r = try solver.solve(GAPModel(instance, sense: .maximize).model, options: SolveOptions())
+    #expect(r.termination == .optimal)
+    #expect(r.objective == 336)
+    #expect(r.bound == 336)
+  }
+
   @Test("solves on several threads at once (one GLPK environment per thread)")
   func concurrent() async throws {
     let instances = try GAPReader.read(path: gapPath("gap1.txt"))
