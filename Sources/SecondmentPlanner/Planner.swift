@@ -531,7 +531,7 @@ public struct Planner: Sendable {
         glpk.branching = .driebeckTomlin
         // With the bound made elsewhere (`auto`), the roster's departments
         // take the most promising node first: their joined roster priced
-        // 62,336-62,373 instead of 62,494-62,518 at 200 towns (4 s a department),
+        // 62,336-62,370 instead of 62,494-62,518 at 200 towns (4 s a department),
         // about what twice the time gives with GLPK's default. Not in `glpk`:
         // its two shorter passes then left a department without a roster (5.21%).
         if apartOnly, board != nil { glpk.backtracking = .bestProjection }
