@@ -511,10 +511,10 @@ struct Builder {
 
   /// Hall's condition once per class of pooled group `g`: the postings a
   /// class cannot take hold no more people than the group's classes that can
-  /// take one of them. Without it the headcounts may not fit the people
-  /// (a non-driver's group with a headcount on every zone and on the one
-  /// town he avoids), and the roster's assignment then breaks coverage the
-  /// model counted on (200 towns, seed 2: 27 uncovered pairs priced where
+  /// take one of them. Without it the headcounts may not fit the people (at
+  /// 200 towns, seed 2, a group of four had headcounts on three zones and on
+  /// the one town its non-driver avoids), and the roster's assignment then
+  /// broke coverage the model counted on (32 uncovered pairs priced where
   /// the model had 25). Written over whichever side is shorter; skipped
   /// where the bounds already imply it.
   private mutating func addHallRows(

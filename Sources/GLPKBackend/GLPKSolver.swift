@@ -18,7 +18,8 @@ import MIPModel
 /// Settings: cuts (Gomory, MIR, cover, clique) on; presolve on unless a
 /// feasible warm start is given (then the root LP is solved first and the start
 /// is offered through the heuristic callback); with presolve and `binarize`,
-/// general integers are binarized; `branching` becomes `br_tech`; `timeLimit` becomes `tm_lim`
+/// general integers are binarized; `branching` becomes `br_tech`, `backtracking`
+/// `bt_tech`; `timeLimit` becomes `tm_lim`
 /// (milliseconds) and `relativeGap` becomes `mip_gap`.
 public struct GLPKSolver: Solver {
   /// How GLPK chooses the variable to branch on (`glp_iocp.br_tech`).
