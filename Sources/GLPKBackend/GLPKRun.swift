@@ -144,7 +144,7 @@
 
     static func solve(
       _ model: Model, options: SolveOptions, branching: GLPKSolver.Branching,
-      backtracking: GLPKSolver.Backtracking = .bestLocalBound, binarize: Bool
+      backtracking: GLPKSolver.Backtracking, binarize: Bool
     ) throws -> GLPKSolveReport {
       let clock = ContinuousClock()
       let start = clock.now
