@@ -84,9 +84,12 @@ struct DepartmentSolve {
   /// With `everyBlock` each block gets an equal share of the time left and
   /// the search goes on past blocks that do not close: the bound is then the
   /// blocks' bounds summed, and the joined point needs a solution of every block.
+  /// With `neighbourhoodShare` (0 to 1) each block's search gets that much
+  /// less of its share, and a block it leaves open spends the rest improving
+  /// its roster (`Solver.improveByRelaxation`; 5 s without a time limit).
   func solve(
-    timeLimit: Double?, everyBlock: Bool = false, seed: UInt64, verbose: Bool,
-    shouldStop: (@Sendable () -> Bool)?
+    timeLimit: Double?, everyBlock: Bool = false, neighbourhoodShare: Double = 0, seed: UInt64,
+    verbose: Bool, shouldStop: (@Sendable () -> Bool)?
   ) throws -> Outcome {
     let clock = ContinuousClock.now
     let model = formulation.model
@@ -100,14 +103,24 @@ struct DepartmentSolve {
     outcome.departmentBounds = Array(repeating: nil, count: split.blocks.count)
     outcome.looseObjective = split.looseObjective
     for (b, block) in split.blocks.enumerated() {
+      let start = ContinuousClock.now
       var options = SolveOptions(seed: seed, verbose: verbose)
+      var share: Double?
       if let limit = timeLimit {
         let left = limit - (ContinuousClock.now - clock).inSeconds
         guard left > 0 else { return outcome }
-        options.timeLimit = everyBlock ? left / Double(split.blocks.count - b) : left
+        share = everyBlock ? left / Double(split.blocks.count - b) : left
+        options.timeLimit = share.map { $0 * (1 - neighbourhoodShare) }
       }
       options.shouldStop = shouldStop
-      let result = try solver.solve(block.model, options: options)
+      var result = try solver.solve(block.model, options: options)
+      // The rest of the block's share improves its roster, when the search left it open.
+      if neighbourhoodShare > 0, result.termination != .optimal {
+        result = try solver.improveByRelaxation(
+          block.model, from: result,
+          timeLimit: share.map { $0 - (ContinuousClock.now - start).inSeconds } ?? 5, seed: seed,
+          shouldStop: shouldStop)
+      }
       outcome.solver = result.solver
       let closed = result.termination == .optimal
       if closed { outcome.solved += 1 }

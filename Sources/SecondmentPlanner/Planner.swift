@@ -348,6 +348,15 @@ public struct Planner: Sendable {
     return plan
   }
 
+  /// The part of each department's time kept for relaxation induced
+  /// neighbourhood search on its roster (`DepartmentSolve.improveByRelaxation`)
+  /// when `pricedDepartments` makes one pass (`auto`'s roster lane). At 200
+  /// towns (`Benchmarks/README.md`): 20%, 30% and 45% gave rosters of
+  /// 61,861-61,898, 61,852-61,889 and 61,857-61,893, against 61,913-61,958
+  /// without. Not in `glpk`'s two shorter passes: with 70% of their time a
+  /// department found no roster in either pass and the greedy's stood (5.21%).
+  static let departmentNeighbourhoodShare = 0.3
+
   /// A pooled district's departments apart, in `passes` passes (two: 60% and
   /// 40% of `timeLimit`; one, when `auto`'s other lane makes the bound, takes
   /// it all): the first gives each department's headcounts, at which
@@ -392,7 +401,9 @@ public struct Planner: Sendable {
       let left = timeLimit.map { max($0 - (ContinuousClock.now - clock).inSeconds, 0.05) }
       let outcome = try DepartmentSolve(formulation: formulation, solver: solver).solve(
         timeLimit: left.map { pass == 0 ? $0 * firstShare : $0 / Double(passes - pass) },
-        everyBlock: true, seed: options.seed, verbose: options.verbose, shouldStop: shouldStop)
+        everyBlock: true,
+        neighbourhoodShare: passes == 1 ? Self.departmentNeighbourhoodShare : 0,
+        seed: options.seed, verbose: options.verbose, shouldStop: shouldStop)
       // Each department's latest roster, for a joined roster no pass completes.
       for (b, point) in outcome.departmentPoints.enumerated() where point != nil {
         if b >= latest.count { latest += Array(repeating: nil, count: b + 1 - latest.count) }
