@@ -27,9 +27,9 @@ extension Solver {
     func left() -> Double { timeLimit - elapsed() }
     // Better: lower when minimising, higher when maximising.
     let sign = model.sense == .minimize ? 1.0 : -1.0
-    guard var point = found.values, var objective = found.objective, left() > 0.05 else {
-      return found
-    }
+    guard var point = found.values, var objective = found.objective, left() > 0.05,
+      shouldStop?() != true
+    else { return found }
     let relaxation = try solve(
       model.linearRelaxation, options: SolveOptions(timeLimit: left(), seed: seed))
     guard relaxation.termination == .optimal, let optimum = relaxation.values else { return found }
