@@ -148,7 +148,7 @@
     ) throws -> GLPKSolveReport {
       let clock = ContinuousClock()
       let start = clock.now
-      func elapsed() -> Double { seconds(clock.now - start) }
+      func elapsed() -> Double { (clock.now - start).inSeconds }
       try model.validate()
       var warmStart: [Double]?
       var warmOutcome = WarmStartOutcome.none
@@ -212,10 +212,6 @@
       var warmStart: WarmStartOutcome = .notAsked
     }
 
-    static func seconds(_ d: Duration) -> Double {
-      let c = d.components
-      return Double(c.seconds) + Double(c.attoseconds) * 1e-18
-    }
 
     static func smcp(_ options: SolveOptions, presolve: Bool, timeLimit: Int32?) -> glp_smcp {
       var parm = glp_smcp()
@@ -350,7 +346,7 @@
         let gap: Double? = incumbent == nil ? nil : glp_ios_mip_gap(tree)
         progress(
           SolveProgress(
-            elapsed: GLPKRun.seconds(now - start), incumbent: incumbent, bound: bound, gap: gap))
+            elapsed: (now - start).inSeconds, incumbent: incumbent, bound: bound, gap: gap))
       }
     }
 
@@ -385,7 +381,7 @@
           return RawOutcome(termination: .error("root LP status \(status)"), returnCode: nil)
         }
         if let l = limit {
-          let used = Int32(clamping: Int(seconds(clock.now - start) * 1000))
+          let used = Int32(clamping: Int((clock.now - start).inSeconds * 1000))
           if used >= l { return RawOutcome(termination: .limit(.time), bound: rootBound) }
           limit = l - used
         }
@@ -514,7 +510,7 @@
       }
       return SolveResult(
         termination: raw.termination, values: raw.values, objective: objective, bound: bound,
-        seconds: seconds(clock.now - start), solver: "glpk \(GLPKSolver.version ?? "")")
+        seconds: (clock.now - start).inSeconds, solver: "glpk \(GLPKSolver.version ?? "")")
     }
 
     /// Provokes a GLPK fatal error under the guard; true when the guard caught it.

@@ -20,11 +20,7 @@ extension Solver {
     shouldStop: (@Sendable () -> Bool)?
   ) throws -> SolveResult {
     let clock = ContinuousClock.now
-    func elapsed() -> Double {
-      let d = (ContinuousClock.now - clock).components
-      return Double(d.seconds) + Double(d.attoseconds) * 1e-18
-    }
-    func left() -> Double { timeLimit - elapsed() }
+    func left() -> Double { timeLimit - (ContinuousClock.now - clock).inSeconds }
     // Better: lower when minimising, higher when maximising.
     let sign = model.sense == .minimize ? 1.0 : -1.0
     guard var point = found.values, var objective = found.objective, left() > 0.05,
@@ -54,6 +50,6 @@ extension Solver {
     guard objective != found.objective else { return found }
     return SolveResult(
       termination: found.termination, values: point, objective: objective, bound: found.bound,
-      seconds: found.seconds + elapsed(), solver: found.solver)
+      seconds: found.seconds + (ContinuousClock.now - clock).inSeconds, solver: found.solver)
   }
 }

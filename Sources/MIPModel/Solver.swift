@@ -149,3 +149,10 @@ public protocol Solver: Sendable {
   /// Solves `model`; throws only for a model the backend cannot accept (bad bounds, NaN).
   func solve(_ model: Model, options: SolveOptions) throws -> SolveResult
 }
+
+extension Duration {
+  /// The duration in seconds, as a `Double`: time limits and reported times are in seconds.
+  public var inSeconds: Double {
+    Double(components.seconds) + Double(components.attoseconds) * 1e-18
+  }
+}

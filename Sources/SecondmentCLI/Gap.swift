@@ -101,7 +101,7 @@ extension Secondment {
         return GapRow(
           objective: solution.map { Double($0.objective) },
           status: solution == nil ? "no-solution" : "feasible", bound: nil,
-          seconds: seconds(clock.now - start))
+          seconds: (clock.now - start).inSeconds)
       case .glpk:
         let gap = GAPModel(instance, sense: sense)
         var options = SolveOptions(timeLimit: timeLimit, relativeGap: relativeGap, seed: seed)
@@ -109,7 +109,7 @@ extension Secondment {
           // A small share of the limit for the heuristic; the rest for GLPK.
           let greedy = GAPGreedySolver(seed: seed, timeLimit: timeLimit.map { $0 / 10 })
           if let s = greedy.solve(instance, sense: sense) { options.warmStart = gap.values(of: s) }
-          options.timeLimit = timeLimit.map { max($0 - seconds(clock.now - start), 0.001) }
+          options.timeLimit = timeLimit.map { max($0 - (clock.now - start).inSeconds, 0.001) }
         }
         let result: SolveResult
         do {
@@ -126,15 +126,10 @@ extension Secondment {
         }
         return GapRow(
           objective: result.objective, status: status, bound: result.bound,
-          seconds: seconds(clock.now - start))
+          seconds: (clock.now - start).inSeconds)
       }
     }
   }
-}
-
-private func seconds(_ d: Duration) -> Double {
-  let c = d.components
-  return Double(c.seconds) + Double(c.attoseconds) * 1e-18
 }
 
 /// What one instance's solve produced, for printing.

@@ -349,10 +349,10 @@ public struct Planner: Sendable {
   }
 
   /// The part of each department's time kept for relaxation induced
-  /// neighbourhood search on its roster (`DepartmentSolve.improveByRelaxation`)
-  /// when `pricedDepartments` makes one pass (`auto`'s roster lane). At 200
-  /// towns (`Benchmarks/README.md`): 20%, 30% and 45% gave rosters of
-  /// 61,861-61,898, 61,852-61,889 and 61,857-61,893, against 61,913-61,958
+  /// neighbourhood search on its roster (`Solver.improveByRelaxation`) when
+  /// `pricedDepartments` makes one pass (`auto`'s roster lane). At 200 towns
+  /// (`Benchmarks/README.md`): 20%, 30% and 45% gave rosters of
+  /// 61,861-61,898, 61,846-61,899 and 61,857-61,893, against 61,913-61,958
   /// without. Not in `glpk`'s two shorter passes: with 70% of their time a
   /// department found no roster in either pass and the greedy's stood (5.21%).
   static let departmentNeighbourhoodShare = 0.3
@@ -815,12 +815,5 @@ extension SolveResult {
     return SolveResult(
       termination: termination, values: values, objective: objective, bound: floor,
       seconds: seconds, solver: solver)
-  }
-}
-
-extension Duration {
-  /// The duration in seconds, as a `Double`.
-  var inSeconds: Double {
-    Double(components.seconds) + Double(components.attoseconds) * 1e-18
   }
 }
