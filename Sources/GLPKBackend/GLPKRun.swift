@@ -212,7 +212,6 @@
       var warmStart: WarmStartOutcome = .notAsked
     }
 
-
     static func smcp(_ options: SolveOptions, presolve: Bool, timeLimit: Int32?) -> glp_smcp {
       var parm = glp_smcp()
       glp_init_smcp(&parm)

@@ -349,8 +349,8 @@ public struct Planner: Sendable {
   }
 
   /// The part of each department's time kept for relaxation induced
-  /// neighbourhood search on its roster (`Solver.improveByRelaxation`) when
-  /// `pricedDepartments` makes one pass (`auto`'s roster lane). At 200 towns
+  /// neighbourhood search on its roster (`Solver.improveByRelaxation`) in
+  /// `auto`'s roster lane (`pricedDepartments`' `neighbourhoodShare`). At 200 towns
   /// (`Benchmarks/README.md`): 20%, 30% and 45% gave rosters of
   /// 61,861-61,898, 61,846-61,899 and 61,857-61,893, against 61,913-61,958
   /// without. Not in `glpk`'s two shorter passes: with 70% of their time a
@@ -364,7 +364,9 @@ public struct Planner: Sendable {
   /// and at the stand-in roster too when there is one (in `auto` the
   /// greedy's); the second solves the departments again with them, for a
   /// higher bound and a joined roster priced closer to what its people cost.
-  /// The bound is the higher of the passes'.
+  /// The bound is the higher of the passes'. Each department keeps
+  /// `neighbourhoodShare` of its time in every pass to improve its roster
+  /// (`DepartmentSolve.solve`).
   ///
   /// The joined roster is the last pass's that gave every department a
   /// roster; when none did, each department's latest roster, and the
@@ -379,7 +381,7 @@ public struct Planner: Sendable {
   func pricedDepartments(
     _ formulation: inout DeploymentFormulation, solver: any Solver,
     standIn: () -> PlanResult?, timeLimit: Double?, passes: Int = 2,
-    options: PlanOptions, shouldStop: (@Sendable () -> Bool)?
+    neighbourhoodShare: Double = 0, options: PlanOptions, shouldStop: (@Sendable () -> Bool)?
   ) throws -> DepartmentSolve.Outcome {
     let clock = ContinuousClock.now
     // The first pass must give every department a roster: with equal passes
@@ -401,8 +403,7 @@ public struct Planner: Sendable {
       let left = timeLimit.map { max($0 - (ContinuousClock.now - clock).inSeconds, 0.05) }
       let outcome = try DepartmentSolve(formulation: formulation, solver: solver).solve(
         timeLimit: left.map { pass == 0 ? $0 * firstShare : $0 / Double(passes - pass) },
-        everyBlock: true,
-        neighbourhoodShare: passes == 1 ? Self.departmentNeighbourhoodShare : 0,
+        everyBlock: true, neighbourhoodShare: neighbourhoodShare,
         seed: options.seed, verbose: options.verbose, shouldStop: shouldStop)
       // Each department's latest roster, for a joined roster no pass completes.
       for (b, point) in outcome.departmentPoints.enumerated() where point != nil {
@@ -555,7 +556,9 @@ public struct Planner: Sendable {
         departments = try pricedDepartments(
           &strict, solver: apart, standIn: standIn,
           timeLimit: options.timeLimit.map { max($0 - elapsed(), 0.1) * share },
-          passes: board == nil ? 2 : 1, options: options, shouldStop: shouldStop)
+          passes: board == nil ? 2 : 1,
+          neighbourhoodShare: board == nil ? 0 : Self.departmentNeighbourhoodShare,
+          options: options, shouldStop: shouldStop)
         if let partial = departments?.partial { board?.post(partial) }
       } else {
         departments = try DepartmentSolve(formulation: strict, solver: apart).solve(
