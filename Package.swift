@@ -19,6 +19,8 @@ let package = Package(
     .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+    .package(url: "https://github.com/drmohundro/SWXMLHash", from: "8.1.1"),
   ],
   targets: [
     // MARK: - Public API
@@ -28,6 +30,17 @@ let package = Package(
     .target(
       name: "SecondmentDomain",
       dependencies: [.product(name: "CSV", package: "CSV.swift")]),
+    /// The planner's spreadsheets: an instance, a staff list, a change list as
+    /// an Excel workbook (.xlsx) or a folder of CSV files, in English or
+    /// Chinese headers; names resolved to ids; roster workbooks written.
+    .target(
+      name: "SecondmentSheets",
+      dependencies: [
+        "SecondmentDomain",
+        .product(name: "CSV", package: "CSV.swift"),
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        .product(name: "SWXMLHash", package: "SWXMLHash"),
+      ]),
     /// A solver-neutral mixed-integer model: variables, constraints, results.
     .target(name: "MIPModel"),
     /// The exact solver: GLPK behind the `MIPModel.Solver` protocol.
@@ -76,7 +89,7 @@ let package = Package(
       name: "SecondmentCLI",
       dependencies: [
         "SecondmentPlanner", "Scenarios", "SecondmentReport",
-        "PlanHistory",
+        "PlanHistory", "SecondmentSheets",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
@@ -95,6 +108,10 @@ let package = Package(
     .target(name: "SecondmentTestSupport", path: "Tests/SecondmentTestSupport"),
 
     .testTarget(name: "SecondmentDomainTests", dependencies: ["SecondmentDomain"]),
+    .testTarget(
+      name: "SheetsTests",
+      dependencies: ["SecondmentTestSupport", "SecondmentSheets", "SecondmentPlanner", "SecondmentCLI"],
+      resources: [.copy("Fixtures")]),
     .testTarget(
       name: "MIPModelTests",
       dependencies: ["MIPModel", "GLPKBackend", "GAPBenchmark"]),

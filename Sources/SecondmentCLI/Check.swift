@@ -25,8 +25,10 @@ extension Secondment {
       case json
     }
 
-    @Argument(help: "The instance JSON file.")
+    @Argument(help: ArgumentHelp(instanceHelp))
     var instance: String
+
+    @OptionGroup var inputs: InputOptions
 
     @Argument(help: "The roster file: JSON, or CSV when the name ends in .csv.")
     var roster: String
@@ -38,7 +40,7 @@ extension Secondment {
     var coverage = false
 
     func run() throws {
-      let district = try loadDistrictOrExit(instance, outcome: "nothing was checked")
+      let district = try loadDistrictOrExit(instance, inputs: inputs, outcome: "nothing was checked")
       let evaluation: RosterEvaluation
       let loaded: LoadedRoster
       do {

@@ -26,8 +26,10 @@ extension Secondment {
         See docs/replanning.md.
         """)
 
-    @Argument(help: "The quarter's instance JSON file.")
+    @Argument(help: ArgumentHelp("The quarter's instance: a JSON file, an Excel workbook (.xlsx) or a folder of CSV files."))
     var instance: String
+
+    @OptionGroup var inputs: InputOptions
 
     @Option(help: "The plan history (SQLite); created on first use.")
     var history: String
@@ -65,16 +67,13 @@ extension Secondment {
         printError("--quarter '\(self.quarter)': not a quarter; write it like 2025Q2")
         throw ExitCode(2)
       }
-      let rawDistrict: District
+      let rawDistrict = try loadDistrictOrExit(instance, inputs: inputs, outcome: "nothing was planned")
       let instanceData: Data
       do {
-        rawDistrict = try InstanceLoader.loadDistrict(path: instance)
-        instanceData = try Data(contentsOf: URL(fileURLWithPath: instance))
-      } catch let errors as InputErrors {
-        printError(errors.description)
-        throw ExitCode(2)
-      } catch let error as InputError {
-        printError(error.description)
+        // The history keeps the instance as read, in its JSON form.
+        instanceData = try InstanceLoader.encode(rawDistrict.instance)
+      } catch {
+        printError("\(instance): cannot encode the instance (\(error))")
         throw ExitCode(2)
       }
 

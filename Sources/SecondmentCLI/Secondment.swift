@@ -7,5 +7,8 @@ struct Secondment: ParsableCommand {
     commandName: "secondment",
     abstract: "Plan where seconded officers and auxiliaries work: rosters, what-ifs, reassignment.",
     version: "0.1.0",
-    subcommands: [Validate.self, Solve.self, Generate.self, Check.self, Gap.self, Replan.self, History.self, WhatIf.self])
+    subcommands: [
+      Validate.self, Solve.self, Generate.self, Check.self, Gap.self, Replan.self, History.self, WhatIf.self,
+      Export.self,
+    ])
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SecondmentPlanner
+import SecondmentSheets
 
 #if canImport(Glibc)
   import Glibc
@@ -26,8 +27,10 @@ extension Secondment {
         roster could be produced.
         """)
 
-    @Argument(help: "The instance JSON file.")
+    @Argument(help: ArgumentHelp(instanceHelp))
     var instance: String
+
+    @OptionGroup var inputs: InputOptions
 
     @OptionGroup var solverOptions: SolverOptions
 
@@ -36,6 +39,15 @@ extension Secondment {
 
     @Option(help: "Write the roster as CSV here (atomically).")
     var csv: String?
+
+    @Option(
+      help: ArgumentHelp(
+        "Write the roster as an Excel workbook here: by person, by town, by department, coverage, notes.",
+        valueName: "file.xlsx"))
+    var xlsx: String?
+
+    @Option(help: "The language of the roster workbook: zh (default) or en.")
+    var lang: SheetLanguage = .zh
 
     @Option(help: "Write the planner's HTML report here (heat map, unmet bars, roster per town, provenance).")
     var report: String?
@@ -49,6 +61,9 @@ extension Secondment {
     var exportModel: String?
 
     func validate() throws {
+      if let xlsx, Workbook.form(of: xlsx) != .workbook {
+        throw ValidationError("--xlsx \(xlsx): the name must end in .xlsx")
+      }
       if let path = exportModel {
         guard Self.modelFormat(path) != nil else {
           throw ValidationError("--export-model \(path): the name must end in .mps or .lp")
@@ -64,7 +79,7 @@ extension Secondment {
     }
 
     func run() throws {
-      let district = try loadDistrictOrExit(instance, outcome: "nothing was planned")
+      let district = try loadDistrictOrExit(instance, inputs: inputs, outcome: "nothing was planned")
 
       if let path = exportModel, let format = Self.modelFormat(path) {
         let formulation = DeploymentFormulation(district: district)
@@ -109,6 +124,11 @@ extension Secondment {
         if let csv {
           try RosterIO.writeCSV(written, to: csv)
           print("Roster written to \(csv)")
+        }
+        if let xlsx {
+          let book = RosterWorkbook.workbook(written, district: district, language: lang, notes: result.notes)
+          try AtomicFile.write(XLSXWriter.data(book), to: xlsx)
+          print("Roster written to \(xlsx)")
         }
       } catch {
         printError("could not write the roster: \(error)")
@@ -253,23 +273,8 @@ enum SolveSummary {
           + lead(String(zo), 7) + lead(String(aux), 5))
     }
 
-    // Coverage per town.
     lines.append("")
-    lines.append("Coverage by town (FTE; * pilot)")
-    lines.append(
-      "  " + pad("town", 16) + lead("demand", 8) + lead("supply", 8) + lead("unmet", 8)
-        + lead("uncovered", 11) + lead("stationed", 11) + lead("desks", 7))
-    for town in instance.towns {
-      let cov = evaluation.coverage.filter { $0.town == town.id }
-      let st = cov.reduce(0) { $0 + $1.stationedHeadcount }
-      lines.append(
-        "  " + pad((town.pilot ? "*" : " ") + town.displayName, 16)
-          + lead(fixed(cov.reduce(0) { $0 + $1.demand }, 1), 8)
-          + lead(fixed(cov.reduce(0) { $0 + $1.supply }, 1), 8)
-          + lead(fixed(cov.reduce(0) { $0 + $1.unmet }, 1), 8)
-          + lead(String(cov.filter(\.isUncovered).count), 11) + lead(String(st), 11)
-          + lead(String(town.deskCapacity), 7))
-    }
+    lines += whoGoesWhere(postings, district: district, evaluation: evaluation)
     let pilots = instance.towns.filter(\.pilot)
     if !pilots.isEmpty {
       lines.append("")
@@ -282,6 +287,49 @@ enum SolveSummary {
     lines.append(
       "Unmet demand: \(fixed(m.unmetDemandFTE)) FTE; travel: \(fixed(m.travelMinutes, 0)) minutes")
     return lines.joined(separator: "\n")
+  }
+
+  /// Who goes where, town by town: one line per town (* pilot) with its
+  /// demand, supply and unmet FTE and the names stationed there, then one
+  /// line per zone with its zoned officers; then anyone unassigned.
+  static func whoGoesWhere(
+    _ postings: [String: Posting], district: District, evaluation: RosterEvaluation
+  ) -> [String] {
+    let instance = district.instance
+    var lines = ["Who goes where (town: demand/supply FTE, unmet; stationed officers | auxiliaries; * pilot)"]
+    let width = instance.towns.map { Workbook.displayWidth(label($0)) }.max() ?? 10
+    for town in instance.towns {
+      let cov = evaluation.coverage.filter { $0.town == town.id }
+      var officers: [String] = []
+      var auxiliaries: [String] = []
+      for p in instance.people where postings[p.id] == .stationed(town: town.id) {
+        if p.isOfficer { officers.append(p.name) } else { auxiliaries.append(p.name) }
+      }
+      let figures =
+        fixed(cov.reduce(0) { $0 + $1.demand }, 1) + "/" + fixed(cov.reduce(0) { $0 + $1.supply }, 1)
+        + ", " + fixed(cov.reduce(0) { $0 + $1.unmet }, 1)
+      lines.append(
+        "  " + (town.pilot ? "*" : " ") + label(town)
+          + String(repeating: " ", count: width - Workbook.displayWidth(label(town))) + lead(figures, 15) + "  "
+          + (officers.isEmpty ? "-" : officers.joined(separator: " "))
+          + (auxiliaries.isEmpty ? "" : " | " + auxiliaries.joined(separator: " ")))
+    }
+    var zoneLines: [String] = []
+    for zone in district.zones {
+      let names = instance.people.filter { postings[$0.id] == .zoned(zone: zone.id) }.map(\.name)
+      guard !names.isEmpty else { continue }
+      let towns = zone.towns.map { district.town($0)?.name ?? $0 }.joined(separator: "、")
+      zoneLines.append("  \(zone.name ?? zone.id) (\(towns)): " + names.joined(separator: " "))
+    }
+    if !zoneLines.isEmpty { lines += ["Zoned officers by zone"] + zoneLines }
+    let idle = instance.people.filter { (postings[$0.id] ?? .unassigned) == .unassigned }.map(\.name)
+    if !idle.isEmpty { lines.append("Unassigned (\(idle.count)): " + idle.joined(separator: " ")) }
+    return lines
+  }
+
+  /// A town as the summary names it: `昌元街道 Changyuan`.
+  static func label(_ town: Town) -> String {
+    town.pinyin.map { "\(town.name) \($0)" } ?? town.name
   }
 
   static func fixed(_ value: Double, _ digits: Int = 2) -> String {

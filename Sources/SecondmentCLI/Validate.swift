@@ -14,15 +14,14 @@ extension Secondment {
         instance's people (see docs/instance-format.md for the CSV columns).
         """)
 
-    @Argument(help: "The instance JSON file.")
+    @Argument(help: ArgumentHelp(instanceHelp))
     var instance: String
 
-    @Option(help: "A staff CSV whose people replace the instance's people.")
-    var staff: String?
+    @OptionGroup var inputs: InputOptions
 
     func run() throws {
-      let district = try loadDistrictOrExit(instance, staff: staff, outcome: "fix them and run validate again")
-      print(InstanceSummary(district, file: instance, staff: staff).text)
+      let district = try loadDistrictOrExit(instance, inputs: inputs, outcome: "fix them and run validate again")
+      print(InstanceSummary(district, file: instance, staff: inputs.staff).text)
     }
   }
 }

@@ -23,8 +23,10 @@ extension Secondment {
         or scenario files, with file and line), 3 when a run produced no roster.
         """)
 
-    @Argument(help: "The base instance JSON file.")
+    @Argument(help: ArgumentHelp("The base instance: a JSON file, an Excel workbook (.xlsx) or a folder of CSV files."))
     var base: String
+
+    @OptionGroup var inputs: InputOptions
 
     @Option(name: .customLong("scenario"), help: "A scenario file (YAML or JSON); repeat for more.")
     var scenarios: [String] = []
@@ -39,7 +41,7 @@ extension Secondment {
 
     func run() throws {
       let runner = WhatIfRunner(
-        basePath: base, scenarioPaths: scenarios, options: solverOptions.planOptions,
+        basePath: base, inputs: inputs, scenarioPaths: scenarios, options: solverOptions.planOptions,
         optionSummary: solverOptions.summary, quiet: solverOptions.quiet)
       let report = try runner.run()
       print(report.comparisonText(), terminator: "")
@@ -63,19 +65,14 @@ extension Secondment {
 /// Loads the base and scenarios, solves every run, and builds the report.
 struct WhatIfRunner {
   var basePath: String
+  var inputs = InputOptions()
   var scenarioPaths: [String]
   var options: PlanOptions
   var optionSummary: [(name: String, value: String)]
   var quiet = false
 
   func run() throws -> Report {
-    let base: Instance
-    do {
-      base = try InstanceLoader.load(path: basePath)
-    } catch let errors as InputErrors {
-      printError(errors.description)
-      throw ExitCode(2)
-    }
+    let base = try loadInstanceOrExit(basePath, inputs: inputs, outcome: "nothing was planned")
     guard let baseInput = InputFile.hashing(role: "base instance", path: basePath) else {
       printError("\(basePath): cannot read the base instance")
       throw ExitCode(2)
@@ -141,7 +138,7 @@ struct WhatIfRunner {
   func checkBase(_ scenario: Scenario, path: String, baseHash: String) throws {
     let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
     let named = URL(fileURLWithPath: scenario.base.value, relativeTo: folder).standardizedFileURL.path
-    guard let hash = SHA256.hex(ofFile: named) else {
+    guard let hash = InputFile.hashing(role: "base", path: named)?.sha256 else {
       throw ScenarioError(
         file: path, line: scenario.base.line,
         message: "the base instance `\(scenario.base.value)` (\(named)) cannot be read",

@@ -17,8 +17,27 @@ public enum InstanceLoader {
       instance.people = list.people
       source = list.source
     }
-    try InstanceValidation.validate(instance, file: path, staff: source)
-    return instance
+    return try prepare(instance, file: path, staff: source)
+  }
+
+  /// Resolves the names a planner wrote to ids (`InstanceNames`), then
+  /// validates: the instance ready to plan, or every problem found.
+  ///
+  /// - Parameters:
+  ///   - staff: where the people came from when a staff CSV supplied them.
+  ///   - peopleFile: the file the people came from when it is not `file`
+  ///     and not a staff CSV (a staff workbook), for the quota messages.
+  /// - Throws: `InputErrors` for an ambiguous name or an invalid instance.
+  public static func prepare(
+    _ instance: Instance, file: String, staff: StaffSource? = nil, peopleFile: String? = nil
+  ) throws -> Instance {
+    let (resolved, ambiguous) = InstanceNames.resolve(instance, file: file)
+    let relocated = ambiguous.map { staff?.relocate($0) ?? $0 }
+    let problems =
+      relocated
+      + InstanceValidation.problems(in: resolved, file: file, staff: staff, peopleFile: peopleFile)
+    if !problems.isEmpty { throw InputErrors(problems) }
+    return resolved
   }
 
   /// Loads and validates an instance and resolves it for planning.
@@ -91,7 +110,7 @@ public enum InstanceLoader {
   // MARK: - Reading files
 
   /// The file's bytes, or an `InputErrors` saying why it cannot be read.
-  static func readFile(_ path: String) throws -> Data {
+  public static func readFile(_ path: String) throws -> Data {
     var isFolder: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
       throw InputErrors(

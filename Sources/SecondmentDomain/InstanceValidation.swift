@@ -20,6 +20,19 @@ public struct StaffSource: Sendable, Hashable {
     self.lines = lines
     self.columns = columns
   }
+
+  /// The CSV place of an error located at a person's JSON path
+  /// (`people[4].homeTown` → `line 6, column homeTown`); others unchanged.
+  public func relocate(_ error: InputError) -> InputError {
+    guard let location = error.location, location.hasPrefix("people["),
+      let close = location.firstIndex(of: "]"),
+      let i = Int(location[location.index(location.startIndex, offsetBy: 7)..<close]), i < lines.count
+    else { return error }
+    var field = String(location[location.index(after: close)...].drop { $0 == "." })
+    if let cut = field.firstIndex(where: { $0 == "." || $0 == "[" }) { field = String(field[..<cut]) }
+    let column = field.isEmpty ? "" : ", column \(columns[field] ?? field)"
+    return InputError(file: file, location: "line \(lines[i])" + column, message: error.message, hint: error.hint)
+  }
 }
 
 /// Checks an instance for everything a planner can get wrong in it.
@@ -37,9 +50,10 @@ public enum InstanceValidation {
   ///   - staff: where the people came from when they were read from a staff
   ///     CSV instead of the instance file.
   public static func problems(
-    in instance: Instance, file: String, staff: StaffSource? = nil
+    in instance: Instance, file: String, staff: StaffSource? = nil, peopleFile: String? = nil
   ) -> [InputError] {
     var v = Validator(instance: instance, file: file, staff: staff)
+    v.peopleFile = peopleFile ?? staff?.file
     v.run()
     return v.errors
   }
@@ -57,6 +71,8 @@ private struct Validator {
   let instance: Instance
   let file: String
   let staff: StaffSource?
+  /// The file the people came from, when it is not the instance file.
+  var peopleFile: String?
   var errors: [InputError] = []
 
   var townIDs = Set<String>()
@@ -175,7 +191,7 @@ private struct Validator {
         if !departmentIDs.contains(key) {
           fail(
             at, "unknown department '\(key)'",
-            fix: "use one of the department ids: \(list(departmentIDs))")
+            fix: "use a department id or Chinese name; the ids: \(list(departmentIDs))")
         }
         if !value.isFinite {
           fail(at, "demand is not a finite number", fix: "give FTE as a number such as 1.5")
@@ -205,7 +221,7 @@ private struct Validator {
         if !townIDs.contains(town) {
           fail(
             "\(path).towns[\(j)]", "unknown town '\(town)' in zone '\(zone.id)'",
-            fix: "use one of the town ids: \(list(townIDs))")
+            fix: "use a town id, Chinese name or pinyin; the ids: \(list(townIDs))")
         } else if !seen.insert(town).inserted {
           fail(
             "\(path).towns[\(j)]", "town '\(town)' appears twice in zone '\(zone.id)'",
@@ -231,7 +247,7 @@ private struct Validator {
       if !townIDs.contains(town) {
         fail(
           "travel.towns[\(j)]", "unknown town '\(town)' in the travel matrix",
-          fix: "use one of the town ids: \(list(townIDs))")
+          fix: "use a town id, Chinese name or pinyin; the ids: \(list(townIDs))")
       } else if !seen.insert(town).inserted {
         fail("travel.towns[\(j)]", "town '\(town)' appears twice", fix: "list each town once")
       }
@@ -307,12 +323,12 @@ private struct Validator {
       if let home = person.homeTown, !townIDs.contains(home) {
         failPerson(
           i, "homeTown", "\(who) has unknown home town '\(home)'",
-          fix: "use one of the town ids: \(townList)")
+          fix: "use a town id, Chinese name or pinyin; the ids: \(townList)")
       }
       for (j, town) in person.preferredTowns.enumerated() where !townIDs.contains(town) {
         failPerson(
           i, "preferredTowns", detail: "[\(j)]", "\(who) prefers unknown town '\(town)'",
-          fix: "use one of the town ids: \(townList)")
+          fix: "use a town id, Chinese name or pinyin; the ids: \(townList)")
       }
       if person.tenure < 0 {
         failPerson(i, "tenure", "\(who) has negative tenure \(person.tenure)", fix: "use 0 or more quarters")
@@ -330,7 +346,7 @@ private struct Validator {
       if !townIDs.contains(town) {
         failPerson(
           i, field, detail: ".town", "\(who) is \(field == "pinned" ? "pinned" : "posted") to unknown town '\(town)'",
-          fix: "use one of the town ids: \(list(townIDs))")
+          fix: "use a town id, Chinese name or pinyin; the ids: \(list(townIDs))")
       }
     case .zoned(let zone):
       if person.role == .auxiliary {
@@ -377,20 +393,23 @@ private struct Validator {
       }
     }
     for (i, department) in instance.departments.enumerated() {
-      let source = staff.map { "the staff file \($0.file)" } ?? "the staff list"
+      let source = peopleFile.map { "the staff list \($0)" } ?? "the people listed in \(file)"
+      let fix =
+        "correct the quota in \(file) or the staff list, or leave the quota out so the staff list decides"
+      let name = "\(department.name) (\(department.id))"
       if let quota = department.officers, quota >= 0, quota != officers[department.id, default: 0] {
         fail(
           "departments[\(i)].officers",
-          "\(department.id) seconds \(quota) officers but \(source) has \(officers[department.id, default: 0])",
-          fix: "correct the quota or the staff list (or drop the quota)")
+          "\(name) seconds \(quota) officers in \(file), but \(source) has \(officers[department.id, default: 0])",
+          fix: fix)
       }
       if let quota = department.auxiliaries, quota >= 0,
         quota != auxiliaries[department.id, default: 0]
       {
         fail(
           "departments[\(i)].auxiliaries",
-          "\(department.id) seconds \(quota) auxiliaries but \(source) has \(auxiliaries[department.id, default: 0])",
-          fix: "correct the quota or the staff list (or drop the quota)")
+          "\(name) seconds \(quota) auxiliaries in \(file), but \(source) has \(auxiliaries[department.id, default: 0])",
+          fix: fix)
       }
     }
   }

@@ -189,8 +189,22 @@ public struct RosterChecker: Sendable {
     var splits: [String: ZoneSplit] = [:]
     var firstLine: [String: Int] = [:]
     let exampleTown = district.towns.first?.id ?? "a town id"
+    var named = district.instance
+    named.zones = district.zones
+    let names = NameIndex(named)
+    /// The id a name on line `i` stands for; unknown names stay as written.
+    func settle(_ text: String, _ match: NameMatch, _ what: String, _ i: Int) throws -> String {
+      switch match {
+      case .id(let id): return id
+      case .unknown: return text
+      case .ambiguous(let ids):
+        throw fail(i, "'\(text)' could be any of several \(what): \(ids.joined(separator: ", "))", "write the id of the one meant")
+      }
+    }
     for (i, entry) in roster.postings.enumerated() {
-      let id = entry.person.trimmingCharacters(in: .whitespaces)
+      let written = entry.person.trimmingCharacters(in: .whitespaces)
+      let id = try settle(written, names.person(written), "people", i)
+      func town(_ t: String) throws -> String { try settle(t, names.town(t), "towns", i) }
       guard !id.isEmpty else {
         throw fail(i, "the line names no person", "give the person's id from the instance")
       }
@@ -207,8 +221,8 @@ public struct RosterChecker: Sendable {
       firstLine[id] = i
       let posting: Posting
       switch entry.mode.trimmingCharacters(in: .whitespaces).lowercased() {
-      case "stationed":
-        guard let town = entry.town, !town.isEmpty else {
+      case "stationed", "派驻":
+        guard let town = try entry.town.map(town), !town.isEmpty else {
           throw fail(
             i, "\(id) is stationed but the line gives no town",
             "set town to a town id, e.g. '\(exampleTown)'")
@@ -219,8 +233,8 @@ public struct RosterChecker: Sendable {
             "use a town id from the instance, e.g. '\(exampleTown)'")
         }
         posting = .stationed(town: town)
-      case "zoned":
-        guard let zoneID = entry.zone, !zoneID.isEmpty else {
+      case "zoned", "包片":
+        guard let zoneID = try entry.zone.map({ try settle($0, names.zone($0), "zones", i) }), !zoneID.isEmpty else {
           throw fail(
             i, "\(id) is zoned but the line gives no zone",
             "set zone to a zone id from the instance\(zoneExample)")
@@ -229,14 +243,16 @@ public struct RosterChecker: Sendable {
           throw fail(
             i, "unknown zone '\(zoneID)'", "use a zone id from the instance\(zoneExample)")
         }
-        if let towns = entry.towns, !towns.isEmpty, Set(towns) != Set(zone.towns) {
+        if let towns = try entry.towns?.map(town), !towns.isEmpty, Set(towns) != Set(zone.towns) {
           throw fail(
             i,
             "zone '\(zoneID)' covers \(zone.towns.joined(separator: ", ")) "
               + "but the line lists \(towns.joined(separator: ", "))",
             "list the zone's towns exactly, or leave towns out")
         }
-        if let split = entry.split {
+        if let written = entry.split {
+          var split: ZoneSplit = [:]
+          for (t, fte) in written { split[try town(t), default: 0] += fte }
           if let unknown = split.keys.sorted().first(where: { district.townIndex[$0] == nil }) {
             throw fail(
               i, "the split names unknown town '\(unknown)'",
@@ -245,7 +261,7 @@ public struct RosterChecker: Sendable {
           splits[id] = split
         }
         posting = .zoned(zone: zoneID)
-      case "unassigned":
+      case "unassigned", "未安排":
         posting = .unassigned
       default:
         throw fail(
@@ -259,7 +275,7 @@ public struct RosterChecker: Sendable {
       }
       postings[id] = posting
       if let department = entry.department, !department.isEmpty {
-        departments[id] = department
+        departments[id] = try settle(department, names.department(department), "departments", i)
       }
     }
     let missing = district.people.filter { postings[$0.id] == nil }

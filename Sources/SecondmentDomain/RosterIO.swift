@@ -95,12 +95,12 @@ public enum RosterIO {
 
   // MARK: - JSON
 
-  /// The roster as JSON: pretty printed, keys sorted, so the same roster always
-  /// gives the same bytes.
+  /// The roster as JSON: pretty printed, keys sorted, figures rounded to
+  /// `Rounding.fileStep`, so the same roster always gives the same bytes.
   public static func encodeJSON(_ roster: Roster) throws -> Data {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    var data = try encoder.encode(roster)
+    var data = try encoder.encode(roster.rounded(Rounding.fileStep))
     data.append(0x0A)
     return data
   }
@@ -274,10 +274,10 @@ public enum RosterIO {
   }
 
   /// A split as CSV text: `town=FTE` pairs separated by `;`, towns in `order`
-  /// first, any others after them by id.
+  /// first, any others after them by id; FTE to `Rounding.displayStep`.
   static func splitText(_ split: ZoneSplit, order: [String]) -> String {
     let rank = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-    return split.sorted { (rank[$0.key] ?? Int.max, $0.key) < (rank[$1.key] ?? Int.max, $1.key) }
+    return Rounding.round(split, Rounding.displayStep).sorted { (rank[$0.key] ?? Int.max, $0.key) < (rank[$1.key] ?? Int.max, $1.key) }
       .map { "\($0.key)=\($0.value)" }.joined(separator: ";")
   }
 

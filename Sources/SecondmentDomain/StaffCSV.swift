@@ -84,7 +84,7 @@ public enum StaffCSV {
     // Header: every column known, none twice, the required ones present.
     var index: [String: Int] = [:]
     for (i, name) in header.enumerated() {
-      guard let known = knownColumns.first(where: { $0.lowercased() == name.lowercased() }) else {
+      guard let known = SheetCatalogue.column(name, in: SheetCatalogue.personColumns)?.key else {
         fail(
           1, name.isEmpty ? "\(i + 1)" : name, "unknown column '\(name)'",
           "use the columns: \(knownColumns.joined(separator: ", "))")
@@ -208,9 +208,9 @@ public enum StaffCSV {
       for p in people {
         try writer.write(row: [
           p.id, p.name, p.department, p.role.rawValue, yesNo(p.certified), yesNo(p.legal),
-          yesNo(p.drives), p.homeTown ?? "", p.currentPosting.map(postingText) ?? "",
+          yesNo(p.drives), p.homeTown ?? "", p.currentPosting.map { postingText($0) } ?? "",
           String(p.tenure), p.preferredTowns.joined(separator: ";"), yesNo(p.unavailable),
-          p.pinned.map(postingText) ?? "",
+          p.pinned.map { postingText($0) } ?? "",
         ])
       }
       writer.stream.close()
@@ -241,26 +241,31 @@ public enum StaffCSV {
     }
   }
 
-  /// `stationed:TOWN`, `zoned:ZONE` or `unassigned`.
+  /// `stationed:TOWN`, `zoned:ZONE` or `unassigned`; in Chinese `派驻:镇街`,
+  /// `包片:片区`, `未安排`. The town or zone may be an id or a name.
   public static func parsePosting(_ text: String) -> Posting? {
-    if text.lowercased() == "unassigned" { return .unassigned }
+    if ["unassigned", "未安排", "无"].contains(text.lowercased()) { return .unassigned }
     guard let colon = text.firstIndex(where: { $0 == ":" || $0 == "：" }) else { return nil }
     let mode = text[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
     let id = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
     guard !id.isEmpty else { return nil }
     switch mode {
-    case "stationed": return .stationed(town: id)
-    case "zoned": return .zoned(zone: id)
+    case "stationed", "派驻": return .stationed(town: id)
+    case "zoned", "包片": return .zoned(zone: id)
     default: return nil
     }
   }
 
-  /// A posting as a cell: `stationed:TOWN`, `zoned:ZONE`, `unassigned`.
-  public static func postingText(_ posting: Posting) -> String {
-    switch posting {
-    case .stationed(let town): "stationed:\(town)"
-    case .zoned(let zone): "zoned:\(zone)"
-    case .unassigned: "unassigned"
+  /// A posting as a cell: `stationed:TOWN`, `zoned:ZONE`, `unassigned`
+  /// (with `.zh`: `派驻:TOWN`, `包片:ZONE`, `未安排`).
+  public static func postingText(_ posting: Posting, _ language: SheetLanguage = .en) -> String {
+    switch (posting, language) {
+    case (.stationed(let town), .en): "stationed:\(town)"
+    case (.zoned(let zone), .en): "zoned:\(zone)"
+    case (.unassigned, .en): "unassigned"
+    case (.stationed(let town), .zh): "派驻:\(town)"
+    case (.zoned(let zone), .zh): "包片:\(zone)"
+    case (.unassigned, .zh): "未安排"
     }
   }
 
@@ -285,7 +290,7 @@ public enum StaffCSV {
   }
 
   /// The line where a quoted field opens and never closes, if any.
-  static func unclosedQuoteLine(_ text: String) -> Int? {
+  public static func unclosedQuoteLine(_ text: String) -> Int? {
     var line = 1
     var inQuotes = false
     var openedAt = 1

@@ -62,16 +62,19 @@ public struct Department: Codable, Sendable, Hashable, Identifiable {
   public var name: String
   /// Name in English, e.g. `Market regulation`.
   public var englishName: String?
+  /// A short Chinese name planners write, e.g. `交通局` (optional).
+  public var shortName: String?
   public var officers: Int?
   public var auxiliaries: Int?
 
   public init(
-    id: String, name: String, englishName: String? = nil, officers: Int? = nil,
-    auxiliaries: Int? = nil
+    id: String, name: String, englishName: String? = nil, shortName: String? = nil,
+    officers: Int? = nil, auxiliaries: Int? = nil
   ) {
     self.id = id
     self.name = name
     self.englishName = englishName
+    self.shortName = shortName
     self.officers = officers
     self.auxiliaries = auxiliaries
   }

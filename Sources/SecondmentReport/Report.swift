@@ -18,9 +18,25 @@ public struct InputFile: Sendable, Hashable {
   }
 
   /// Hashes a file on disk; nil when it cannot be read.
+  ///
+  /// A folder (an instance as CSV files) is hashed over its CSV files' names
+  /// and bytes, in name order.
   public static func hashing(role: String, path: String) -> InputFile? {
-    guard let data = FileManager.default.contents(atPath: path) else { return nil }
-    return InputFile(role: role, path: path, sha256: SHA256.hex(data), bytes: data.count)
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { return nil }
+    guard isFolder.boolValue else {
+      guard let data = FileManager.default.contents(atPath: path) else { return nil }
+      return InputFile(role: role, path: path, sha256: SHA256.hex(data), bytes: data.count)
+    }
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return nil }
+    var bytes: [UInt8] = []
+    var size = 0
+    for name in names.filter({ $0.lowercased().hasSuffix(".csv") }).sorted() {
+      let data = FileManager.default.contents(atPath: (path as NSString).appendingPathComponent(name)) ?? Data()
+      size += data.count
+      bytes += Array(name.utf8) + [0] + Array(data)
+    }
+    return InputFile(role: role, path: path, sha256: SHA256.hex(bytes), bytes: size)
   }
 }
 

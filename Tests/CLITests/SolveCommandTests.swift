@@ -36,7 +36,9 @@ struct SolveCommandTests {
       #expect(solved.stdout.contains("Status: feasible (greedy"), "\(solved.stdout)")
     }
     #expect(solved.stdout.contains("Coverage by department"))
-    #expect(solved.stdout.contains("Coverage by town"))
+    #expect(solved.stdout.contains("Who goes where"))
+    // Town by town, with the names stationed there.
+    #expect(solved.stdout.contains("昌元街道 Changyuan"))
     #expect(!solved.stderr.contains("objective"), "--quiet: no progress or final line")
     #expect(FileManager.default.fileExists(atPath: csv))
     let checked = try runSecondment(["check", instance, roster, "--format", "json"])

@@ -395,8 +395,8 @@ struct InstanceValidationTests {
       $0.departments[0].officers = 4
       $0.departments[1].auxiliaries = 1
     }
-    expectError(errors, file: path, at: "departments[0].officers", saying: "seconds 4 officers but the staff list has 3")
-    expectError(errors, file: path, at: "departments[1].auxiliaries", saying: "seconds 1 auxiliaries but the staff list has 0")
+    expectError(errors, file: path, at: "departments[0].officers", saying: "seconds 4 officers in \(path), but the people listed in \(path) has 3")
+    expectError(errors, file: path, at: "departments[1].auxiliaries", saying: "seconds 1 auxiliaries in \(path), but the people listed in \(path) has 0")
   }
 
   @Test func negativeQuota() throws {

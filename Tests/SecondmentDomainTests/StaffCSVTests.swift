@@ -153,7 +153,7 @@ struct StaffCSVTests {
     people.removeLast()
     let csvPath2 = try writeTemporary(StaffCSV.write(people: people), name: "staff.csv")
     let errors2 = loadErrors(instancePath, staff: csvPath2)
-    expectError(errors2, file: instancePath, at: "departments[0].auxiliaries", saying: "the staff file \(csvPath2) has 0")
+    expectError(errors2, file: instancePath, at: "departments[0].auxiliaries", saying: "but the staff list \(csvPath2) has 0")
 
     people.append(Person(id: "x9", name: "新人", department: "mkt", role: .auxiliary))
     let csvPath3 = try writeTemporary(StaffCSV.write(people: people), name: "staff.csv")

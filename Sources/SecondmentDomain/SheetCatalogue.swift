@@ -1,0 +1,151 @@
+/// The tables of an instance as a planner's spreadsheet, in English and Chinese.
+///
+/// One place for every sheet and column name the workbook and CSV forms use
+/// (`docs/instance-format.md`, Workbook): the English name is the JSON
+/// field, the Chinese name is what the tool writes in Chinese, and the
+/// aliases are further headers a planner may have written. Headers compare
+/// without case, spaces and a trailing unit in brackets (`任期（季度）`).
+public enum SheetCatalogue {
+  /// A column (or sheet): its English key, its Chinese name, further aliases.
+  public struct Name: Sendable, Hashable {
+    public let key: String
+    public let zh: String
+    public let aliases: [String]
+
+    public init(_ key: String, _ zh: String, _ aliases: [String] = []) {
+      self.key = key
+      self.zh = zh
+      self.aliases = aliases
+    }
+
+    /// The header in a language: `en` gives the key, `zh` the Chinese name.
+    public func header(_ language: SheetLanguage) -> String { language == .zh ? zh : key }
+
+    /// Whether a header a planner wrote names this column.
+    public func matches(_ header: String) -> Bool {
+      let h = SheetCatalogue.normal(header)
+      return ([key, zh] + aliases).contains { SheetCatalogue.normal($0) == h }
+    }
+  }
+
+  public static let instanceSheet = Name("instance", "基本信息", ["about", "实例", "说明"])
+  public static let departmentsSheet = Name("departments", "部门", ["部门名单"])
+  public static let townsSheet = Name("towns", "镇街", ["城镇", "乡镇", "镇街名单"])
+  public static let peopleSheet = Name("people", "人员", ["staff", "人员名单", "花名册", "下沉人员"])
+  public static let zonesSheet = Name("zones", "片区", ["片区名单"])
+  public static let travelSheet = Name("travel", "路程", ["通行时间", "路程时间", "travel minutes"])
+  public static let policySheet = Name("policy", "政策", ["参数", "规则"])
+
+  /// Every sheet an instance workbook may have, in the order they are written.
+  public static let sheets = [
+    instanceSheet, departmentsSheet, townsSheet, peopleSheet, zonesSheet, travelSheet, policySheet,
+  ]
+
+  /// Key and value columns of the instance and policy sheets.
+  public static let key = Name("key", "项目", ["参数", "键", "名称"])
+  public static let value = Name("value", "值", ["取值", "数值"])
+
+  /// Rows of the instance sheet.
+  public static let instanceKeys = [
+    Name("name", "名称", ["编号"]), Name("title", "标题"), Name("quarter", "季度"),
+    Name("notes", "说明", ["备注"]), Name("illustrative", "示意数据", ["虚构数据"]),
+  ]
+
+  public static let departmentColumns = [
+    Name("id", "编号", ["代码"]),
+    Name("name", "名称", ["部门", "部门名称", "全称"]),
+    Name("englishName", "英文名称", ["英文名", "english"]),
+    Name("shortName", "简称"),
+    Name("officers", "执法人员", ["执法人员名额", "下沉执法人员", "officer quota"]),
+    Name("auxiliaries", "协管员", ["协管员名额", "辅助人员", "协辅人员", "auxiliary quota"]),
+  ]
+
+  public static let townColumns = [
+    Name("id", "编号", ["代码"]),
+    Name("name", "名称", ["镇街", "镇街名称", "城镇", "名字"]),
+    Name("pinyin", "拼音"),
+    Name("kind", "类型", ["镇街类型"]),
+    Name("pilot", "试点", ["标准化试点", "试点镇街"]),
+    Name("x", "东", ["x坐标", "东(km)"]),
+    Name("y", "北", ["y坐标", "北(km)"]),
+    Name("deskCapacity", "办公席位", ["席位", "工位", "desks"]),
+  ]
+
+  /// The prefix of a demand column's header before the department's name.
+  public static let demandPrefixes = ["demand:", "需求:", "需求："]
+
+  public static let personColumns = [
+    Name("id", "编号", ["工号", "人员编号"]),
+    Name("name", "姓名", ["名字"]),
+    Name("department", "部门", ["派出部门", "所属部门"]),
+    Name("role", "角色", ["身份", "人员类别", "类别"]),
+    Name("certified", "执法证", ["持执法证", "有执法证"]),
+    Name("legal", "法律背景", ["法律专业", "法制"]),
+    Name("drives", "驾驶", ["会驾驶", "驾照", "能驾驶"]),
+    Name("homeTown", "户籍镇街", ["户籍", "家庭所在镇街", "居住镇街"]),
+    Name("currentPosting", "现岗位", ["当前岗位", "现任岗位"]),
+    Name("currentTown", "现派驻镇街", ["当前镇街"]),
+    Name("currentZone", "现包片片区", ["当前片区"]),
+    Name("tenure", "任期", ["任职季度", "已任季度"]),
+    Name("preferredTowns", "意向镇街", ["意愿镇街", "希望镇街"]),
+    Name("unavailable", "不可用", ["休假", "请假", "离岗"]),
+    Name("pinned", "固定岗位", ["锁定岗位", "指定岗位"]),
+  ]
+
+  public static let zoneColumns = [
+    Name("id", "编号", ["代码"]),
+    Name("name", "名称", ["片区", "片区名称"]),
+    Name("towns", "镇街", ["包含镇街", "所辖镇街"]),
+  ]
+
+  /// The corner cell of the travel sheet (rows and columns are towns).
+  public static let travelCorner = Name("minutes", "分钟", ["town", "镇街", "路程(分钟)"])
+
+  /// The Chinese names of policy keys (`weights.x` keys keep their English name).
+  public static let policyKeys = [
+    Name("avoidance", "回避"), Name("avoidanceRadiusMinutes", "回避半径分钟"),
+    Name("minCertifiedPerTown", "每镇街最少持证人员"), Name("auxiliariesNeedOfficer", "协管员须有执法人员"),
+    Name("auxiliariesPerOfficer", "每名执法人员协管员上限"), Name("deskCapacity", "办公席位上限"),
+    Name("zonedMustDrive", "包片须会驾驶"), Name("minLegalPerTown", "每镇街最少法律背景人员"),
+    Name("maxTenureQuarters", "最长任期季度"), Name("maxMoves", "最多调动"),
+    Name("zoneTravelOverhead", "包片路途损耗"), Name("auxiliaryFTE", "协管员当量"),
+    Name("zoneRadiusMinutes", "片区半径分钟"), Name("zoneMaxTowns", "片区最多镇街"),
+    Name("travelSpeedKmh", "车速"),
+  ]
+
+  /// Town kinds as cells: English value, Chinese value.
+  public static let townKinds: [(TownKind, [String])] = [
+    (.subdistrict, ["subdistrict", "街道", "sub-district"]), (.town, ["town", "镇", "乡", "乡镇"]),
+  ]
+
+  /// The column whose header matches, among `columns`.
+  public static func column(_ header: String, in columns: [Name]) -> Name? {
+    columns.first { $0.matches(header) }
+  }
+
+  /// A header without case, spaces, or a trailing unit in brackets.
+  public static func normal(_ text: String) -> String {
+    var t = text.lowercased().filter { !$0.isWhitespace }
+    for open in ["(", "（"] where t.count > 1 {
+      if let i = t.firstIndex(where: { String($0) == open }), i != t.startIndex,
+        t.last == ")" || t.last == "）"
+      {
+        t = String(t[..<i])
+      }
+    }
+    return t
+  }
+}
+
+/// The language a written sheet's headers and yes/no cells are in.
+public enum SheetLanguage: String, Sendable, CaseIterable {
+  case en, zh
+
+  /// A yes/no cell: yes/no, or 是/否.
+  public func yesNo(_ value: Bool) -> String {
+    switch self {
+    case .en: value ? "yes" : "no"
+    case .zh: value ? "是" : "否"
+    }
+  }
+}
