@@ -108,6 +108,9 @@ public struct NewAdoption: Sendable {
   public var moves: Int
   /// The change list's lines by reason.
   public var changes: [String: Int]
+  /// The planner's change list the quarter was built from (`replan
+  /// --changes`), one line per change; empty when there was none.
+  public var changeList: [String]
   /// One line per person of the instance, leave included.
   public var postings: [(person: String, posting: Posting)]
   public var adoptedBy: String
@@ -116,9 +119,10 @@ public struct NewAdoption: Sendable {
   public init(
     quarter: Quarter, instanceName: String, instanceData: Data, rosterData: Data,
     optionsData: Data = Data(), solver: String?, status: String?, objective: Double?,
-    moves: Int, changes: [String: Int] = [:], postings: [(person: String, posting: Posting)],
-    adoptedBy: String, adoptedAt: Date = Date()
+    moves: Int, changes: [String: Int] = [:], changeList: [String] = [],
+    postings: [(person: String, posting: Posting)], adoptedBy: String, adoptedAt: Date = Date()
   ) {
+    self.changeList = changeList
     self.quarter = quarter
     self.instanceName = instanceName
     self.instanceData = instanceData
@@ -221,6 +225,9 @@ public final class PlanHistory: Sendable {
       }
       try db.create(index: "posting_person", on: "posting", columns: ["person"])
     }
+    migrator.registerMigration("v2: the planner's change list with each roster") { db in
+      try db.alter(table: "roster") { t in t.add(column: "changeList", .text).notNull().defaults(to: "[]") }
+    }
     return migrator
   }
 
@@ -266,6 +273,32 @@ public final class PlanHistory: Sendable {
         sql: "SELECT r.json FROM adoption a JOIN roster r ON r.id = a.rosterId WHERE a.quarter = ?",
         arguments: [quarter.description]
       ).map { Data($0.utf8) }
+    }
+  }
+
+  /// The instance (JSON) of a quarter's adopted roster, when one is adopted.
+  public func adoptedInstanceData(_ quarter: Quarter) throws -> Data? {
+    try read { db in
+      try String.fetchOne(
+        db,
+        sql: """
+          SELECT i.json FROM adoption a JOIN roster r ON r.id = a.rosterId
+          JOIN instance i ON i.id = r.instanceId WHERE a.quarter = ?
+          """,
+        arguments: [quarter.description]
+      ).map { Data($0.utf8) }
+    }
+  }
+
+  /// The change list a quarter's adopted roster was planned from (empty when none).
+  public func adoptedChangeList(_ quarter: Quarter) throws -> [String] {
+    try read { db in
+      let text = try String.fetchOne(
+        db,
+        sql: "SELECT r.changeList FROM adoption a JOIN roster r ON r.id = a.rosterId WHERE a.quarter = ?",
+        arguments: [quarter.description])
+      guard let data = text?.data(using: .utf8) else { return [] }
+      return (try? JSONDecoder().decode([String].self, from: data)) ?? []
     }
   }
 
@@ -393,13 +426,13 @@ public final class PlanHistory: Sendable {
       try db.execute(
         sql: """
           INSERT INTO roster (quarter, instanceId, json, postingsHash, options, solver, status,
-                              objective, moves, changes, createdAt)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                              objective, moves, changes, changeList, createdAt)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
           """,
         arguments: [
           quarter, instanceID, String(decoding: adoption.rosterData, as: UTF8.self), postingsHash,
           options, adoption.solver, adoption.status, adoption.objective, adoption.moves,
-          PlanHistory.countsText(adoption.changes), now,
+          PlanHistory.countsText(adoption.changes), PlanHistory.linesText(adoption.changeList), now,
         ])
       let rosterID = db.lastInsertedRowID
       let insert = try db.makeStatement(
@@ -509,6 +542,10 @@ public final class PlanHistory: Sendable {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
     return (try? encoder.encode(counts)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+  }
+
+  static func linesText(_ lines: [String]) -> String {
+    (try? JSONEncoder().encode(lines)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
   }
 
   static func counts(_ text: String) -> [String: Int] {

@@ -40,7 +40,7 @@ extension Secondment {
     var coverage = false
 
     func run() throws {
-      let district = try loadDistrictOrExit(instance, inputs: inputs, outcome: "nothing was checked")
+      let district = try loadDistrictOrExit(instance, inputs: inputs.source, outcome: "nothing was checked")
       let evaluation: RosterEvaluation
       let loaded: LoadedRoster
       do {

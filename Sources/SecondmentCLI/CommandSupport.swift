@@ -27,6 +27,15 @@ struct InputOptions: ParsableArguments {
     help: ArgumentHelp(
       "The encoding of CSV input: utf-8 or gb18030 (default: detected).", valueName: "name"))
   var encoding: TextEncoding?
+
+  /// The options as plain values (an option group cannot be made by hand).
+  var source: InputSource { InputSource(staff: staff, encoding: encoding) }
+}
+
+/// Where an instance's people come from and how CSV input is encoded.
+struct InputSource {
+  var staff: String? = nil
+  var encoding: TextEncoding? = nil
 }
 
 /// The instance argument's help: every form a command accepts.
@@ -37,7 +46,7 @@ let instanceHelp = "The instance: a JSON file, an Excel workbook (.xlsx) or a fo
 /// (sheets and columns ignored) go to standard error.
 ///
 /// `outcome` finishes the last line, e.g. "nothing was planned".
-func loadInstanceOrExit(_ path: String, inputs: InputOptions = InputOptions(), outcome: String) throws -> Instance {
+func loadInstanceOrExit(_ path: String, inputs: InputSource = InputSource(), outcome: String) throws -> Instance {
   do {
     let loaded = try InstanceFiles.load(path: path, staff: inputs.staff, encoding: inputs.encoding)
     for note in loaded.notes { printError("note: \(note)") }
@@ -57,7 +66,7 @@ func loadInstanceOrExit(_ path: String, inputs: InputOptions = InputOptions(), o
 }
 
 /// `loadInstanceOrExit`, resolved for planning.
-func loadDistrictOrExit(_ path: String, inputs: InputOptions = InputOptions(), outcome: String) throws -> District {
+func loadDistrictOrExit(_ path: String, inputs: InputSource = InputSource(), outcome: String) throws -> District {
   District(try loadInstanceOrExit(path, inputs: inputs, outcome: outcome))
 }
 

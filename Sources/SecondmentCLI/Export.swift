@@ -48,7 +48,7 @@ extension Secondment {
     }
 
     func run() throws {
-      let loaded = try loadInstanceOrExit(instance, inputs: inputs, outcome: "nothing was written")
+      let loaded = try loadInstanceOrExit(instance, inputs: inputs.source, outcome: "nothing was written")
       let outputs: [(String?, InstanceFiles.Form)] = [(xlsx, .workbook), (json, .json), (csvDir, .csvFolder)]
       for case let (path?, form) in outputs {
         do {

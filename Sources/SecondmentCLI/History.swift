@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PlanHistory
 import SecondmentPlanner
+import SecondmentSheets
 
 extension Secondment {
   /// `secondment history FILE`: what the plan history holds.
@@ -22,7 +23,29 @@ extension Secondment {
     @Flag(help: "Leave out the tenure table.")
     var quartersOnly = false
 
+    @Option(help: ArgumentHelp("Export the roster adopted for this quarter, e.g. 2025Q2.", valueName: "quarter"))
+    var export: String?
+
+    @Option(help: ArgumentHelp("With --export: write the roster as an Excel workbook here.", valueName: "file.xlsx"))
+    var xlsx: String?
+
+    @Option(help: ArgumentHelp("With --export: write the roster JSON here.", valueName: "file.json"))
+    var json: String?
+
+    @Option(help: "With --export --xlsx: the workbook's language, zh (default) or en.")
+    var lang: SheetLanguage = .zh
+
+    func validate() throws {
+      if export != nil && xlsx == nil && json == nil {
+        throw ValidationError("--export needs --xlsx FILE or --json FILE")
+      }
+      if export == nil && (xlsx != nil || json != nil) {
+        throw ValidationError("--xlsx and --json go with --export QUARTER")
+      }
+    }
+
     func run() throws {
+      if let export { return try exportRoster(export) }
       let adoptions: [AdoptionRecord]
       let tenure: [HeldPosting]
       let problems: [String]
@@ -90,14 +113,57 @@ extension Secondment {
       }
     }
 
-    /// People's names from the latest adopted roster document.
+    /// People's names from every adopted roster document, the latest last,
+    /// so people who have left keep theirs.
     private func latestNames(_ store: PlanHistory, quarter: Quarter) -> [String: String] {
-      guard let data = try? store.adoptedRosterData(quarter),
-        let loaded = try? RosterIO.decodeJSON(data, file: file)
-      else { return [:] }
       var names: [String: String] = [:]
-      for entry in loaded.roster.postings { names[entry.person] = entry.name }
+      for adoption in (try? store.adoptions()) ?? [] where adoption.quarter <= quarter {
+        guard let data = try? store.adoptedRosterData(adoption.quarter),
+          let loaded = try? RosterIO.decodeJSON(data, file: file)
+        else { continue }
+        for entry in loaded.roster.postings { names[entry.person] = entry.name ?? names[entry.person] }
+      }
       return names
+    }
+
+    /// `--export Q`: the adopted roster as JSON and/or a workbook, with the
+    /// change list it was planned from among the workbook's notes.
+    private func exportRoster(_ text: String) throws {
+      guard let quarter = Quarter(text) else {
+        printError("--export '\(text)': not a quarter; write it like 2025Q2")
+        throw ExitCode(2)
+      }
+      do {
+        let store = try PlanHistory(path: file, create: false)
+        guard let rosterData = try store.adoptedRosterData(quarter),
+          let instanceData = try store.adoptedInstanceData(quarter)
+        else {
+          let adopted = try store.adoptions().map(\.quarter.description).joined(separator: ", ")
+          printError("\(file): no roster adopted for \(quarter) (adopted: \(adopted.isEmpty ? "none" : adopted))")
+          throw ExitCode(2)
+        }
+        let roster = try RosterIO.decodeJSON(rosterData, file: file).roster
+        if let json {
+          try RosterIO.writeJSON(roster, to: json)
+          print("Roster adopted for \(quarter) written to \(json)")
+        }
+        if let xlsx {
+          let instance = try InstanceLoader.decode(instanceData, file: "\(file) (\(quarter))")
+          let notes = try store.adoptedChangeList(quarter).map { "change: \($0)" }
+          let book = RosterWorkbook.workbook(roster, district: District(instance), language: lang, notes: notes)
+          try AtomicFile.write(XLSXWriter.data(book), to: xlsx)
+          print("Roster adopted for \(quarter) written to \(xlsx)")
+        }
+      } catch let error as HistoryError {
+        printError(error.description)
+        throw ExitCode(2)
+      } catch let error as InputError {
+        printError(error.description)
+        throw ExitCode(2)
+      } catch let errors as InputErrors {
+        printError(errors.description)
+        throw ExitCode(2)
+      }
     }
   }
 }

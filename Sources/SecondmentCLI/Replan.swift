@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PlanHistory
 import SecondmentPlanner
+import SecondmentSheets
 
 extension Secondment {
   /// `secondment replan INSTANCE --history FILE --quarter Q`: the quarterly reassignment.
@@ -26,8 +27,16 @@ extension Secondment {
         See docs/replanning.md.
         """)
 
-    @Argument(help: ArgumentHelp("The quarter's instance: a JSON file, an Excel workbook (.xlsx) or a folder of CSV files."))
-    var instance: String
+    @Argument(
+      help: ArgumentHelp(
+        "The quarter's instance: a JSON file, an Excel workbook (.xlsx) or a folder of CSV files; with --changes it may be left out (the last adopted instance is the start)."))
+    var instance: String?
+
+    @Option(
+      help: ArgumentHelp(
+        "A change list (CSV or workbook): leaves, joins, on-leave, returns, pin, unpin, demand; applied to the instance, or to the last adopted one.",
+        valueName: "file"))
+    var changes: String?
 
     @OptionGroup var inputs: InputOptions
 
@@ -67,20 +76,26 @@ extension Secondment {
         printError("--quarter '\(self.quarter)': not a quarter; write it like 2025Q2")
         throw ExitCode(2)
       }
-      let rawDistrict = try loadDistrictOrExit(instance, inputs: inputs, outcome: "nothing was planned")
+      let store: PlanHistory
+      do {
+        store = try PlanHistory(path: history)
+      } catch let error as HistoryError {
+        printError(error.description)
+        throw ExitCode(2)
+      }
+      let (rawDistrict, changeList) = try quarterInstance(quarter, store: store)
+      let instanceFile = instance ?? changes ?? history
       let instanceData: Data
       do {
-        // The history keeps the instance as read, in its JSON form.
+        // The history keeps the instance as planned from, in its JSON form.
         instanceData = try InstanceLoader.encode(rawDistrict.instance)
       } catch {
-        printError("\(instance): cannot encode the instance (\(error))")
+        printError("\(instanceFile): cannot encode the instance (\(error))")
         throw ExitCode(2)
       }
 
-      let store: PlanHistory
       let prepared: PreparedReplan
       do {
-        store = try PlanHistory(path: history)
         let standing = try store.standing(before: quarter)
         let pinned = try Replanning.pins(pins, district: rawDistrict)
         prepared = try Replanning.prepare(
@@ -105,7 +120,7 @@ extension Secondment {
         for entry in loaded.roster.postings { formerNames[entry.person] = entry.name }
       }
       let out = ReplanReport(
-        district: district, prepared: prepared, instanceFile: instance, formerNames: formerNames)
+        district: district, prepared: prepared, instanceFile: instanceFile, formerNames: formerNames)
       out.header()
       if let shortfall = prepared.budgetShortfall {
         printError(shortfall)
@@ -172,6 +187,7 @@ extension Secondment {
         rosterData: try RosterIO.encodeJSON(roster), optionsData: try encoder.encode(options),
         solver: result.solver, status: result.status.rawValue,
         objective: evaluation.objective.total, moves: moves, changes: counts,
+        changeList: changeList?.summary ?? [],
         postings: district.people.map { (person: $0.id, posting: postings[$0.id] ?? .unassigned) },
         adoptedBy: adoptedBy ?? ProcessInfo.processInfo.environment["USER"] ?? "unknown")
       let outcome: AdoptionOutcome
@@ -186,6 +202,54 @@ extension Secondment {
         print("Adopted for \(quarter) by \(adoption.adoptedBy) (roster #\(id) in \(history))")
       case .alreadyInForce(let id):
         print("This roster is already in force for \(quarter) (roster #\(id)); nothing recorded")
+      }
+    }
+
+    /// The quarter's instance: the instance given, or the last adopted one,
+    /// with the change list applied; names resolved, validated.
+    func quarterInstance(_ quarter: Quarter, store: PlanHistory) throws -> (District, ChangeList?) {
+      guard let changes else {
+        guard let instance else {
+          printError("replan: give the quarter's instance, or --changes to start from the last adopted one")
+          throw ExitCode(2)
+        }
+        return (try loadDistrictOrExit(instance, inputs: inputs.source, outcome: "nothing was planned"), nil)
+      }
+      do {
+        let list = try ChangeListSheets.read(path: changes, encoding: inputs.encoding)
+        var start: Instance
+        let file: String
+        if let instance {
+          start = try loadInstanceOrExit(instance, inputs: inputs.source, outcome: "nothing was planned")
+          file = instance
+        } else {
+          guard let previous = try store.adoptions().last(where: { $0.quarter < quarter })?.quarter,
+            let data = try store.adoptedInstanceData(previous)
+          else {
+            printError(
+              "\(history): no adopted quarter before \(quarter) to start from (fix: give the quarter's instance as well as --changes)")
+            throw ExitCode(2)
+          }
+          start = try InstanceLoader.decode(data, file: "\(history) (\(previous))")
+          // The roster in force and tenure come from the history again; leave
+          // and pins carry over until the change list says returns or unpin.
+          for i in start.people.indices {
+            start.people[i].currentPosting = nil
+            start.people[i].tenure = 0
+          }
+          file = "\(history) (\(previous))"
+        }
+        let next = try InstanceLoader.prepare(list.apply(to: start, quarter: quarter.description), file: file)
+        print("Change list \(changes): \(list.lines.count) change\(list.lines.count == 1 ? "" : "s")")
+        for line in list.summary { print("  \(line)") }
+        return (District(next), list)
+      } catch let errors as InputErrors {
+        printError(errors.description)
+        printError("\(changes): the change list cannot be applied; nothing was planned")
+        throw ExitCode(2)
+      } catch let error as HistoryError {
+        printError(error.description)
+        throw ExitCode(2)
       }
     }
 
@@ -312,15 +376,5 @@ func replanTable(header: [String], rows: [[String]]) {
   }
 }
 
-/// Terminal columns a text takes: East Asian wide characters count two.
-func displayWidth(_ text: String) -> Int {
-  text.unicodeScalars.reduce(0) { width, scalar in
-    switch scalar.value {
-    case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F,
-      0xFF00...0xFF60, 0xFFE0...0xFFE6:
-      return width + 2
-    default:
-      return width + 1
-    }
-  }
-}
+/// Terminal columns a text takes (`Workbook.displayWidth`).
+func displayWidth(_ text: String) -> Int { Workbook.displayWidth(text) }

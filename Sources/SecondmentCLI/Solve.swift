@@ -79,7 +79,7 @@ extension Secondment {
     }
 
     func run() throws {
-      let district = try loadDistrictOrExit(instance, inputs: inputs, outcome: "nothing was planned")
+      let district = try loadDistrictOrExit(instance, inputs: inputs.source, outcome: "nothing was planned")
 
       if let path = exportModel, let format = Self.modelFormat(path) {
         let formulation = DeploymentFormulation(district: district)
@@ -297,7 +297,7 @@ enum SolveSummary {
   ) -> [String] {
     let instance = district.instance
     var lines = ["Who goes where (town: demand/supply FTE, unmet; stationed officers | auxiliaries; * pilot)"]
-    let width = instance.towns.map { Workbook.displayWidth(label($0)) }.max() ?? 10
+    let width = instance.towns.map { displayWidth(label($0)) }.max() ?? 10
     for town in instance.towns {
       let cov = evaluation.coverage.filter { $0.town == town.id }
       var officers: [String] = []
@@ -310,7 +310,7 @@ enum SolveSummary {
         + ", " + fixed(cov.reduce(0) { $0 + $1.unmet }, 1)
       lines.append(
         "  " + (town.pilot ? "*" : " ") + label(town)
-          + String(repeating: " ", count: width - Workbook.displayWidth(label(town))) + lead(figures, 15) + "  "
+          + String(repeating: " ", count: width - displayWidth(label(town))) + lead(figures, 15) + "  "
           + (officers.isEmpty ? "-" : officers.joined(separator: " "))
           + (auxiliaries.isEmpty ? "" : " | " + auxiliaries.joined(separator: " ")))
     }

@@ -20,7 +20,7 @@ extension Secondment {
     @OptionGroup var inputs: InputOptions
 
     func run() throws {
-      let district = try loadDistrictOrExit(instance, inputs: inputs, outcome: "fix them and run validate again")
+      let district = try loadDistrictOrExit(instance, inputs: inputs.source, outcome: "fix them and run validate again")
       print(InstanceSummary(district, file: instance, staff: inputs.staff).text)
     }
   }

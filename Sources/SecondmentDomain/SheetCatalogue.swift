@@ -98,6 +98,26 @@ public enum SheetCatalogue {
     Name("towns", "镇街", ["包含镇街", "所辖镇街"]),
   ]
 
+  /// The columns of a change list (`replan --changes`).
+  public static let changeColumns = [
+    Name("person", "人员", ["编号", "工号"]),
+    Name("change", "变动", ["变动类型", "类型"]),
+    Name("name", "姓名"),
+    Name("department", "部门"),
+    Name("role", "角色", ["身份"]),
+    Name("certified", "执法证"),
+    Name("legal", "法律背景"),
+    Name("drives", "驾驶", ["会驾驶"]),
+    Name("homeTown", "户籍镇街", ["户籍"]),
+    Name("preferredTowns", "意向镇街"),
+    Name("posting", "岗位", ["固定岗位"]),
+    Name("town", "镇街"),
+    Name("fte", "当量", ["需求当量", "需求"]),
+  ]
+
+  /// The sheet of a change list in a workbook (or its only sheet).
+  public static let changesSheet = Name("changes", "变动", ["变动清单", "change list"])
+
   /// The corner cell of the travel sheet (rows and columns are towns).
   public static let travelCorner = Name("minutes", "分钟", ["town", "镇街", "路程(分钟)"])
 

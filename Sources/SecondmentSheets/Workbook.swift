@@ -57,9 +57,18 @@ public struct Workbook: Hashable, Sendable {
 
   public init(sheets: [Sheet]) { self.sheets = sheets }
 
-  /// Columns a text takes on screen or in a sheet: CJK characters take two.
+  /// Columns a text takes on screen or in a sheet: East Asian wide
+  /// characters (Chinese, full-width forms) take two.
   public static func displayWidth(_ text: String) -> Int {
-    text.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x2E80 ? 2 : 1) }
+    text.unicodeScalars.reduce(0) { width, scalar in
+      switch scalar.value {
+      case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F,
+        0xFF00...0xFF60, 0xFFE0...0xFFE6:
+        return width + 2
+      default:
+        return width + 1
+      }
+    }
   }
 
   /// The spreadsheet letters of a zero-based column: 0 → A, 25 → Z, 26 → AA.
