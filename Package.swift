@@ -111,7 +111,7 @@ let package = Package(
     .testTarget(
       name: "SheetsTests",
       dependencies: ["SecondmentTestSupport", "SecondmentSheets", "SecondmentPlanner", "SecondmentCLI"],
-      resources: [.copy("Fixtures")]),
+      exclude: ["Fixtures"]),
     .testTarget(
       name: "MIPModelTests",
       dependencies: ["MIPModel", "GLPKBackend", "GAPBenchmark"]),

@@ -93,7 +93,9 @@ struct WhatIfDirectionTests {
       "--report", html, "--markdown", md, "--time-limit", "4", "--quiet",
     ])
     #expect(outcome.status == 0, "\(outcome.stderr)")
-    let header = try #require(outcome.stdout.split(separator: "\n").first)
+    // What each scenario changes comes first, then the comparison table.
+    #expect(outcome.stdout.hasPrefix("market-loses-3 changes ("), "\(outcome.stdout.prefix(200))")
+    let header = try #require(outcome.stdout.split(separator: "\n").first { $0.hasPrefix("Measure") })
     #expect(header.contains("base") && header.contains("market-loses-3") && header.contains("pilot-growth"))
     for metric in [
       "Pairs covered", "Unmet demand (FTE)", "Pilot-town pairs covered", "Travel (minutes)",
