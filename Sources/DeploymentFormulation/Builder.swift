@@ -309,11 +309,18 @@ struct Builder {
         let dn = Builder.sanitize(departments[d].id)
         var row = -1 * zonedFTE[z][d]
         for t in postingTowns[townCount + z] where demand[t][d] > 0 {
-          let f = model.addVariable(
-            "f_\(zn)_\(Builder.sanitize(towns[t].id))_\(dn)", kind: .continuous, lower: 0)
+          let tn = Builder.sanitize(towns[t].id)
+          let f = model.addVariable("f_\(zn)_\(tn)_\(dn)", kind: .continuous, lower: 0)
           splitFlows.append(.init(zone: z, town: t, department: d, variable: f))
           counts.supply[t][d].add(1, f)
           row.add(1, f)
+          // Zone visits: every officer of d zoned to z gives t at least minZonedShare.
+          if policy.minZonedShare > 0 {
+            var visit = LinearExpression()
+            visit.add(1, f)
+            visit = visit + (-policy.minZonedShare / district.zonedOfficerFTE) * zonedFTE[z][d]
+            model.addConstraint(visit, .greaterOrEqual, 0, name: "visit_\(zn)_\(tn)_\(dn)")
+          }
         }
         guard row.terms.count > zonedFTE[z][d].terms.count else { continue }
         model.addConstraint(row, .lessOrEqual, 0, name: "split_\(zn)_\(dn)")

@@ -216,7 +216,7 @@ public struct DeploymentFormulation: Sendable {
       let towns = district.zones[z].towns.compactMap { district.townIndex[$0] }
       for (d, people) in byDepartment {
         let shares = district.handOut(
-          towns.map { flow[z]?[d]?[$0] ?? 0 }, over: towns, to: people.map(\.id))
+          towns.map { flow[z]?[d]?[$0] ?? 0 }, over: towns, department: d, to: people.map(\.id))
         result.merge(shares) { a, _ in a }
       }
     }

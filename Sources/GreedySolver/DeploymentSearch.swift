@@ -52,6 +52,11 @@ struct DeploymentSearch {
   let zTownCount: Int
   /// Whether zone z has a town where department d has demand: `zoneServes[z * nD + d]`.
   let zoneServes: Buf<Bool>
+  /// Towns of zone z where department d has demand: `visitCount[z * nD + d]`
+  /// (each gets every zoned officer's zone visit, `visitShare`).
+  let visitCount: Buf<Int>
+  /// FTE a zoned officer gives each town of its zone with demand at least (`Policy.minZonedShare`).
+  let visitShare: Double
   /// The other zones sharing with zone z a town where department d has demand:
   /// `neighborZone[neighborStart[d * nZ + z]..<neighborStart[d * nZ + z + 1]]`.
   let neighborStart: Buf<Int>
@@ -222,6 +227,10 @@ struct DeploymentSearch {
       (0..<nZ).filter { z in zoneTowns[z].contains { demand[$0 * nD + d] > 0 } }
     }
     zTownCount = zTown.count
+    visitCount = memory.make((0..<nZ).flatMap { z in
+      (0..<nD).map { d in zoneTowns[z].filter { demand[$0 * nD + d] > 0 }.count }
+    })
+    visitShare = district.policy.minZonedShare
     zoneServes = memory.make((0..<nZ).flatMap { z in
       (0..<nD).map { d in zoneTowns[z].contains { demand[$0 * nD + d] > 0 } }
     })
@@ -641,9 +650,10 @@ struct DeploymentSearch {
       let z = flow.active[i]
       let count = zonedCnt[z * nD + d]
       flow.activeMark[z] = mark
-      flow.spare[z] = Double(count) * zonedFTE
+      flow.spare[z] = max(0, Double(count) * (zonedFTE - Double(visitCount[z * nD + d]) * visitShare))
       for e in zStart[z]..<zStart[z + 1] {
         flow.arcFlow[e] = 0
+        flow.visitTake[e] = 0
         let t = zTown[e]
         if flow.reached[t] != mark {
           flow.reached[t] = mark
@@ -656,7 +666,24 @@ struct DeploymentSearch {
       }
     }
     if flow.activeCount == 0 { return 0 }
-    return splitPhase(all: false) + splitPhase(all: true)
+    // Zone visits first: each officer's minimum at each town with demand
+    // (docs/rules.md, Capacity), then the flow of the time left.
+    var visits = 0.0
+    if visitShare > 0 {
+      for i in 0..<flow.activeCount {
+        let z = flow.active[i]
+        let reserved = Double(zonedCnt[z * nD + d]) * visitShare
+        for e in zStart[z]..<zStart[z + 1] {
+          let t = zTown[e]
+          guard demand[t * nD + d] > 0 else { continue }
+          let take = min(flow.rem[t], reserved)
+          flow.visitTake[e] = take
+          flow.rem[t] -= take
+          visits += unmetWeight[t] * take
+        }
+      }
+    }
+    return visits + splitPhase(all: false) + splitPhase(all: true)
   }
 
   /// Keeps department d's flow just solved over all its zones (`splitFlow(d)`)
@@ -675,7 +702,7 @@ struct DeploymentSearch {
     var value = 0.0
     if flow.activeMark[z] == mark {
       for e in zStart[z]..<zStart[z + 1] {
-        let x = flow.arcFlow[e]
+        let x = flow.arcFlow[e] + flow.visitTake[e]
         committedArc[arcs + e] = x
         value += unmetWeight[zTown[e]] * x
       }
@@ -1638,8 +1665,10 @@ struct SplitScratch {
   let reached: Buf<Int>
   /// Per zone: zoned time not yet given to a town.
   let spare: Buf<Double>
-  /// Per zone-town arc: time the zone gives the town.
+  /// Per zone-town arc: time the zone gives the town beyond its zone visits.
   let arcFlow: Buf<Double>
+  /// Per zone-town arc: the unmet demand the zone visits there meet.
+  let visitTake: Buf<Double>
   /// Zones with zoned officers of the department being evaluated: `active[0..<activeCount]`.
   let active: Buf<Int>
   var activeCount = 0
@@ -1670,6 +1699,7 @@ struct SplitScratch {
     reached = memory.make(repeating: 0, count: towns)
     spare = memory.make(repeating: 0, count: zones)
     arcFlow = memory.make(repeating: 0, count: arcs)
+    visitTake = memory.make(repeating: 0, count: arcs)
     active = memory.make(repeating: 0, count: zones)
     activeMark = memory.make(repeating: 0, count: zones)
     townSeen = memory.make(repeating: 0, count: towns)

@@ -436,6 +436,7 @@ struct ScenarioApplier {
     case "zoneTravelOverhead":
       (0...1).contains(p.zoneTravelOverhead) ? nil : "must be between 0 and 1"
     case "auxiliaryFTE": (0...1).contains(p.auxiliaryFTE) ? nil : "must be between 0 and 1"
+    case "minZonedShare": (0...1).contains(p.minZonedShare) ? nil : "must be between 0 and 1 (0 switches it off)"
     case "zoneRadiusMinutes": p.zoneRadiusMinutes < 0 ? "must be ≥ 0" : nil
     case "zoneMaxTowns": p.zoneMaxTowns < 1 ? "must be ≥ 1" : nil
     case "travelSpeedKmh": p.travelSpeedKmh <= 0 ? "must be > 0" : nil

@@ -222,7 +222,7 @@ enum SolveSummary {
     let w = instance.policy.weights
     lines.append("Objective (lower is better)")
     let rows: [(String, String, Double)] = [
-      ("uncovered pairs", "\(m.uncoveredPairs) × \(fixed(w.uncoveredPair))", o.uncoveredPairs),
+      ("uncovered pairs", "\(m.uncoveredPairs) with no officer present × \(fixed(w.uncoveredPair))", o.uncoveredPairs),
       (
         "unmet demand",
         "\(fixed(m.unmetDemandFTE)) FTE (pilot \(fixed(m.pilotUnmetDemandFTE))) × \(fixed(w.unmetDemand))/\(fixed(w.pilotUnmetDemand))",

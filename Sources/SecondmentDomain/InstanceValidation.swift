@@ -120,6 +120,7 @@ private struct Validator {
     checkQuotas()
     checkPolicy()
     if errors.isEmpty { checkGeneratedZoneReferences() }
+    if errors.isEmpty { checkZoneVisitsFit() }
   }
 
   // MARK: - Header
@@ -381,6 +382,28 @@ private struct Validator {
     }
   }
 
+  /// Zone visits must fit a zoned officer's time: `minZonedShare` × the
+  /// towns of a zone where one department has demand ≤ 1 − overhead.
+  mutating func checkZoneVisitsFit() {
+    let share = instance.policy.minZonedShare
+    guard share > 0 else { return }
+    let district = District(instance)
+    let capacity = district.zonedOfficerFTE
+    var worst: (zone: Zone, towns: Int)?
+    for zone in district.zones {
+      for department in instance.departments {
+        let towns = zone.towns.filter { (district.town($0)?.demand(of: department.id) ?? 0) > 0 }.count
+        if Double(towns) * share > capacity + 1e-9, towns > (worst?.towns ?? 0) { worst = (zone, towns) }
+      }
+    }
+    if let worst {
+      fail(
+        "policy.minZonedShare",
+        "zone '\(worst.zone.id)' has \(worst.towns) towns to visit at \(share) FTE each, more than a zoned officer's \(capacity) FTE",
+        fix: "lower minZonedShare to at most \(Rounding.round(capacity / Double(worst.towns), 0.001)), or use smaller zones")
+    }
+  }
+
   // MARK: - Quotas
 
   mutating func checkQuotas() {
@@ -434,6 +457,7 @@ private struct Validator {
       }
     }
     fraction("zoneTravelOverhead", p.zoneTravelOverhead)
+    fraction("minZonedShare", p.minZonedShare)
     fraction("auxiliaryFTE", p.auxiliaryFTE)
     nonNegative("avoidanceRadiusMinutes", p.avoidanceRadiusMinutes)
     nonNegative("zoneRadiusMinutes", p.zoneRadiusMinutes)

@@ -67,6 +67,16 @@ public struct Policy: Codable, Sendable, Hashable {
   /// Share of a zoned officer's FTE lost to travel, 0 to 1; the rest is split
   /// over the zone's towns in proportion to the department's demand there.
   public var zoneTravelOverhead: Double = 0.2
+  /// Zone visits: FTE a zoned officer gives at least to each town of the
+  /// zone where the department has demand, 0 to 1; 0 (the default) switches
+  /// the rule off. 0.1 is half a day a week in each town: an officer
+  /// responsible for a town then always works there, and a town an officer
+  /// is zoned over always receives FTE. Off by default because it makes
+  /// proofs far slower (rongchang-2024: 0.2 s → 15 s or more;
+  /// docs/rules.md, Zone visits, gives the figures). Must fit every zone:
+  /// `minZonedShare` × a zone's towns with the department's demand ≤
+  /// 1 − `zoneTravelOverhead`.
+  public var minZonedShare: Double = 0
   /// FTE an auxiliary adds to its department's demand at its town, 0 to 1.
   public var auxiliaryFTE: Double = 0.5
   /// For generated zones: towns within this many minutes of the hub join its zone.
@@ -96,6 +106,7 @@ public struct Policy: Codable, Sendable, Hashable {
     maxTenureQuarters = try c.decodeIfPresent(Int.self, forKey: .maxTenureQuarters)
     maxMoves = try c.decodeIfPresent(Int.self, forKey: .maxMoves)
     zoneTravelOverhead = try value(.zoneTravelOverhead, d.zoneTravelOverhead)
+    minZonedShare = try value(.minZonedShare, d.minZonedShare)
     auxiliaryFTE = try value(.auxiliaryFTE, d.auxiliaryFTE)
     zoneRadiusMinutes = try value(.zoneRadiusMinutes, d.zoneRadiusMinutes)
     zoneMaxTowns = try value(.zoneMaxTowns, d.zoneMaxTowns)

@@ -18,8 +18,9 @@ public enum HardRule: String, Codable, Sendable, CaseIterable {
   case deskCapacity = "desk-capacity"
   /// Zoned officers can drive.
   case zonedMustDrive = "zoned-must-drive"
-  /// A zoned officer's split names only the zone's towns, is never negative and
-  /// adds up to at most 1 − `zoneTravelOverhead` FTE.
+  /// A zoned officer's split names only the zone's towns, is never negative,
+  /// adds up to at most 1 − `zoneTravelOverhead` FTE, and gives every town of
+  /// the zone where the department has demand at least `minZonedShare`.
   case zoneSplit = "zone-split"
   /// Every town has at least `minLegalPerTown` officers with legal background present.
   case legalAccess = "legal-access"
@@ -119,8 +120,16 @@ public struct TownCoverage: Sendable, Hashable, Codable {
     self.stationedHeadcount = stationedHeadcount
   }
 
-  /// The pair has demand and no officer of the department present (an uncovered pair).
+  /// The pair has demand and no officer of the department present: the
+  /// objective's uncovered pair (nobody responsible for it).
   public var isUncovered: Bool { demand > 0 && officersPresent == 0 }
+
+  /// The pair is covered: it receives FTE (at least half of
+  /// `Rounding.displayStep`, so it shows as 0.01 or more), what the heat map
+  /// shows. An officer zoned over a town who gives it no time is present but
+  /// does not cover it; with zone visits on (`Policy.minZonedShare`) every
+  /// officer present gives FTE.
+  public var receivesFTE: Bool { supply >= Rounding.displayStep / 2 }
 }
 
 
@@ -774,6 +783,20 @@ private final class CheckerTables: Sendable {
         add(
           .zoneSplit, -1, p,
           "\(personLabels[p]) has a split of \(fte) FTE for \(town); a share is 0 or more")
+      }
+    }
+    // Zone visits: every town of the zone where the department has demand gets its minimum.
+    let share = district.policy.minZonedShare
+    let d = personDepartment[p]
+    if share > 0, d >= 0 {
+      for t in zoneTowns[z] where demand[t * departmentCount + d] > 0 {
+        let given = split[townIDs[t]] ?? 0
+        if !(given >= share - 1e-6) {
+          add(
+            .zoneSplit, t, p,
+            "\(personLabels[p]) is zoned to \(zoneLabels[z]) but gives \(townNames[t]) \(format(given)) FTE; "
+              + "a zoned officer gives each town of the zone at least \(format(share)) FTE (minZonedShare)")
+        }
       }
     }
     let total = split.values.reduce(0) { $0 + ($1.isFinite ? max($1, 0) : 0) }

@@ -128,7 +128,8 @@ public enum SheetCatalogue {
     Name("auxiliariesPerOfficer", "每名执法人员协管员上限"), Name("deskCapacity", "办公席位上限"),
     Name("zonedMustDrive", "包片须会驾驶"), Name("minLegalPerTown", "每镇街最少法律背景人员"),
     Name("maxTenureQuarters", "最长任期季度"), Name("maxMoves", "最多调动"),
-    Name("zoneTravelOverhead", "包片路途损耗"), Name("auxiliaryFTE", "协管员当量"),
+    Name("zoneTravelOverhead", "包片路途损耗"), Name("minZonedShare", "包片每镇最低当量"),
+    Name("auxiliaryFTE", "协管员当量"),
     Name("zoneRadiusMinutes", "片区半径分钟"), Name("zoneMaxTowns", "片区最多镇街"),
     Name("travelSpeedKmh", "车速"),
   ]

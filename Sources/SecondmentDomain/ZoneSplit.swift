@@ -64,18 +64,29 @@ extension District {
     for (d, byZone) in open.sorted(by: { $0.key < $1.key }) {
       let zoneList = byZone.keys.sorted()
       let zoneTowns = zoneList.map { zones[$0].towns.compactMap { townIndex[$0] } }
+      // Zone visits come first: each officer's minimum at each town with demand.
+      var free: [Double] = []
+      for (i, z) in zoneList.enumerated() {
+        let officers = Double(byZone[z]?.count ?? 0)
+        let visits = visitTowns(zoneTowns[i], department: d)
+        for t in visits { residual[d][t] -= officers * policy.minZonedShare }
+        free.append(max(0, officers * (capacity - Double(visits.count) * policy.minZonedShare)))
+      }
       var network = SplitFlow(
-        supplies: zoneList.map { Double(byZone[$0]?.count ?? 0) * capacity },
-        demands: residual[d].map { max(0, $0) }, reach: zoneTowns)
+        supplies: free, demands: residual[d].map { max(0, $0) }, reach: zoneTowns)
       var sinks = [Bool](repeating: false, count: nT)
       for (_, pilotLevel) in levels {
         for t in 0..<nT where towns[t].pilot == pilotLevel { sinks[t] = true }
         network.maximise(into: sinks)
       }
       for (i, z) in zoneList.enumerated() {
+        let officers = byZone[z] ?? []
+        let visits = Set(visitTowns(zoneTowns[i], department: d))
         let shares = handOut(
-          zoneTowns[i].map { network.flow(zone: i, town: $0) }, over: zoneTowns[i],
-          to: (byZone[z] ?? []).map { people[$0].id })
+          zoneTowns[i].map {
+            network.flow(zone: i, town: $0)
+              + (visits.contains($0) ? Double(officers.count) * policy.minZonedShare : 0)
+          }, over: zoneTowns[i], department: d, to: officers.map { people[$0].id })
         result.merge(shares) { a, _ in a }
       }
     }
@@ -92,21 +103,37 @@ extension District {
 }
 
 extension District {
-  /// Hands FTE per town (`fte[j]` for town index `towns[j]`, the zone's order)
-  /// to zoned officers in the order given, each taking up to
-  /// `zonedOfficerFTE`: the first officer's time goes to the first towns.
+  /// The towns (indices) of a zone that department `d` has demand in: each
+  /// gets its zone visit, `policy.minZonedShare` from every zoned officer of d.
+  public func visitTowns(_ towns: [Int], department d: Int) -> [Int] {
+    guard policy.minZonedShare > 0, d >= 0, d < departments.count else { return [] }
+    let id = departments[d].id
+    return towns.filter { self.towns[$0].demand(of: id) > 0 }
+  }
+
+  /// Hands the FTE department `d`'s zoned officers give each town (`fte[j]`
+  /// for town index `towns[j]`, the zone's order) to the officers in the
+  /// order given: first every officer's zone visit (`policy.minZonedShare`
+  /// at each town with demand), then the rest, each officer taking up to
+  /// `zonedOfficerFTE` in all, the first officer's time to the first towns.
   /// Amounts below 1e-9 FTE are dropped.
-  public func handOut(_ fte: [Double], over towns: [Int], to officers: [String])
+  public func handOut(_ fte: [Double], over towns: [Int], department d: Int, to officers: [String])
     -> [String: ZoneSplit]
   {
+    let visits = Set(visitTowns(towns, department: d))
+    let share = policy.minZonedShare
     var left = fte
+    for (j, t) in towns.enumerated() where visits.contains(t) {
+      left[j] = max(0, left[j] - Double(officers.count) * share)
+    }
     var result: [String: ZoneSplit] = [:]
     for id in officers {
       var split: ZoneSplit = [:]
-      var room = zonedOfficerFTE
+      for t in towns where visits.contains(t) { split[self.towns[t].id] = share }
+      var room = zonedOfficerFTE - Double(visits.count) * share
       for (j, t) in towns.enumerated() where left[j] > 1e-9 && room > 1e-9 {
         let take = min(left[j], room)
-        split[self.towns[t].id] = take
+        split[self.towns[t].id, default: 0] += take
         left[j] -= take
         room -= take
       }

@@ -118,9 +118,13 @@ public struct Report: Sendable {
     }
     var rows: [ComparisonRow] = [
       row(
-        "Pairs covered (town, department with demand)", lower: false,
+        "Pairs covered (town, department with demand, receiving FTE)", lower: false,
         { share($0.coveredPairs, $0.pairsWithDemand) },
         { "\($0.coveredPairs)/\($0.pairsWithDemand) (\(percent($0.coveredPairs, $0.pairsWithDemand)))" }),
+      row(
+        "Pairs with an officer present", lower: false,
+        { share($0.presentPairs, $0.pairsWithDemand) },
+        { "\($0.presentPairs)/\($0.pairsWithDemand) (\(percent($0.presentPairs, $0.pairsWithDemand)))" }),
       row("Unmet demand (FTE)", { $0.unmetFTE }, { number($0.unmetFTE) }),
       row(
         "Pilot-town pairs covered", lower: false,

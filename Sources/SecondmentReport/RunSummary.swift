@@ -59,7 +59,10 @@ public struct RunSummary: Sendable {
   /// Coverage of every pair with demand, keyed by `town|department`.
   public let pairs: [String: TownCoverage]
   public let pairsWithDemand: Int
+  /// Pairs with demand that receive FTE (`TownCoverage.receivesFTE`): what the heat map shows.
   public let coveredPairs: Int
+  /// Pairs with demand and an officer of the department present (stationed or zoned over it).
+  public let presentPairs: Int
   public let pilotPairsWithDemand: Int
   public let pilotCoveredPairs: Int
   public let unmetFTE: Double
@@ -108,9 +111,10 @@ public struct RunSummary: Sendable {
     let all = Array(pairs.values)
     self.pairs = pairs
     pairsWithDemand = all.count
-    coveredPairs = all.filter { !$0.isUncovered }.count
+    coveredPairs = all.filter(\.receivesFTE).count
+    presentPairs = all.filter { !$0.isUncovered }.count
     pilotPairsWithDemand = all.filter { pilot.contains($0.town) }.count
-    pilotCoveredPairs = all.filter { pilot.contains($0.town) && !$0.isUncovered }.count
+    pilotCoveredPairs = all.filter { pilot.contains($0.town) && $0.receivesFTE }.count
     unmetFTE = run.evaluation.measures.unmetDemandFTE
     pilotUnmetFTE = run.evaluation.measures.pilotUnmetDemandFTE
     demandFTE = all.reduce(0) { $0 + $1.demand }
