@@ -34,37 +34,14 @@ public struct PersonClass: Sendable, Hashable {
   }
 }
 
-/// What makes two people interchangeable in the model.
+/// What makes two people interchangeable in the model: their
+/// `RosterAlignment.Class`, or with `aggregate` off their position too.
 struct ClassKey: Hashable {
   var index: Int?
-  var department: String
-  var role: Role
-  var certified: Bool
-  var legal: Bool
-  var drives: Bool
-  var homeTown: String?
-  var currentPosting: Posting?
-  var tenure: Int
-  var preferredTowns: [String]
-  var pinned: Posting?
+  var kind: RosterAlignment.Class
 
   init(_ p: Person, index: Int?, district: District) {
     self.index = index
-    department = p.department
-    role = p.role
-    certified = p.certified
-    legal = p.legal
-    drives = p.drives
-    homeTown = p.homeTown
-    currentPosting = p.currentPosting
-    // Tenure matters only through the rotation rule; people who may or may
-    // not stay are the same to the model whatever their exact tenure.
-    if let limit = district.policy.maxTenureQuarters, p.currentPosting != nil {
-      tenure = p.tenure + 1 > limit ? 1 : 0
-    } else {
-      tenure = 0
-    }
-    preferredTowns = Array(Set(p.preferredTowns)).sorted()
-    pinned = p.pinned
+    kind = RosterAlignment.Class(p, policy: district.policy)
   }
 }

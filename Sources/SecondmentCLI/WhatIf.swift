@@ -191,7 +191,7 @@ struct WhatIfRunner {
       if let reference = runs.first?.postings, result.postings != nil {
         // A swap of interchangeable people is no move: match them to the base.
         let aligned = RosterAlignment.align(
-          postings, splits: result.splits, to: reference, people: district.people)
+          postings, splits: result.splits, to: reference, people: district.people, policy: district.policy)
         postings = aligned.postings
         evaluation = RosterChecker(district).evaluate(postings, splits: aligned.splits)
       }

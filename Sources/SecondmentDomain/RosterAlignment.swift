@@ -9,7 +9,12 @@
 /// that as many as possible keep their reference posting, which makes the
 /// number of changed postings the least any relabelling can reach.
 public enum RosterAlignment {
-  /// What makes two people interchangeable (everything but id and name).
+  /// What makes two people interchangeable (everything but id and name),
+  /// the one definition the model's person classes use too.
+  ///
+  /// Tenure counts only through the rotation rule: with
+  /// `policy.maxTenureQuarters` set, people who may stay and people who must
+  /// move differ, whatever their exact tenure; preferences compare as sets.
   public struct Class: Hashable, Sendable {
     let department: String
     let role: Role
@@ -23,16 +28,20 @@ public enum RosterAlignment {
     let unavailable: Bool
     let pinned: Posting?
 
-    public init(_ p: Person) {
+    public init(_ p: Person, policy: Policy) {
       department = p.department
       role = p.role
       certified = p.certified
       legal = p.legal
       drives = p.drives
       homeTown = p.homeTown
-      preferredTowns = p.preferredTowns.sorted()
+      preferredTowns = Array(Set(p.preferredTowns)).sorted()
       currentPosting = p.currentPosting
-      tenure = p.tenure
+      if let limit = policy.maxTenureQuarters, p.currentPosting != nil {
+        tenure = p.tenure + 1 > limit ? 1 : 0
+      } else {
+        tenure = 0
+      }
       unavailable = p.unavailable
       pinned = p.pinned
     }
@@ -45,12 +54,12 @@ public enum RosterAlignment {
   /// class after the others; the multiset of postings per class never changes.
   public static func align(
     _ postings: [String: Posting], splits: [String: ZoneSplit] = [:], to reference: [String: Posting],
-    people: [Person]
+    people: [Person], policy: Policy
   ) -> (postings: [String: Posting], splits: [String: ZoneSplit]) {
     var classes: [Class: [String]] = [:]
     var order: [Class] = []
     for p in people {
-      let c = Class(p)
+      let c = Class(p, policy: policy)
       if classes[c] == nil { order.append(c) }
       classes[c, default: []].append(p.id)
     }
@@ -92,13 +101,13 @@ public enum RosterAlignment {
   /// the reference gives it and how often the roster gives it to the class.
   /// People missing from `reference` (hires) are not counted.
   public static func minimumChanges(
-    _ postings: [String: Posting], from reference: [String: Posting], people: [Person]
+    _ postings: [String: Posting], from reference: [String: Posting], people: [Person], policy: Policy
   ) -> Int {
     var referenceCounts: [Class: [Posting: Int]] = [:]
     var rosterCounts: [Class: [Posting: Int]] = [:]
     var sizes: [Class: Int] = [:]
     for p in people {
-      let c = Class(p)
+      let c = Class(p, policy: policy)
       rosterCounts[c, default: [:]][postings[p.id] ?? .unassigned, default: 0] += 1
       guard let was = reference[p.id] else { continue }
       sizes[c, default: 0] += 1

@@ -139,7 +139,7 @@ public struct RunSummary: Sendable {
 
 /// What a scenario changed for people, against the base run.
 public struct PeopleChanges: Sendable {
-  /// One line per person whose posting differs: `id name (dept): from → to`.
+  /// One line per person whose posting differs: `name (department): from → to`.
   public var moves: [String]
   /// People in the scenario and not in the base, with their posting.
   public var newPeople: [String]
@@ -153,13 +153,15 @@ public struct PeopleChanges: Sendable {
     let b = base.run
     let s = scenario.run
     let baseIDs = Set(b.district.people.map(\.id))
+    // Names as the planner knows them: person, department, town and zone names.
     func name(_ p: Person) -> String {
-      p.name == p.id ? "\(p.id) (\(p.department))" : "\(p.id) \(p.name) (\(p.department))"
+      let department = s.district.instance.departments.first { $0.id == p.department }?.name ?? p.department
+      return "\(p.name) (\(department))"
     }
     func words(_ posting: Posting, _ district: District) -> String {
       switch posting {
-      case .stationed(let t): return "stationed at \(district.town(t)?.displayName ?? t)"
-      case .zoned(let z): return "zoned to \(z)"
+      case .stationed(let t): return "stationed at \(district.town(t)?.name ?? t)"
+      case .zoned(let z): return "zoned to \(district.zone(z)?.name ?? z)"
       case .unassigned: return "no posting"
       }
     }

@@ -13,9 +13,9 @@ struct RosterAlignmentTests {
     let people = [officer("a"), officer("b")]
     let reference: [String: Posting] = ["a": .stationed(town: "x"), "b": .stationed(town: "y")]
     let swapped: [String: Posting] = ["a": .stationed(town: "y"), "b": .stationed(town: "x")]
-    let aligned = RosterAlignment.align(swapped, to: reference, people: people)
+    let aligned = RosterAlignment.align(swapped, to: reference, people: people, policy: Policy())
     #expect(aligned.postings == reference)
-    #expect(RosterAlignment.minimumChanges(swapped, from: reference, people: people) == 0)
+    #expect(RosterAlignment.minimumChanges(swapped, from: reference, people: people, policy: Policy()) == 0)
   }
 
   @Test("people who differ (here by home town) are not swapped back")
@@ -23,8 +23,8 @@ struct RosterAlignmentTests {
     let people = [officer("a", home: "x"), officer("b", home: "y")]
     let reference: [String: Posting] = ["a": .stationed(town: "y"), "b": .stationed(town: "x")]
     let changed: [String: Posting] = ["a": .stationed(town: "z"), "b": .stationed(town: "y")]
-    #expect(RosterAlignment.align(changed, to: reference, people: people).postings == changed)
-    #expect(RosterAlignment.minimumChanges(changed, from: reference, people: people) == 2)
+    #expect(RosterAlignment.align(changed, to: reference, people: people, policy: Policy()).postings == changed)
+    #expect(RosterAlignment.minimumChanges(changed, from: reference, people: people, policy: Policy()) == 2)
   }
 
   @Test("a zoned officer's split moves with the posting; the class keeps its postings")
@@ -32,13 +32,13 @@ struct RosterAlignmentTests {
     let people = [officer("a"), officer("b"), officer("c")]
     let reference: [String: Posting] = ["a": .zoned(zone: "z"), "b": .stationed(town: "x"), "c": .stationed(town: "x")]
     let roster: [String: Posting] = ["a": .stationed(town: "x"), "b": .zoned(zone: "z"), "c": .stationed(town: "y")]
-    let aligned = RosterAlignment.align(roster, splits: ["b": ["t": 0.8]], to: reference, people: people)
+    let aligned = RosterAlignment.align(roster, splits: ["b": ["t": 0.8]], to: reference, people: people, policy: Policy())
     #expect(aligned.postings["a"] == .zoned(zone: "z"))
     #expect(aligned.splits["a"] == ["t": 0.8])
     #expect(aligned.splits["b"] == nil)
     #expect(aligned.postings.values.sorted { "\($0)" < "\($1)" } == roster.values.sorted { "\($0)" < "\($1)" })
     let changed = people.filter { aligned.postings[$0.id] != reference[$0.id] }.count
     #expect(changed == 1)
-    #expect(RosterAlignment.minimumChanges(roster, from: reference, people: people) == 1)
+    #expect(RosterAlignment.minimumChanges(roster, from: reference, people: people, policy: Policy()) == 1)
   }
 }
