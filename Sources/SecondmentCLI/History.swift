@@ -86,6 +86,7 @@ extension Secondment {
         rows: adoptions.map { a in [a.quarter.description] + reasons.map { "\(a.changes[$0] ?? 0)" } })
       guard !quartersOnly, let latest = adoptions.last else { return }
       let names = latestNames(store, quarter: latest.quarter)
+      let places = placeNames(store, quarter: latest.quarter)
       let inForce = (try? store.adoptedPostings(latest.quarter)) ?? [:]
       print("")
       print("Tenure after \(latest.quarter) (consecutive adopted quarters in the latest posting)")
@@ -97,7 +98,7 @@ extension Secondment {
         default: status = ""
         }
         return [
-          held.person, names[held.person] ?? "", describe(held.posting), "\(held.quarters)",
+          held.person, names[held.person] ?? "", describe(held.posting, places), "\(held.quarters)",
           held.since.description, held.last.description, status,
         ]
       }
@@ -105,12 +106,23 @@ extension Secondment {
         header: ["person", "name", "posting", "quarters", "since", "last", ""], rows: tenureRows)
     }
 
-    private func describe(_ posting: Posting) -> String {
+    private func describe(_ posting: Posting, _ places: [String: String]) -> String {
       switch posting {
-      case .stationed(let town): return town
-      case .zoned(let zone): return "zone:\(zone)"
+      case .stationed(let town): return places[town] ?? town
+      case .zoned(let zone): return "zone:\(places["zone:" + zone] ?? zone)"
       case .unassigned: return "unassigned"
       }
+    }
+
+    /// Town names (by id) and zone names (by `zone:` id) of a quarter's adopted instance.
+    private func placeNames(_ store: PlanHistory, quarter: Quarter) -> [String: String] {
+      guard let data = try? store.adoptedInstanceData(quarter),
+        let instance = try? InstanceLoader.decode(data, file: file)
+      else { return [:] }
+      var names: [String: String] = [:]
+      for town in instance.towns { names[town.id] = town.name }
+      for zone in District(instance).zones { names["zone:" + zone.id] = zone.name ?? zone.id }
+      return names
     }
 
     /// People's names from every adopted roster document, the latest last,
