@@ -248,7 +248,8 @@ enum SolveSummary {
     // Coverage per department.
     lines.append("")
     lines.append("Coverage by department (FTE)")
-    let nameWidth = instance.departments.map(\.displayName.count).max().map { max($0 + 2, 12) } ?? 12
+    // Departments by their Chinese name, as planners call them.
+    let nameWidth = instance.departments.map { displayWidth($0.name) }.max().map { max($0 + 2, 12) } ?? 12
     lines.append(
       "  " + pad("department", nameWidth) + lead("demand", 8) + lead("supply", 8) + lead("unmet", 8)
         + lead("uncovered", 11) + lead("stationed", 11) + lead("zoned", 7) + lead("aux", 5))
@@ -266,7 +267,7 @@ enum SolveSummary {
         }
       }
       lines.append(
-        "  " + pad(dept.displayName, nameWidth) + lead(fixed(cov.reduce(0) { $0 + $1.demand }, 1), 8)
+        "  " + dept.name + String(repeating: " ", count: max(1, nameWidth - displayWidth(dept.name))) + lead(fixed(cov.reduce(0) { $0 + $1.demand }, 1), 8)
           + lead(fixed(cov.reduce(0) { $0 + $1.supply }, 1), 8)
           + lead(fixed(cov.reduce(0) { $0 + $1.unmet }, 1), 8)
           + lead(String(cov.filter(\.isUncovered).count), 11) + lead(String(st), 11)
