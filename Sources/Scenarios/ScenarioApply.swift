@@ -119,6 +119,12 @@ struct ScenarioApplier {
   }
 
   mutating func apply(_ hire: Hire, line: Int?) throws {
+    let room = InstanceLimits.people - instance.people.count
+    guard hire.count.value <= room else {
+      throw fail(
+        hire.count.line, "hiring \(hire.count.value) people makes more than \(InstanceLimits.people) in the district",
+        fix: "hire at most \(max(0, room))")
+    }
     let d = try departmentIndex(hire.department)
     let ids = try add(
       count: hire.count.value, department: d, attributes: hire.attributes, ids: hire.ids,

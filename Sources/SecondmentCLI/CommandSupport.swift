@@ -70,3 +70,33 @@ func loadDistrictOrExit(_ path: String, inputs: InputSource = InputSource(), out
   District(try loadInstanceOrExit(path, inputs: inputs, outcome: outcome))
 }
 
+
+/// Refuses, before any work, an output that is one of the inputs, or that
+/// cannot be written (its folder missing or read-only, a read-only file, a
+/// folder); prints why on standard error and exits 2.
+///
+/// - Parameters:
+///   - outputs: each output option and its path (nil when not asked for).
+///   - inputs: the files the command reads.
+func checkOutputsOrExit(_ outputs: [(option: String, path: String?)], inputs: [String?]) throws {
+  func real(_ path: String) -> String { URL(fileURLWithPath: path).resolvingSymlinksInPath().standardized.path }
+  let read = Set(inputs.compactMap { $0 }.map(real))
+  var problems: [String] = []
+  var seen: [String: String] = [:]
+  for case let (option, path?) in outputs {
+    let target = real(path)
+    if read.contains(target) {
+      problems.append("\(option) \(path): that is an input of this command; it would be overwritten (fix: write to another file)")
+    } else if let other = seen[target] {
+      problems.append("\(option) \(path): \(other) writes the same file (fix: give each output its own file)")
+    } else if let problem = AtomicFile.problem(writing: path) {
+      problems.append("\(option) \(path): cannot be written: \(problem) (fix: choose a writable place)")
+    }
+    seen[target] = option
+  }
+  guard problems.isEmpty else {
+    for problem in problems { printError(problem) }
+    printError("nothing was done")
+    throw ExitCode(2)
+  }
+}

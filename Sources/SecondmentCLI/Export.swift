@@ -48,6 +48,14 @@ extension Secondment {
     }
 
     func run() throws {
+      // A CSV folder is created when missing: check a file in it when it exists, the folder itself when not.
+      var isFolder: ObjCBool = false
+      let folderFile = csvDir.map { dir in
+        FileManager.default.fileExists(atPath: dir, isDirectory: &isFolder) && isFolder.boolValue
+          ? (dir as NSString).appendingPathComponent("towns.csv") : dir
+      }
+      try checkOutputsOrExit(
+        [("--xlsx", xlsx), ("--json", json), ("--csv-dir", folderFile)], inputs: [instance, inputs.staff])
       let loaded = try loadInstanceOrExit(instance, inputs: inputs.source, outcome: "nothing was written")
       let outputs: [(String?, InstanceFiles.Form)] = [(xlsx, .workbook), (json, .json), (csvDir, .csvFolder)]
       for case let (path?, form) in outputs {

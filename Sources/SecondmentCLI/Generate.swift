@@ -47,9 +47,20 @@ extension Secondment {
       if !rongchang && (towns == nil || people == nil) {
         throw ValidationError("give --rongchang, or --towns N and --people M for a random district")
       }
+      // Sizes out of range are usage errors naming the range.
+      let ranges: [(String, Int?, Int)] = [
+        ("--towns", towns, RandomDistrictSpec.maximumTowns), ("--people", people, RandomDistrictSpec.maximumPeople),
+        ("--departments", departments, RandomDistrictSpec.maximumDepartments),
+      ]
+      for (name, value, maximum) in ranges {
+        if let value, !(1...maximum).contains(value) {
+          throw ValidationError("\(name) must be from 1 to \(maximum), not \(value)")
+        }
+      }
     }
 
     func run() throws {
+      try checkOutputsOrExit([("--output", output), ("--staff-csv", staffCsv)], inputs: [])
       let instance: Instance
       if rongchang {
         instance = DistrictGenerator.rongchang2024()

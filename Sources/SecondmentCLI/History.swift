@@ -145,6 +145,7 @@ extension Secondment {
         printError("--export '\(text)': not a quarter; write it like 2025Q2")
         throw ExitCode(2)
       }
+      try checkOutputsOrExit([("--xlsx", xlsx), ("--json", json)], inputs: [file])
       do {
         let store = try PlanHistory(path: file, create: false)
         guard let rosterData = try store.adoptedRosterData(quarter),

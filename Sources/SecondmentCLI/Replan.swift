@@ -76,6 +76,9 @@ extension Secondment {
         printError("--quarter '\(self.quarter)': not a quarter; write it like 2025Q2")
         throw ExitCode(2)
       }
+      try checkOutputsOrExit(
+        [("--output", output), ("--planned-instance", plannedInstance)],
+        inputs: [instance, inputs.staff, changes, history])
       let store: PlanHistory
       do {
         store = try PlanHistory(path: history)

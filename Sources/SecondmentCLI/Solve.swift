@@ -79,6 +79,11 @@ extension Secondment {
     }
 
     func run() throws {
+      try checkOutputsOrExit(
+        [
+          ("--output", output), ("--csv", csv), ("--xlsx", xlsx), ("--report", report), ("--markdown", markdown),
+          ("--export-model", exportModel),
+        ], inputs: [instance, inputs.staff])
       let district = try loadDistrictOrExit(instance, inputs: inputs.source, outcome: "nothing was planned")
 
       if let path = exportModel, let format = Self.modelFormat(path) {

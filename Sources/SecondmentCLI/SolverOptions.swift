@@ -8,10 +8,17 @@ struct SolverOptions: ParsableArguments {
   @Option(help: "The solver: glpk (exact), greedy (heuristic) or auto (greedy, then GLPK from it).")
   var solver: SolverChoice = GLPKSolver.isAvailable ? .auto : .greedy
 
-  @Option(name: .customLong("time-limit"), help: "Wall-clock limit in seconds; the best roster so far is returned.")
+  /// The longest time limit accepted: about eleven days.
+  static let maximumTimeLimit = 1_000_000.0
+
+  @Option(
+    name: .customLong("time-limit"), parsing: .unconditional,
+    help: "Wall-clock limit in seconds, above 0 and at most 1000000; the best roster so far is returned.")
   var timeLimit: Double = 60
 
-  @Option(help: "Stop when the relative gap to the proven bound is at most this, e.g. 0.01 for 1%.")
+  @Option(
+    parsing: .unconditional,
+    help: "Stop when the relative gap to the proven bound is at most this, e.g. 0.01 for 1%.")
   var gap: Double = 0
 
   @Option(help: "Seed for randomised choices; the same seed gives the same roster.")
@@ -21,8 +28,9 @@ struct SolverOptions: ParsableArguments {
   var quiet = false
 
   func validate() throws {
-    guard timeLimit.isFinite, timeLimit > 0 else {
-      throw ValidationError("--time-limit must be a positive number of seconds, not \(timeLimit)")
+    guard timeLimit.isFinite, timeLimit > 0, timeLimit <= Self.maximumTimeLimit else {
+      throw ValidationError(
+        "--time-limit must be above 0 and at most \(Int(Self.maximumTimeLimit)) seconds, not \(timeLimit)")
     }
     guard gap.isFinite, gap >= 0, gap < 1 else {
       throw ValidationError("--gap must be at least 0 and below 1 (0.01 is 1%), not \(gap)")

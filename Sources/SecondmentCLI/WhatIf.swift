@@ -63,6 +63,8 @@ extension Secondment {
     @OptionGroup var solverOptions: SolverOptions
 
     func run() throws {
+      try checkOutputsOrExit(
+        [("--report", report), ("--markdown", markdown)], inputs: [base, inputs.staff, from, history] + scenarios)
       let runner = WhatIfRunner(
         basePath: base, inputs: inputs.source, scenarioPaths: scenarios, rosterInForce: from, history: history,
         options: solverOptions.planOptions,

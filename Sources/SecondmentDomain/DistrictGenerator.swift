@@ -10,6 +10,12 @@ public struct RandomDistrictSpec: Sendable, Hashable {
   /// Write zones into the file; when false the planner generates them from travel times.
   public var writeZones: Bool
 
+  /// The largest district the generator makes: a city's worth of towns,
+  /// five people per town, departments as a district government has them.
+  public static let maximumTowns = 5_000
+  public static let maximumPeople = 25_000
+  public static let maximumDepartments = 100
+
   public init(towns: Int, people: Int, departments: Int, seed: UInt64, writeZones: Bool = true) {
     self.towns = towns
     self.people = people
@@ -106,6 +112,12 @@ public enum DistrictGenerator {
   public static func random(_ spec: RandomDistrictSpec) throws -> Instance {
     guard spec.towns >= 2 else { throw GeneratorError("--towns must be at least 2") }
     guard spec.departments >= 1 else { throw GeneratorError("--departments must be at least 1") }
+    guard spec.towns <= RandomDistrictSpec.maximumTowns, spec.people <= RandomDistrictSpec.maximumPeople,
+      spec.departments <= RandomDistrictSpec.maximumDepartments
+    else {
+      throw GeneratorError(
+        "a district has at most \(RandomDistrictSpec.maximumTowns) towns, \(RandomDistrictSpec.maximumPeople) people and \(RandomDistrictSpec.maximumDepartments) departments")
+    }
     let auxiliaryTotal = Int((Double(spec.people) * 0.3).rounded())
     let officerTotal = spec.people - auxiliaryTotal
     guard officerTotal >= spec.departments else {

@@ -112,6 +112,14 @@ private struct Validator {
 
   mutating func run() {
     checkHeader()
+    for (what, count, maximum) in [
+      ("towns", instance.towns.count, InstanceLimits.towns),
+      ("people", instance.people.count, InstanceLimits.people),
+      ("departments", instance.departments.count, InstanceLimits.departments),
+    ] where count > maximum {
+      fail(what, "\(count) \(what); an instance has at most \(maximum)", fix: "split the instance into districts")
+    }
+    guard errors.isEmpty else { return }
     checkDepartments()
     checkTowns()
     checkZones()
@@ -156,9 +164,13 @@ private struct Validator {
       }
       if let n = department.officers, n < 0 {
         fail("\(path).officers", "negative officer quota \(n)", fix: "use 0 or more")
+      } else if let n = department.officers, n > InstanceLimits.headcount {
+        fail("\(path).officers", "officer quota \(n) is too large", fix: "use at most \(InstanceLimits.headcount)")
       }
       if let n = department.auxiliaries, n < 0 {
         fail("\(path).auxiliaries", "negative auxiliary quota \(n)", fix: "use 0 or more")
+      } else if let n = department.auxiliaries, n > InstanceLimits.headcount {
+        fail("\(path).auxiliaries", "auxiliary quota \(n) is too large", fix: "use at most \(InstanceLimits.headcount)")
       }
     }
   }
@@ -176,6 +188,11 @@ private struct Validator {
       } else if !townIDs.insert(town.id).inserted {
         fail("\(path).id", "duplicate town id '\(town.id)'", fix: "ids must be unique")
       }
+      if town.deskCapacity > InstanceLimits.headcount {
+        fail(
+          "\(path).deskCapacity", "desk capacity \(town.deskCapacity) is too large",
+          fix: "use at most \(InstanceLimits.headcount) desks")
+      }
       if town.deskCapacity < 0 {
         fail(
           "\(path).deskCapacity", "negative desk capacity \(town.deskCapacity)",
@@ -184,6 +201,10 @@ private struct Validator {
       for (label, value) in [("x", town.x), ("y", town.y)] {
         if let value, !value.isFinite {
           fail("\(path).\(label)", "coordinate is not a finite number", fix: "use kilometres")
+        } else if let value, abs(value) > InstanceLimits.kilometres {
+          fail(
+            "\(path).\(label)", "coordinate \(value) km is too far",
+            fix: "use kilometres from the district's reference point, at most \(Int(InstanceLimits.kilometres)) either way")
         }
       }
       for key in town.demand.keys.sorted() {
@@ -198,6 +219,8 @@ private struct Validator {
           fail(at, "demand is not a finite number", fix: "give FTE as a number such as 1.5")
         } else if value < 0 {
           fail(at, "negative demand \(value) FTE", fix: "use 0 or more FTE, or leave the department out")
+        } else if value > InstanceLimits.demandFTE {
+          fail(at, "demand \(value) FTE is too large", fix: "use at most \(Int(InstanceLimits.demandFTE)) FTE")
         }
       }
     }
@@ -279,6 +302,8 @@ private struct Validator {
           fail(at, "travel time is not a finite number", fix: "give minutes")
         } else if value < 0 {
           fail(at, "negative travel time \(value) minutes", fix: "use 0 or more minutes")
+        } else if value > InstanceLimits.minutes {
+          fail(at, "travel time \(value) minutes is too long", fix: "use at most \(Int(InstanceLimits.minutes)) minutes")
         } else if i == j && value != 0 {
           let town = i < n ? travel.towns[i] : "?"
           fail(at, "travel time from '\(town)' to itself is \(value), not 0", fix: "put 0 on the diagonal")
@@ -333,6 +358,10 @@ private struct Validator {
       }
       if person.tenure < 0 {
         failPerson(i, "tenure", "\(who) has negative tenure \(person.tenure)", fix: "use 0 or more quarters")
+      } else if person.tenure > InstanceLimits.quarters {
+        failPerson(
+          i, "tenure", "\(who) has tenure \(person.tenure) quarters, too many",
+          fix: "use at most \(InstanceLimits.quarters) quarters")
       }
       checkPosting(person.currentPosting, of: person, index: i, field: "currentPosting")
       checkPosting(person.pinned, of: person, index: i, field: "pinned")
@@ -446,14 +475,14 @@ private struct Validator {
         fail("policy.\(key)", "\(key) is \(value), not between 0 and 1", fix: "use a share from 0 to 1")
       }
     }
-    func nonNegative(_ key: String, _ value: Double) {
-      if !(value.isFinite && value >= 0) {
-        fail("policy.\(key)", "\(key) is \(value)", fix: "use 0 or more")
+    func nonNegative(_ key: String, _ value: Double, atMost maximum: Double = InstanceLimits.minutes) {
+      if !(value.isFinite && value >= 0 && value <= maximum) {
+        fail("policy.\(key)", "\(key) is \(value)", fix: "use 0 to \(Int(maximum))")
       }
     }
-    func count(_ key: String, _ value: Int, atLeast minimum: Int = 0) {
-      if value < minimum {
-        fail("policy.\(key)", "\(key) is \(value)", fix: "use \(minimum) or more")
+    func count(_ key: String, _ value: Int, atLeast minimum: Int = 0, atMost maximum: Int = InstanceLimits.policyCount) {
+      if value < minimum || value > maximum {
+        fail("policy.\(key)", "\(key) is \(value)", fix: "use \(minimum) to \(maximum)")
       }
     }
     fraction("zoneTravelOverhead", p.zoneTravelOverhead)
@@ -461,22 +490,24 @@ private struct Validator {
     fraction("auxiliaryFTE", p.auxiliaryFTE)
     nonNegative("avoidanceRadiusMinutes", p.avoidanceRadiusMinutes)
     nonNegative("zoneRadiusMinutes", p.zoneRadiusMinutes)
-    if !(p.travelSpeedKmh.isFinite && p.travelSpeedKmh > 0) {
-      fail("policy.travelSpeedKmh", "travelSpeedKmh is \(p.travelSpeedKmh)", fix: "use a speed above 0 km/h")
+    if !(p.travelSpeedKmh.isFinite && p.travelSpeedKmh > 0 && p.travelSpeedKmh <= InstanceLimits.speedKmh) {
+      fail(
+        "policy.travelSpeedKmh", "travelSpeedKmh is \(p.travelSpeedKmh)",
+        fix: "use a speed above 0 and at most \(Int(InstanceLimits.speedKmh)) km/h")
     }
     count("minCertifiedPerTown", p.minCertifiedPerTown)
     count("auxiliariesPerOfficer", p.auxiliariesPerOfficer)
     count("minLegalPerTown", p.minLegalPerTown)
     count("zoneMaxTowns", p.zoneMaxTowns, atLeast: 1)
-    if let t = p.maxTenureQuarters { count("maxTenureQuarters", t, atLeast: 1) }
-    if let m = p.maxMoves { count("maxMoves", m) }
+    if let t = p.maxTenureQuarters { count("maxTenureQuarters", t, atLeast: 1, atMost: InstanceLimits.quarters) }
+    if let m = p.maxMoves { count("maxMoves", m, atMost: InstanceLimits.moves) }
     let w = p.weights
     for (key, value) in [
       ("uncoveredPair", w.uncoveredPair), ("unmetDemand", w.unmetDemand),
       ("pilotUnmetDemand", w.pilotUnmetDemand), ("travelMinute", w.travelMinute),
       ("move", w.move), ("preferenceMiss", w.preferenceMiss), ("imbalance", w.imbalance),
-    ] where !(value.isFinite && value >= 0) {
-      fail("policy.weights.\(key)", "weight \(key) is \(value)", fix: "weights are 0 or more")
+    ] where !(value.isFinite && value >= 0 && value <= InstanceLimits.weight) {
+      fail("policy.weights.\(key)", "weight \(key) is \(value)", fix: "weights are 0 to 1e9")
     }
   }
 }
