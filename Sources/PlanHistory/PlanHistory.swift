@@ -16,6 +16,14 @@ public enum HistoryError: Error, CustomStringConvertible, Equatable {
   case laterQuarterAdopted(quarter: Quarter, later: Quarter)
   /// A roster line or a stored row the history cannot read.
   case corrupted(String)
+  /// SQLite's integrity check failed: the file is damaged; nothing is written to it.
+  case damaged(path: String, detail: String)
+  /// The quarter already has an adopted roster; replacing it needs `supersede`.
+  case alreadyAdopted(quarter: Quarter, by: String, at: Date)
+  /// Another process holds the history's write lock.
+  case locked(path: String)
+  /// The history cannot be written (a read-only file or file system).
+  case readOnly(path: String)
 
   public var description: String {
     switch self {
@@ -33,6 +41,17 @@ public enum HistoryError: Error, CustomStringConvertible, Equatable {
         "\(later) is already adopted and was planned from \(quarter); a different roster for \(quarter) cannot be adopted now"
     case .corrupted(let what):
       return "plan history is damaged: \(what)"
+    case .damaged(let path, let detail):
+      return
+        "\(path): the plan history is damaged (\(detail)); nothing was written to it (fix: restore it from the last backup, or export what it still holds with `history \(path) --export QUARTER --json F` and start a new history)"
+    case .alreadyAdopted(let quarter, let by, let at):
+      let when = ISO8601DateFormatter().string(from: at)
+      return
+        "\(quarter) already has an adopted roster (by \(by), \(when)); nothing adopted (fix: replan with --supersede to replace it; the history records who replaced it and when)"
+    case .locked(let path):
+      return "\(path): the plan history is locked by another process (fix: wait for the other replan to finish, then run again)"
+    case .readOnly(let path):
+      return "\(path): the plan history is read-only (fix: make the file and its folder writable, or use another --history)"
     }
   }
 }
@@ -115,6 +134,10 @@ public struct NewAdoption: Sendable {
   public var postings: [(person: String, posting: Posting)]
   public var adoptedBy: String
   public var adoptedAt: Date
+  /// Replace the quarter's adopted roster if it has one (recorded as a
+  /// supersession: who, when, which roster replaced which); without it a
+  /// quarter that already has one is refused.
+  public var supersede = false
 
   public init(
     quarter: Quarter, instanceName: String, instanceData: Data, rosterData: Data,
@@ -172,7 +195,20 @@ public final class PlanHistory: Sendable {
     configuration.busyMode = .timeout(10)
     do {
       db = try DatabaseQueue(path: path, configuration: configuration)
-      try PlanHistory.migrator.migrate(db)
+      // Two processes creating one history at once race on its tables: the
+      // one that loses finds them made, and migrating again sees them applied.
+      var attempt = 0
+      while true {
+        do {
+          try PlanHistory.migrator.migrate(db)
+          break
+        } catch let error as DatabaseError
+          where attempt < 20 && (error.message ?? "").contains("already exists")
+        {
+          attempt += 1
+          Thread.sleep(forTimeInterval: 0.1)
+        }
+      }
     } catch let error as DatabaseError {
       throw HistoryError.notAHistory(path: path, reason: error.message ?? "\(error)")
     }
@@ -227,6 +263,15 @@ public final class PlanHistory: Sendable {
     }
     migrator.registerMigration("v2: the planner's change list with each roster") { db in
       try db.alter(table: "roster") { t in t.add(column: "changeList", .text).notNull().defaults(to: "[]") }
+    }
+    migrator.registerMigration("v3: supersessions of adopted rosters") { db in
+      try db.create(table: "supersession") { t in
+        t.column("quarter", .text).notNull()
+        t.column("oldRosterId", .integer).notNull().references("roster", onDelete: .restrict)
+        t.column("newRosterId", .integer).notNull().references("roster", onDelete: .restrict)
+        t.column("supersededBy", .text).notNull()
+        t.column("supersededAt", .text).notNull()
+      }
     }
     return migrator
   }
@@ -324,6 +369,17 @@ public final class PlanHistory: Sendable {
     }
   }
 
+  /// Quarters whose adopted roster was replaced (`NewAdoption.supersede`), by whom, oldest first.
+  public func supersessions() throws -> [(quarter: Quarter, by: String, at: Date)] {
+    try read { db in
+      try Row.fetchAll(
+        db, sql: "SELECT quarter, supersededBy, supersededAt FROM supersession ORDER BY rowid"
+      ).map { row in
+        (try PlanHistory.quarter(row["quarter"]), row["supersededBy"], PlanHistory.date(row["supersededAt"]))
+      }
+    }
+  }
+
   /// Everyone's latest posting and tenure after the latest adopted quarter.
   public func currentTenure() throws -> [HeldPosting] {
     try read { db in
@@ -388,11 +444,13 @@ public final class PlanHistory: Sendable {
     let postingsHash = PlanHistory.postingsHash(adoption.postings)
     let now = PlanHistory.dateText(adoption.adoptedAt)
     return try write { db in
+      try PlanHistory.requireIntact(db, path: path)
+      var superseded: Int64?
       if let existing = try Row.fetchOne(
         db,
         sql: """
-          SELECT a.rosterId, r.postingsHash FROM adoption a JOIN roster r ON r.id = a.rosterId
-          WHERE a.quarter = ?
+          SELECT a.rosterId, a.adoptedBy, a.adoptedAt, r.postingsHash FROM adoption a
+          JOIN roster r ON r.id = a.rosterId WHERE a.quarter = ?
           """, arguments: [quarter])
       {
         let existingHash: String = existing["postingsHash"]
@@ -403,6 +461,11 @@ public final class PlanHistory: Sendable {
           throw HistoryError.laterQuarterAdopted(
             quarter: adoption.quarter, later: try PlanHistory.quarter(later))
         }
+        guard adoption.supersede else {
+          throw HistoryError.alreadyAdopted(
+            quarter: adoption.quarter, by: existing["adoptedBy"], at: PlanHistory.date(existing["adoptedAt"]))
+        }
+        superseded = existing["rosterId"]
         try db.execute(sql: "DELETE FROM adoption WHERE quarter = ?", arguments: [quarter])
       }
       let instanceID: Int64
@@ -445,6 +508,13 @@ public final class PlanHistory: Sendable {
       try db.execute(
         sql: "INSERT INTO adoption (quarter, rosterId, adoptedBy, adoptedAt) VALUES (?, ?, ?, ?)",
         arguments: [quarter, rosterID, adoption.adoptedBy, now])
+      if let superseded {
+        try db.execute(
+          sql: """
+            INSERT INTO supersession (quarter, oldRosterId, newRosterId, supersededBy, supersededAt)
+            VALUES (?, ?, ?, ?, ?)
+            """, arguments: [quarter, superseded, rosterID, adoption.adoptedBy, now])
+      }
       return .adopted(rosterID: rosterID)
     }
   }
@@ -570,17 +640,49 @@ public final class PlanHistory: Sendable {
     }
   }
 
+  /// Writes in one immediate transaction: the write lock is taken first, so
+  /// two adoptions never both read "not adopted yet" and both write.
   private func write<T>(_ body: (Database) throws -> T) throws -> T {
-    do { return try db.write(body) } catch let error as DatabaseError {
+    do {
+      return try db.writeWithoutTransaction { db in
+        var result: T?
+        try db.inTransaction(.immediate) {
+          result = try body(db)
+          return .commit
+        }
+        guard let result else { throw HistoryError.corrupted("the transaction gave no result") }
+        return result
+      }
+    } catch let error as DatabaseError {
       throw translate(error)
     }
   }
 
+  /// Throws `.damaged` unless SQLite's quick integrity check passes.
+  static func requireIntact(_ db: Database, path: String) throws {
+    let found = try String.fetchAll(db, sql: "PRAGMA quick_check")
+    guard found == ["ok"] else {
+      throw HistoryError.damaged(path: path, detail: found.prefix(2).joined(separator: "; "))
+    }
+  }
+
+  /// Checks, before any planning, that a roster could be adopted into the
+  /// history: it is intact, not locked by another process, and writable.
+  public func checkWritable() throws {
+    if FileManager.default.fileExists(atPath: path), access(path, W_OK) != 0 {
+      throw HistoryError.readOnly(path: path)
+    }
+    try write { db in try PlanHistory.requireIntact(db, path: path) }
+  }
+
   private func translate(_ error: DatabaseError) -> HistoryError {
     let reason = error.message ?? "\(error)"
-    if error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT {
-      return .notAHistory(path: path, reason: reason)
+    switch error.resultCode {
+    case .SQLITE_NOTADB: return .notAHistory(path: path, reason: reason)
+    case .SQLITE_CORRUPT: return .damaged(path: path, detail: reason)
+    case .SQLITE_BUSY, .SQLITE_LOCKED: return .locked(path: path)
+    case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM: return .readOnly(path: path)
+    default: return .corrupted(reason)
     }
-    return .corrupted(reason)
   }
 }

@@ -69,6 +69,10 @@ extension Secondment {
     @Option(help: "Who adopts the roster (default: the USER environment variable).")
     var adoptedBy: String?
 
+    @Flag(
+      help: "With --adopt: replace the roster already adopted for the quarter (recorded with who and when); without it such a quarter is refused.")
+    var supersede = false
+
     @OptionGroup var solver: SolverOptions
 
     func run() throws {
@@ -86,7 +90,22 @@ extension Secondment {
         printError(error.description)
         throw ExitCode(2)
       }
+      if adopt {
+        // Before any planning: the history must take the adoption.
+        do {
+          try store.checkWritable()
+        } catch let error as HistoryError {
+          printError(error.description)
+          printError("nothing was planned")
+          throw ExitCode(2)
+        }
+      }
       let (rawDistrict, changeList) = try quarterInstance(quarter, store: store)
+      if let stated = rawDistrict.instance.quarter, stated != quarter.description, changeList == nil {
+        printError(
+          "\(instance ?? history): the instance is for \(stated), not \(quarter) (fix: give --quarter \(stated), or the instance of \(quarter)); nothing was planned")
+        throw ExitCode(2)
+      }
       let instanceFile = instance ?? changes ?? history
       let instanceData: Data
       do {
@@ -193,12 +212,17 @@ extension Secondment {
         changeList: changeList?.summary ?? [],
         postings: district.people.map { (person: $0.id, posting: postings[$0.id] ?? .unassigned) },
         adoptedBy: adoptedBy ?? ProcessInfo.processInfo.environment["USER"] ?? "unknown")
+      var adoptionToWrite = adoption
+      adoptionToWrite.supersede = supersede
       let outcome: AdoptionOutcome
       do {
-        outcome = try store.adopt(adoption, duringTransaction: Self.testPause)
+        outcome = try store.adopt(adoptionToWrite, duringTransaction: Self.testPause)
       } catch let error as HistoryError {
         printError(error.description)
-        throw ExitCode(1)
+        switch error {
+        case .damaged, .locked, .readOnly, .notAHistory: throw ExitCode(2)
+        default: throw ExitCode(1)
+        }
       }
       switch outcome {
       case .adopted(let id):

@@ -85,7 +85,7 @@ struct HistoryStoreTests {
     #expect(try history.adoptions().map(\.quarter.description) == ["2025Q1", "2025Q2", "2025Q3"])
   }
 
-  @Test("Adopting the same roster twice writes nothing; rewriting an earlier quarter is refused")
+  @Test("Adopting the same roster twice writes nothing; another roster for an adopted quarter needs supersede; rewriting an earlier quarter is refused")
   func readoption() throws {
     let folder = try temporaryHistoryFolder()
     let history = try PlanHistory(path: folder.appendingPathComponent("h.sqlite").path)
@@ -93,9 +93,15 @@ struct HistoryStoreTests {
     let again = try history.adopt(sampleAdoption("2025Q1", [("p1", .stationed(town: "anfu"))]))
     guard case .adopted(let id) = first else { Issue.record("not adopted"); return }
     #expect(again == .alreadyInForce(rosterID: id))
-    // A different roster for the latest quarter replaces the adoption.
-    let replaced = try history.adopt(sampleAdoption("2025Q1", [("p1", .stationed(town: "wujia"))]))
+    // A different roster for an adopted quarter is refused, unless it supersedes, which is recorded.
+    #expect(throws: HistoryError.self) {
+      try history.adopt(sampleAdoption("2025Q1", [("p1", .stationed(town: "wujia"))]))
+    }
+    var superseding = sampleAdoption("2025Q1", [("p1", .stationed(town: "wujia"))])
+    superseding.supersede = true
+    let replaced = try history.adopt(superseding)
     #expect(replaced != first)
+    #expect(try history.supersessions().map(\.quarter.description) == ["2025Q1"])
     #expect(try history.adoptedPostings(Quarter("2025Q1")!)["p1"] == .stationed(town: "wujia"))
     try history.adopt(sampleAdoption("2025Q2", [("p1", .stationed(town: "wujia"))]))
     #expect(throws: HistoryError.self) {

@@ -99,10 +99,12 @@ struct QuarterlySeriesTests {
     let adopt = try runSecondment(
       replanArguments(first.path, quarter: "2025Q1", history: history, extra: ["--adopt"]))
     try #require(adopt.status == 0, "\(adopt.stdout)\n\(adopt.stderr)")
-    // The same instance file again, for the next quarter.
+    // The same instance again, for the next quarter.
     let roster = folder.appendingPathComponent("same.json").path
     let run = try runSecondment(
-      replanArguments(first.path, quarter: "2025Q2", history: history, extra: ["--output", roster]))
+      replanArguments(
+        try sameInputs(first.path, quarter: "2025Q2", in: folder), quarter: "2025Q2", history: history,
+        extra: ["--output", roster]))
     try #require(run.status == 0, "\(run.stdout)\n\(run.stderr)")
     #expect(run.stdout.contains("0 moves"), "\(run.stdout)")
     #expect(run.stdout.contains("nobody moves"), "\(run.stdout)")
@@ -177,12 +179,14 @@ struct QuarterlySeriesTests {
     for quarter in ["2025Q1", "2025Q2", "2025Q3"] {
       // The same inputs every quarter: nobody moves, so all reach the limit together.
       let run = try runSecondment(
-        replanArguments(first.path, quarter: quarter, history: history, extra: ["--adopt"]))
+        replanArguments(
+          try sameInputs(first.path, quarter: quarter, in: folder), quarter: quarter, history: history,
+          extra: ["--adopt"]))
       try #require(run.status == 0, "\(quarter): \(run.stdout)\n\(run.stderr)")
     }
     let run = try runSecondment(
       replanArguments(
-        first.path, quarter: "2025Q4", history: history,
+        try sameInputs(first.path, quarter: "2025Q4", in: folder), quarter: "2025Q4", history: history,
         extra: ["--max-moves", "5", "--adopt"]))
     #expect(run.status == 1)
     #expect(run.stderr.contains("[max-moves] the budget allows 5 moves but the rules force at least"))
@@ -198,4 +202,16 @@ func posting(of entry: RosterEntry) -> Posting {
   case "zoned": return .zoned(zone: entry.zone ?? "")
   default: return .unassigned
   }
+}
+
+/// A copy of an instance file for another quarter (the same inputs, its
+/// `quarter` set to the one planned), so replanning it is not refused as
+/// another quarter's instance.
+func sameInputs(_ path: String, quarter: String, in folder: URL) throws -> String {
+  var object = try #require(
+    JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+  object["quarter"] = quarter
+  let copy = folder.appendingPathComponent("same-\(quarter).json").path
+  try JSONSerialization.data(withJSONObject: object).write(to: URL(fileURLWithPath: copy))
+  return copy
 }
