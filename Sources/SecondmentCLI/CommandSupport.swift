@@ -100,3 +100,45 @@ func checkOutputsOrExit(_ outputs: [(option: String, path: String?)], inputs: [S
     throw ExitCode(2)
   }
 }
+
+/// Ctrl-C and SIGTERM during a search: the first asks it to stop, and the
+/// best roster found so far is still written (exit 4); a second ends the
+/// process at once.
+final class Interrupt: @unchecked Sendable {
+  static let shared = Interrupt()
+  /// The exit status of a run stopped by an interrupt that wrote its best roster.
+  static let exitStatus: Int32 = 4
+
+  private let lock = NSLock()
+  private var count = 0
+  private var sources: [any DispatchSourceSignal] = []
+
+  /// Whether an interrupt came.
+  var signalled: Bool { lock.withLock { count > 0 } }
+
+  /// For `PlanOptions.shouldStop`.
+  var shouldStop: @Sendable () -> Bool { { Interrupt.shared.signalled } }
+
+  /// Catches SIGINT and SIGTERM from now on.
+  func install() {
+    for number in [SIGINT, SIGTERM] {
+      signal(number, SIG_IGN)
+      let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+      source.setEventHandler { [self] in hit(number) }
+      source.resume()
+      lock.withLock { sources.append(source) }
+    }
+  }
+
+  private func hit(_ number: Int32) {
+    let n = lock.withLock {
+      count += 1
+      return count
+    }
+    if n == 1 {
+      printError("\ninterrupted: stopping the search; the best roster found so far is written (interrupt again to stop at once)")
+    } else {
+      exit(128 + number)
+    }
+  }
+}

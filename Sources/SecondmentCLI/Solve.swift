@@ -24,7 +24,9 @@ extension Secondment {
 
         Exit status: 0 with a roster that keeps every hard rule; 1 with a
         roster that breaks rules (written, marked); 2 on bad input; 3 when no
-        roster could be produced.
+        roster could be produced; 4 when Ctrl-C or SIGTERM stopped the search
+        (the best roster found so far is written, with its status, bound and
+        gap; a second interrupt ends at once).
         """)
 
     @Argument(help: ArgumentHelp(instanceHelp))
@@ -97,6 +99,8 @@ extension Secondment {
       }
 
       var options = solverOptions.planOptions
+      Interrupt.shared.install()
+      options.shouldStop = Interrupt.shared.shouldStop
       let progress = ProgressLine(enabled: !solverOptions.quiet && isatty(2) != 0)
       if progress.enabled { options.progress = { progress.show($0) } }
       let result: PlanResult
@@ -149,6 +153,10 @@ extension Secondment {
           printError("could not write the report: \(error)")
           throw ExitCode(2)
         }
+      }
+      if Interrupt.shared.signalled {
+        printError("stopped by an interrupt: the best roster found so far was written")
+        throw ExitCode(Interrupt.exitStatus)
       }
       if result.status == .rulesBroken || !(result.evaluation?.isFeasible ?? true) {
         throw ExitCode(1)

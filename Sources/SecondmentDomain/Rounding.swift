@@ -8,11 +8,14 @@ public enum Rounding {
   public static let fileStep = 1e-6
   /// FTE and figures a planner reads: 0.01.
   public static let displayStep = 0.01
+  /// A bound this large in size is a solver's way of saying it has none.
+  public static let noBound = 1e300
 
   /// `x` to the nearest multiple of `step` (a power of ten at most 1), as the
   /// double nearest that decimal (0.57, never 0.5700000000000001).
   public static func round(_ x: Double, _ step: Double) -> Double {
-    guard x.isFinite else { return x }
+    // Beyond 1e15 a double has no digits below 0.1 left to round (and x × scale could overflow).
+    guard x.isFinite, abs(x) < 1e15 else { return x }
     let scale = (1 / step).rounded()
     let r = (x * scale).rounded() / scale
     return r == 0 ? 0 : r  // no -0
@@ -46,7 +49,8 @@ public enum Rounding {
 
 extension Roster {
   /// The roster with every figure rounded to `step`: splits (keeping their
-  /// totals), objective terms, measures, bound and gap.
+  /// totals), objective terms, measures, bound and gap (left out when not
+  /// finite, as before a bound is found).
   public func rounded(_ step: Double) -> Roster {
     var r = self
     let f = { (x: Double) in Rounding.round(x, step) }
@@ -67,8 +71,11 @@ extension Roster {
       m.imbalance = f(m.imbalance)
       r.measures = m
     }
-    r.bound = bound.map(f)
-    r.gap = gap.map(f)
+    // No bound yet (a solver's stand-in such as −1.8e308, or not a number):
+    // bound and gap are left out.
+    let hasBound = bound.map { $0.isFinite && abs($0) < Rounding.noBound } ?? false
+    r.bound = hasBound ? bound.map(f) : nil
+    r.gap = hasBound ? gap.flatMap { $0.isFinite ? f($0) : nil } : nil
     return r
   }
 }

@@ -33,6 +33,9 @@ public struct PlanOptions: Sendable {
   public var verbose: Bool = false
   /// Called with the search's progress, a few times a second at most.
   public var progress: (@Sendable (SolveProgress) -> Void)?
+  /// Asked from time to time; true stops the search, which then returns the
+  /// best roster found so far (an interrupt: Ctrl-C, SIGTERM).
+  public var shouldStop: (@Sendable () -> Bool)?
 
   public init(
     solver: SolverChoice = .glpk, timeLimit: Double? = nil, relativeGap: Double = 0,
@@ -132,6 +135,24 @@ public struct Planner: Sendable {
   /// - Throws: `PlannerError.solverUnavailable` when the chosen solver is not
   ///   built in; a solver's error for a model it cannot take.
   public func plan(_ district: District, options: PlanOptions = PlanOptions()) throws -> PlanResult {
+    let result = try planWithChosenSolver(district, options: options)
+    guard result.postings == nil else { return result }
+    // Nothing found in the time given: the greedy's roster, never none.
+    var fallback = planGreedy(district, options: options, timeLimit: Self.fallbackSeconds)
+    fallback.seconds += result.seconds
+    fallback.notes =
+      result.notes + [
+        "\(result.solver) found no roster in the time given; the greedy's roster stands (at most \(Self.fallbackSeconds) s more)"
+      ]
+    return fallback
+  }
+
+  /// Seconds the greedy may take beyond the time limit when the chosen
+  /// solver ended with no roster: the documented margin of "always a
+  /// roster" (rongchang-2024's greedy needs about 0.05 s in a release build).
+  public static let fallbackSeconds = 1.0
+
+  private func planWithChosenSolver(_ district: District, options: PlanOptions) throws -> PlanResult {
     switch options.solver {
     case .glpk:
       guard GLPKSolver.isAvailable else {
@@ -141,7 +162,7 @@ public struct Planner: Sendable {
       return try planExact(
         DeploymentFormulation(district: district, options: options.formulation),
         options: options, solver: GLPKSolver(branching: Self.coldBranching), warmStart: nil,
-        shouldStop: nil, pooledByDepartment: true, standIn: { nil })
+        shouldStop: options.shouldStop, pooledByDepartment: true, standIn: { nil })
     case .greedy:
       return planGreedy(district, options: options, timeLimit: options.timeLimit)
     case .auto:
@@ -205,7 +226,7 @@ public struct Planner: Sendable {
   /// district's bound the greedy's seconds too.
   func planAuto(_ district: District, options: PlanOptions) throws -> PlanResult {
     let clock = ContinuousClock.now
-    let race = Race(progress: options.progress)
+    let race = Race(progress: options.progress, interrupt: options.shouldStop)
     var shared = options
     shared.progress = race.report
     let lanes = shared
@@ -722,9 +743,15 @@ private final class Race: @unchecked Sendable {
   /// When the race began: each lane times its own searches, a planner reads the whole run's.
   private let start = ContinuousClock.now
 
-  init(progress: (@Sendable (SolveProgress) -> Void)?) { self.progress = progress }
+  /// An interrupt from outside (Ctrl-C): ends the race as a lane's end does.
+  private let interrupt: (@Sendable () -> Bool)?
 
-  var isOver: @Sendable () -> Bool { { [self] in lock.withLock { over } } }
+  init(progress: (@Sendable (SolveProgress) -> Void)?, interrupt: (@Sendable () -> Bool)? = nil) {
+    self.progress = progress
+    self.interrupt = interrupt
+  }
+
+  var isOver: @Sendable () -> Bool { { [self] in lock.withLock { over } || interrupt?() == true } }
 
   func finish() { lock.withLock { over = true } }
 

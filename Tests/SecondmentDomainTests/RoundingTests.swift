@@ -35,3 +35,16 @@ struct RoundingTests {
     #expect(!text.contains("0000000"))
   }
 }
+
+@Suite("Roster files without a bound")
+struct RosterWithoutBoundTests {
+  @Test("a bound that is no bound (not finite, or a solver's −1.8e308) is left out of the file, with its gap")
+  func nonFiniteBoundIsLeftOut() throws {
+    for bound in [-Double.infinity, -Double.greatestFiniteMagnitude] {
+      let roster = Roster(instance: "x", bound: bound, gap: 5.7e303, postings: [])
+      let text = String(decoding: try RosterIO.encodeJSON(roster), as: UTF8.self)
+      #expect(!text.contains("\"bound\""))
+      #expect(!text.contains("\"gap\""))
+    }
+  }
+}
