@@ -45,17 +45,23 @@ extension Secondment {
       let loaded: LoadedRoster
       do {
         loaded = try RosterIO.read(path: roster)
-        evaluation = try RosterChecker(district).evaluate(
-          loaded.roster, file: roster, locations: loaded.locations)
       } catch let error as InputError {
         printError(error.description)
         throw ExitCode(2)
       }
+      // Said first: a roster of another instance explains the errors that follow.
       let made = loaded.roster.instance
       if !made.isEmpty, made != district.instance.name {
         printError(
           "note: \(roster) was made for instance '\(made)'; checking it against "
             + "'\(district.instance.name)'")
+      }
+      do {
+        evaluation = try RosterChecker(district).evaluate(
+          loaded.roster, file: roster, locations: loaded.locations)
+      } catch let error as InputError {
+        printError(error.description)
+        throw ExitCode(2)
       }
       // Zoned officers whose line gives no split: the checker chose theirs.
       let chosen = loaded.roster.postings.filter {

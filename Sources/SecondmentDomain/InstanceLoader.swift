@@ -62,6 +62,9 @@ public enum InstanceLoader {
     } catch {
       throw InputErrors(syntaxError(error, data: data, file: file))
     }
+    if let problem = JSONShape.firstProblem(in: data) {
+      throw InputErrors(InputError(file: file, location: problem.location, message: problem.message, hint: problem.hint))
+    }
     guard let root = tree as? [String: Any] else {
       throw InputErrors(
         InputError(
@@ -120,6 +123,11 @@ public enum InstanceLoader {
       throw InputErrors(
         InputError(file: path, message: "is a folder, not a file", hint: "name the file itself"))
     }
+    let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType
+    if let type, type != .typeRegular, type != .typeSymbolicLink {
+      throw InputErrors(
+        InputError(file: path, message: "is not a regular file", hint: "name an instance file"))
+    }
     do {
       return try Data(contentsOf: URL(fileURLWithPath: path))
     } catch {
@@ -138,7 +146,7 @@ public enum InstanceLoader {
       ((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String)
       ?? error.localizedDescription
     var location: String?
-    if let range = detail.range(of: "character "),
+    if let range = detail.range(of: "character ", options: .backwards),
       let offset = Int(detail[range.upperBound...].prefix { $0.isNumber })
     {
       var line = 1
@@ -212,7 +220,7 @@ public enum InstanceLoader {
       if context.codingPath.isEmpty, let (at, value) = firstFractionalInteger(in: tree) {
         return InputError(
           file: file, location: at, message: "expected a whole number, found \(value)",
-          hint: "counts such as desks, tenure and quotas are whole numbers")
+          hint: "counts such as desks, tenure and quotas are whole numbers within their range (docs/instance-format.md, Ranges)")
       }
       return InputError(
         file: file, location: context.codingPath.isEmpty ? nil : path(context.codingPath),
@@ -228,13 +236,14 @@ public enum InstanceLoader {
     "auxiliariesPerOfficer", "minLegalPerTown", "maxTenureQuarters", "maxMoves", "zoneMaxTowns",
   ]
 
-  /// The first whole-number field holding a fraction (JSONDecoder says only "not valid JSON").
+  /// The first whole-number field holding a fraction or a number too large
+  /// for a whole number (JSONDecoder says only "not valid JSON").
   static func firstFractionalInteger(in value: Any, at here: String = "") -> (String, String)? {
     if let object = value as? [String: Any] {
       for key in object.keys.sorted() {
         let child = here.isEmpty ? key : "\(here).\(key)"
-        if integerKeys.contains(key), let number = object[key] as? NSNumber,
-          !(object[key] is Bool), number.doubleValue.rounded() != number.doubleValue
+        if integerKeys.contains(key), let number = object[key] as? NSNumber, !(object[key] is Bool),
+          number.doubleValue.rounded() != number.doubleValue || abs(number.doubleValue) >= 9.2e18
         {
           return (child, "\(number)")
         }

@@ -120,6 +120,7 @@ private struct Validator {
       fail(what, "\(count) \(what); an instance has at most \(maximum)", fix: "split the instance into districts")
     }
     guard errors.isEmpty else { return }
+    checkIDCharacters()
     checkDepartments()
     checkTowns()
     checkZones()
@@ -146,6 +147,29 @@ private struct Validator {
     }
     if instance.name.trimmingCharacters(in: .whitespaces).isEmpty {
       fail("name", "the instance has an empty name", fix: "give it a short id such as rongchang-2024")
+    }
+  }
+
+  // MARK: - Ids
+
+  /// Ids with control characters (a NUL byte, a tab from a pasted cell) look
+  /// like other ids on screen but never match them.
+  mutating func checkIDCharacters() {
+    func bad(_ id: String) -> Bool {
+      id.unicodeScalars.contains { $0.properties.generalCategory == .control }
+    }
+    let fix = "remove the control character (often a tab or an invisible character pasted with the text)"
+    for (i, d) in instance.departments.enumerated() where bad(d.id) {
+      fail("departments[\(i)].id", "department id \(d.id.debugDescription) holds a control character", fix: fix)
+    }
+    for (i, t) in instance.towns.enumerated() where bad(t.id) {
+      fail("towns[\(i)].id", "town id \(t.id.debugDescription) holds a control character", fix: fix)
+    }
+    for (i, z) in (instance.zones ?? []).enumerated() where bad(z.id) {
+      fail("zones[\(i)].id", "zone id \(z.id.debugDescription) holds a control character", fix: fix)
+    }
+    for (i, p) in instance.people.enumerated() where bad(p.id) {
+      failPerson(i, "id", "person id \(p.id.debugDescription) holds a control character", fix: fix)
     }
   }
 

@@ -124,6 +124,15 @@ public enum RosterIO {
         file: file, location: "", message: "the file is empty",
         hint: "give a roster JSON document with a postings list")
     }
+    // Syntax first, so that a broken file is named by line and column.
+    do {
+      _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+    } catch {
+      throw InstanceLoader.syntaxError(error, data: data, file: file)
+    }
+    if let problem = JSONShape.firstProblem(in: data) {
+      throw InputError(file: file, location: problem.location, message: problem.message, hint: problem.hint)
+    }
     let document: RosterDocument
     do {
       document = try JSONDecoder().decode(RosterDocument.self, from: data)

@@ -133,4 +133,49 @@ struct InputRangeAndOutputTests {
       #expect("\(error)" == "cannot write /nonexistent-folder/roster.json: No such file or directory")
     }
   }
+
+  /// The shipped instance's text with one replacement.
+  func textVariant(_ old: String, _ new: String, name: String = "variant.json") throws -> String {
+    let text = try String(contentsOfFile: rongchang, encoding: .utf8)
+    #expect(text.contains(old), "the shipped instance has \(old)")
+    let path = try temporaryFolder().appendingPathComponent(name).path
+    try Data(text.replacingOccurrences(of: old, with: new).utf8).write(to: URL(fileURLWithPath: path))
+    return path
+  }
+
+  @Test("JSON problems name file, line and column or JSON path: a huge count, an unclosed string, a duplicate key")
+  func jsonProblemsArePlaced() throws {
+    let desk = try textVariant("\"deskCapacity\" : 11,", "\"deskCapacity\" : 1e20,")
+    expectRefused(try runSecondment(["validate", desk]), saying: ["towns[0].deskCapacity: expected a whole number, found 1e+20"])
+    let unclosed = try textVariant("\"name\" : \"rongchang-2024\",", "\"name\" : \"rongchang-2024,")
+    expectRefused(try runSecondment(["validate", unclosed]), saying: [unclosed + ": line ", ", column ", "not valid JSON"])
+    let duplicate = try textVariant("\"name\" : \"rongchang-2024\",", "\"name\" : \"rongchang-2024\", \"name\" : \"other\",")
+    expectRefused(try runSecondment(["validate", duplicate]), saying: ["the key \"name\" appears twice in one object", ": line "])
+  }
+
+  @Test("a device, a NUL byte in an id, and a broken roster are input errors, not crashes")
+  func oddInputs() throws {
+    expectRefused(try runSecondment(["validate", "/dev/null"]), saying: ["/dev/null: is not a regular file"])
+    let folder = try temporaryFolder()
+    let staff = folder.appendingPathComponent("nul.csv").path
+    try Data("id,department,role\nab\u{0}c,market,officer\n".utf8).write(to: URL(fileURLWithPath: staff))
+    expectRefused(
+      try runSecondment(["validate", rongchang, "--staff", staff]),
+      saying: ["\(staff): line 2, column id: person id \"ab\\0c\" holds a control character"])
+    let roster = folder.appendingPathComponent("r.json").path
+    try Data("{\"postings\": [\n  {\"person\": \"x\",\n".utf8).write(to: URL(fileURLWithPath: roster))
+    expectRefused(try runSecondment(["check", rongchang, roster]), saying: ["\(roster): line ", "not valid JSON"])
+  }
+
+  @Test("check with another instance's roster says so first, then the problem")
+  func anotherInstancesRoster() throws {
+    let folder = try temporaryFolder()
+    let other = folder.appendingPathComponent("other.json").path
+    let roster = folder.appendingPathComponent("other-roster.json").path
+    #expect(try runSecondment(["generate", "--towns", "5", "--people", "20", "--departments", "2", "--output", other]).status == 0)
+    #expect(try runSecondment(["solve", other, "--output", roster, "--solver", "greedy", "--quiet"]).status == 0)
+    let run = try runSecondment(["check", rongchang, roster])
+    expectRefused(run, saying: ["was made for instance"])
+    #expect(run.stderr.hasPrefix("note: \(roster) was made for instance"), "\(run.stderr)")
+  }
 }
