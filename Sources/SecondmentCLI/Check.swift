@@ -62,6 +62,10 @@ extension Secondment {
       } catch let error as InputError {
         printError(error.description)
         throw ExitCode(2)
+      } catch let errors as InputErrors {
+        printError(errors.description)
+        printError("\(roster): \(errors.errors.count) lines cannot be read; nothing was checked")
+        throw ExitCode(2)
       }
       // Zoned officers whose line gives no split: the checker chose theirs.
       let chosen = loaded.roster.postings.filter {

@@ -225,6 +225,9 @@ struct WhatIfRunner {
       } catch let error as InputError {
         printError(error.description)
         throw ExitCode(2)
+      } catch let errors as InputErrors {
+        printError(errors.description)
+        throw ExitCode(2)
       }
     }
     guard let history else { return nil }

@@ -173,7 +173,9 @@ public struct RosterChecker: Sendable {
 
   // MARK: - Roster files
 
-  /// Resolves a roster's lines against the instance, or throws the first bad line.
+  /// Resolves a roster's lines against the instance, or throws its bad lines:
+  /// one `InputError`, or `InputErrors` when several lines are bad (every
+  /// line is read, so a roster of another instance shows all its problems).
   ///
   /// Errors (bad input, exit 2): a line naming an unknown person, a person
   /// listed twice, an invalid mode, a stationed line without a known town, a
@@ -210,7 +212,8 @@ public struct RosterChecker: Sendable {
         throw fail(i, "'\(text)' could be any of several \(what): \(ids.joined(separator: ", "))", "write the id of the one meant")
       }
     }
-    for (i, entry) in roster.postings.enumerated() {
+    var problems: [InputError] = []
+    func line(_ i: Int, _ entry: RosterEntry) throws {
       let written = entry.person.trimmingCharacters(in: .whitespaces)
       let id = try settle(written, names.person(written), "people", i)
       func town(_ t: String) throws -> String { try settle(t, names.town(t), "towns", i) }
@@ -287,6 +290,15 @@ public struct RosterChecker: Sendable {
         departments[id] = try settle(department, names.department(department), "departments", i)
       }
     }
+    for (i, entry) in roster.postings.enumerated() {
+      do {
+        try line(i, entry)
+      } catch let error as InputError {
+        problems.append(error)
+      }
+    }
+    if problems.count == 1, let only = problems.first { throw only }
+    if !problems.isEmpty { throw InputErrors(problems) }
     let missing = district.people.filter { postings[$0.id] == nil }
     if !missing.isEmpty {
       let names = missing.prefix(5).map { "\($0.name) (\($0.id))" }.joined(separator: ", ")

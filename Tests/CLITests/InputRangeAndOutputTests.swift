@@ -175,7 +175,8 @@ struct InputRangeAndOutputTests {
     #expect(try runSecondment(["generate", "--towns", "5", "--people", "20", "--departments", "2", "--output", other]).status == 0)
     #expect(try runSecondment(["solve", other, "--output", roster, "--solver", "greedy", "--quiet"]).status == 0)
     let run = try runSecondment(["check", rongchang, roster])
-    expectRefused(run, saying: ["was made for instance"])
+    expectRefused(run, saying: ["was made for instance", "lines cannot be read"])
     #expect(run.stderr.hasPrefix("note: \(roster) was made for instance"), "\(run.stderr)")
+    #expect(run.stderr.components(separatedBy: ": postings[").count - 1 > 1, "every bad line, not only the first")
   }
 }
