@@ -120,10 +120,13 @@ extension Secondment {
           "no roster: " + (result.notes.isEmpty ? "\(result.termination)" : result.notes.joined(separator: "; ")))
         throw ExitCode(3)
       }
-      let written =
+      var written =
         result.roster(district: district)
         ?? RosterIO.roster(
           from: postings, splits: result.splits, district: district, solver: result.solver)
+      let reproducibility = result.reproducibility(asked: options.solver)
+      written.reproducible = reproducibility.reproducible
+      written.reproducibleReason = reproducibility.reason
       print(SolveSummary.text(result, district: district, evaluation: result.evaluation))
       do {
         if let output {

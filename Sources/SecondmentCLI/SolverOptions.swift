@@ -21,7 +21,8 @@ struct SolverOptions: ParsableArguments {
     help: "Stop when the relative gap to the proven bound is at most this, e.g. 0.01 for 1%.")
   var gap: Double = 0
 
-  @Option(help: "Seed for randomised choices; the same seed gives the same roster.")
+  @Option(
+    help: "Seed for randomised choices. The same instance, options and seed give the same roster when the run is reproducible: it ended by proof or by the greedy's fixed steps, not by the time limit or auto's race (the roster file says which: reproducible, reproducibleReason).")
   var seed: UInt64 = 1
 
   @Flag(help: "No progress or final line on standard error.")

@@ -124,6 +124,11 @@ public struct Roster: Codable, Sendable, Hashable {
   public var measures: RosterMeasures?
   /// Hard rules the roster is known to break (a best-effort roster), in planner's words.
   public var brokenRules: [String]?
+  /// Whether the same instance, options and seed give this roster again on
+  /// any machine; nil for a hand-made roster.
+  public var reproducible: Bool?
+  /// Why it is, or is not, reproducible, e.g. "the time limit stopped the search".
+  public var reproducibleReason: String?
 
   public init(
     instance: String, solver: String? = nil, status: String? = nil, bound: Double? = nil,

@@ -95,6 +95,31 @@ public struct PlanResult: Sendable {
 
   /// The roster document for this result (nil without a roster): objective
   /// and measures recomputed by `RosterChecker`, broken rules in planner's words.
+  /// Whether the same instance, options and seed give this roster again,
+  /// and why: a run is reproducible when it ended by proof or by a fixed
+  /// number of steps, not when a clock or a race between threads decided
+  /// where it stopped (`docs/roster-format.md`, Reproducible).
+  public func reproducibility(asked: SolverChoice) -> (reproducible: Bool, reason: String) {
+    if notes.contains(where: { $0.contains("found no roster in the time given") }) {
+      return (false, "the chosen solver found no roster in the time given; the greedy's roster stands")
+    }
+    if asked == .auto, solver != "greedy" {
+      return (false, "auto runs two searches at once; which ends first depends on the machine (use --solver glpk or greedy)")
+    }
+    switch termination {
+    case .optimal:
+      return (true, "the search ended by proving the roster optimal")
+    case .limit(.iterations):
+      return (true, "the greedy ran its fixed number of steps")
+    case .limit(.time):
+      return (false, "the time limit stopped the search; a faster or slower machine stops elsewhere")
+    case .limit(.interrupted):
+      return (false, "an interrupt stopped the search")
+    default:
+      return (false, "the search ended as \(termination)")
+    }
+  }
+
   public func roster(district: District) -> Roster? {
     guard let postings else { return nil }
     var roster = RosterIO.roster(
