@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PlanHistory
 import SecondmentPlanner
 import SecondmentSheets
 
@@ -141,4 +142,21 @@ final class Interrupt: @unchecked Sendable {
       exit(128 + number)
     }
   }
+}
+
+/// Runs `body`; a problem with the planner's files (an input, a roster, a
+/// plan history) is printed on standard error and exits 2.
+func exitingOnBadInput<T>(_ body: () throws -> T) throws -> T {
+  do {
+    return try body()
+  } catch let error as InputError {
+    printError(error.description)
+  } catch let errors as InputErrors {
+    printError(errors.description)
+  } catch let error as HistoryError {
+    printError(error.description)
+  } catch let error as AtomicFile.WriteError {
+    printError(error.description)
+  }
+  throw ExitCode(2)
 }

@@ -146,7 +146,7 @@ extension Secondment {
         throw ExitCode(2)
       }
       try checkOutputsOrExit([("--xlsx", xlsx), ("--json", json)], inputs: [file])
-      do {
+      try exitingOnBadInput {
         let store = try PlanHistory(path: file, create: false)
         guard let rosterData = try store.adoptedRosterData(quarter),
           let instanceData = try store.adoptedInstanceData(quarter)
@@ -167,15 +167,6 @@ extension Secondment {
           try AtomicFile.write(XLSXWriter.data(book), to: xlsx)
           print("Roster adopted for \(quarter) written to \(xlsx)")
         }
-      } catch let error as HistoryError {
-        printError(error.description)
-        throw ExitCode(2)
-      } catch let error as InputError {
-        printError(error.description)
-        throw ExitCode(2)
-      } catch let errors as InputErrors {
-        printError(errors.description)
-        throw ExitCode(2)
       }
     }
   }

@@ -217,17 +217,11 @@ struct WhatIfRunner {
   /// The roster in force from `--from` or `--history`, resolved against the base.
   func rosterInForce(_ base: Instance) throws -> (file: String, postings: [String: Posting])? {
     if let path = rosterInForce {
-      do {
+      return try exitingOnBadInput {
         let loaded = try RosterIO.read(path: path)
         let resolved = try RosterChecker(District(base)).resolve(
           loaded.roster, file: path, locations: loaded.locations)
         return (path, resolved.postings)
-      } catch let error as InputError {
-        printError(error.description)
-        throw ExitCode(2)
-      } catch let errors as InputErrors {
-        printError(errors.description)
-        throw ExitCode(2)
       }
     }
     guard let history else { return nil }
