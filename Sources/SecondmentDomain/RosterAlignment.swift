@@ -64,7 +64,8 @@ public enum RosterAlignment {
       classes[c, default: []].append(p.id)
     }
     var outPostings = postings
-    var outSplits = splits.filter { id, _ in !people.contains { $0.id == id } }
+    let ids = Set(people.map(\.id))
+    var outSplits = splits.filter { id, _ in !ids.contains(id) }
     for c in order {
       guard let ids = classes[c], ids.count > 1 else {
         for id in classes[c] ?? [] { if let s = splits[id] { outSplits[id] = s } }

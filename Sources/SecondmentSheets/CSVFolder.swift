@@ -126,7 +126,10 @@ public enum CSVFolder {
         rows.append(row.map { $0.isEmpty ? .empty : .text($0) })
       }
     } catch {
-      throw InputErrors(InputError(file: file, message: "cannot read the CSV (\(error))"))
+      throw InputErrors(
+        InputError(
+          file: file, message: "cannot read the CSV (\(error))",
+          hint: "save it from the spreadsheet as comma-separated \"CSV UTF-8\""))
     }
     while let last = rows.last, last.allSatisfy({ $0.isEmpty }) { rows.removeLast() }
     return Sheet(name: name, rows: rows)

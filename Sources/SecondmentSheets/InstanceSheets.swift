@@ -147,7 +147,7 @@ public enum InstanceSheets {
     let index = NameIndex(Instance(name: "", departments: departments, towns: [], people: []))
     var demandColumns: [(column: Int, department: String)] = []
     let t = BoundTable(
-      sheet, origin: origin, columns: SheetCatalogue.townColumns, required: ["id"], log: &log
+      sheet, origin: origin, columns: SheetCatalogue.townColumns, required: ["id", "deskCapacity"], log: &log
     ) { header, column in
       var name = header
       for prefix in SheetCatalogue.demandPrefixes where header.lowercased().hasPrefix(prefix) {
@@ -186,21 +186,15 @@ public enum InstanceSheets {
         log.places["\(path).demand.\(department)"] = at
         if let value = t.number(sheet[r, column], at: at, log: &log) { demand[department] = value }
       }
-      var desks = 0
-      if t.columns["deskCapacity"] != nil {
-        desks = t.whole(r, "deskCapacity", log: &log) ?? 0
-        if t.text(r, "deskCapacity").isEmpty {
-          log.fail(t.place(r, "deskCapacity"), "no desk capacity", "write the town's desks for stationed staff")
-        }
-      } else {
-        log.fail(t.place(r, nil), "no deskCapacity column", "add a deskCapacity (办公席位) column")
+      let desks = t.whole(r, "deskCapacity", log: &log) ?? 0
+      if t.columns["deskCapacity"] != nil, t.text(r, "deskCapacity").isEmpty {
+        log.fail(t.place(r, "deskCapacity"), "no desk capacity", "write the town's desks for stationed staff")
       }
       towns.append(
         Town(
           id: id, name: t.text(r, "name").isEmpty ? id : t.text(r, "name"), pinyin: optional(t.text(r, "pinyin")),
           kind: kind, pilot: t.flag(r, "pilot", log: &log), x: t.number(r, "x", log: &log),
           y: t.number(r, "y", log: &log), deskCapacity: desks, demand: demand))
-      if t.columns["deskCapacity"] == nil { break }
     }
     return towns
   }
