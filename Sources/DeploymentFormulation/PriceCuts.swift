@@ -15,7 +15,7 @@ extension DeploymentFormulation {
   /// duality) and which is exact at the headcounts of `values` (strong
   /// duality): a Benders cut. The rows never cut off a roster, so the bound
   /// stays valid for the exact model; they only raise it. Measured on the
-  /// generated 200-town district (`Benchmarks/README.md`).
+  /// generated 200-town district (`Benchmarks/reports/2026-11-27-deployment-gap-greedy.md`).
   ///
   /// `values` may be fractional (a linear relaxation's point): the people
   /// are then counted in tenths and the headcounts rounded up to tenths, and

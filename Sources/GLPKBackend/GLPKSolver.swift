@@ -28,7 +28,7 @@ public struct GLPKSolver: Solver {
     case driebeckTomlin
     /// Hybrid pseudocosts (`GLP_BR_PCH`): fewer nodes, each dearer, as the
     /// first branchings on a variable solve trial LPs. Measured on the
-    /// deployment model in `Benchmarks/README.md` (deployment section).
+    /// deployment model in `Benchmarks/reports/2026-11-27-deployment-gap-greedy.md` (deployment section).
     case pseudocost
   }
 
@@ -50,7 +50,7 @@ public struct GLPKSolver: Solver {
   /// (`glp_iocp.binarize`; no effect with a warm start, which has no presolve).
   /// On the deployment model it lifts rongchang-2024's bound after cuts from
   /// 4033.1 to 4037.7, but lowers the pooled 200-town bound at 60 s
-  /// (`Benchmarks/README.md`).
+  /// (`Benchmarks/reports/2026-11-27-deployment-gap-greedy.md`).
   public var binarize: Bool
   /// The backtracking rule of every search this solver runs.
   public var backtracking: Backtracking

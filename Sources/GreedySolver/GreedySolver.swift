@@ -21,7 +21,7 @@ public struct DeploymentGreedyOptions: Sendable, Hashable {
 
   /// Annealing steps by default: 100,000 (about 45-50 ms for the whole run on
   /// Rongchang 2024 in a release build on a quiet 2-core machine, within 2%
-  /// of the optimum for seeds 1-5; Benchmarks/README.md).
+  /// of the optimum for seeds 1-5; Benchmarks/reports/2026-11-27-deployment-gap-greedy.md).
   public static let defaultSteps = 100_000
 
   /// Annealing steps for a district of `people` available people:
@@ -29,7 +29,7 @@ public struct DeploymentGreedyOptions: Sendable, Hashable {
   /// grows with people × postings, so a fixed count starves large districts:
   /// on the generated 200-town district (1,000 people) 100,000 steps end at
   /// 73,495, 1,000,000 at 66,983 and 5,000,000 (this rule) at 64,426 in
-  /// 5.6 s (Benchmarks/README.md). Rongchang 2024 (105 people) keeps 100,000.
+  /// 5.6 s (Benchmarks/reports/2026-11-27-deployment-gap-greedy.md). Rongchang 2024 (105 people) keeps 100,000.
   public static func steps(forPeople people: Int) -> Int {
     max(defaultSteps, 5 * people * people)
   }
@@ -192,7 +192,7 @@ public struct DeploymentGreedy: Sendable {
   /// headcount at its cheapest member, so its rosters can lose to a move it
   /// cannot see; on the generated 200-town district this descent took the
   /// neighbourhood search's roster from 62,502.90 to 62,011.65 in 1.6 s
-  /// (`Benchmarks/README.md`). People whose posting the search may not
+  /// (`Benchmarks/reports/2026-11-27-deployment-gap-greedy.md`). People whose posting the search may not
   /// change (pinned, or with no candidate) keep theirs. Returns the postings
   /// reached, which keep every rule `roster` kept.
   public func descend(from roster: [String: Posting], timeLimit: Double?) -> [String: Posting] {

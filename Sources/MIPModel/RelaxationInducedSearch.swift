@@ -14,7 +14,7 @@ extension Solver {
   /// Used on the pooled departments of large districts, where GLPK's search
   /// leaves a department's roster well above its optimum in a few seconds:
   /// there the sub-problems hold all but 100-300 of about 1,400 integers
-  /// and mostly close in under 0.2 s (`Benchmarks/README.md`).
+  /// and mostly close in under 0.2 s (`Benchmarks/reports/2026-11-27-deployment-gap-greedy.md`).
   public func improveByRelaxation(
     _ model: Model, from found: SolveResult, timeLimit: Double, rounds: Int = 3, seed: UInt64,
     shouldStop: (@Sendable () -> Bool)?

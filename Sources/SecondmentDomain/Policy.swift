@@ -20,7 +20,7 @@ public struct ObjectiveWeights: Codable, Sendable, Hashable {
   ///
   /// 0 by default: the measure is always reported, but as a cost it keeps
   /// branch-and-bound from closing (a max over towns that the LP spreads
-  /// thinly); `docs/rules.md` and `Benchmarks/README.md` give the figures.
+  /// thinly); `docs/rules.md` and `Benchmarks/reports/2026-11-27-deployment-gap-greedy.md` give the figures.
   public var imbalance: Double = 0
 
   public init() {}

@@ -10,7 +10,7 @@ import MIPModel
 /// too (every town has its legal and certified officers, desks and moves
 /// suffice) and costs no more than that bound, it is optimal. On
 /// rongchang-2024 the nine departments close in about 0.3 s where the whole
-/// model needs about 2 s (`Benchmarks/README.md`): their rows alone are what
+/// model needs about 2 s (`Benchmarks/reports/2026-11-27-deployment-gap-greedy.md`): their rows alone are what
 /// GLPK's cuts spend the time on.
 struct DepartmentSolve {
   let formulation: DeploymentFormulation

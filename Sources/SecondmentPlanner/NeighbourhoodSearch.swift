@@ -24,7 +24,7 @@ import SecondmentDomain
 /// price. Used for districts above `FormulationOptions.poolAbove`, on the
 /// roster the departments solved apart give (`Planner.planExact`), where
 /// GLPK's search on the whole model finds nothing better than the greedy
-/// start (`Benchmarks/README.md`).
+/// start (`Benchmarks/reports/2026-11-27-deployment-gap-greedy.md`).
 struct NeighbourhoodSearch: Sendable {
   /// What the search reached.
   struct Outcome: Sendable {

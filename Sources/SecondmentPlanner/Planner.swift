@@ -95,7 +95,7 @@ public struct Planner: Sendable {
   /// The branching rule of a cold GLPK search (presolved, binarized).
   ///
   /// Pseudocosts: on rongchang-2024 23 nodes instead of 227 with GLPK's
-  /// default rule (`Benchmarks/README.md`). The warm-started search keeps the
+  /// default rule (`Benchmarks/reports/2026-11-27-deployment-gap-greedy.md`). The warm-started search keeps the
   /// default, so a race runs two different strategies; pooled models keep it
   /// too (`planExact`).
   static let coldBranching = GLPKSolver.Branching.pseudocost
@@ -114,7 +114,7 @@ public struct Planner: Sendable {
   /// that keeps every rule, greedy included, with the best bound of the two
   /// searches.
   ///
-  /// Measured (`Benchmarks/README.md`): the presolver decides how fast a small
+  /// Measured (`Benchmarks/reports/2026-11-27-deployment-gap-greedy.md`): the presolver decides how fast a small
   /// model closes, the greedy start whether a large one has a good roster;
   /// racing keeps both, and starting the cold search at once gives a large
   /// district's bound the greedy's seconds too.
@@ -266,7 +266,7 @@ public struct Planner: Sendable {
   /// The part of each department's time kept for relaxation induced
   /// neighbourhood search on its roster (`Solver.improveByRelaxation`) in
   /// `auto`'s roster lane (`pricedDepartments`' `neighbourhoodShare`). At 200 towns
-  /// (`Benchmarks/README.md`): 20%, 30% and 45% gave rosters of
+  /// (`Benchmarks/reports/2026-11-27-deployment-gap-greedy.md`): 20%, 30% and 45% gave rosters of
   /// 61,861-61,898, 61,846-61,899 and 61,857-61,893, against 61,913-61,958
   /// without. Not in `glpk`'s two shorter passes: with 70% of their time a
   /// department found no roster in either pass and the greedy's stood (5.21%).
@@ -289,7 +289,7 @@ public struct Planner: Sendable {
   /// can still be repaired and searched (before, the whole pooled model was
   /// solved and never beat the greedy at 200 towns: 4.99%, 5.15%).
   ///
-  /// Measured at 200 towns (`Benchmarks/README.md`): the cuts lift the
+  /// Measured at 200 towns (`Benchmarks/reports/2026-11-27-deployment-gap-greedy.md`): the cuts lift the
   /// departments' bound from 60,889 to about 61,100, with the greedy's cuts
   /// 61,127-61,157; a third pass reached 61,186 but left the search too
   /// little time for the roster.
@@ -441,7 +441,7 @@ public struct Planner: Sendable {
       // GLPK's pseudocost start-up solves trial LPs with no callback between
       // them; on the pooled 100-town model that kept a stopped race lane
       // running 5-18 s past the limit. Binarizing lowered the pooled
-      // 200-town bound at 60 s from 60,670 to 60,262 (`Benchmarks/README.md`).
+      // 200-town bound at 60 s from 60,670 to 60,262 (`Benchmarks/reports/2026-11-27-deployment-gap-greedy.md`).
       glpk.branching = .driebeckTomlin
       glpk.binarize = false
       solver = glpk
