@@ -120,7 +120,9 @@ let package = Package(
       dependencies: ["SecondmentPlanner"]),
     .testTarget(
       name: "CLITests",
-      dependencies: ["SecondmentTestSupport", "SecondmentCLI", "GLPKBackend"]),
+      dependencies: [
+        "SecondmentTestSupport", "SecondmentCLI", "GLPKBackend", .product(name: "GRDB", package: "GRDB.swift"),
+      ]),
     .testTarget(
       name: "ReplanTests",
       dependencies: ["SecondmentTestSupport", "PlanHistory", "SecondmentPlanner", "SecondmentCLI"]),

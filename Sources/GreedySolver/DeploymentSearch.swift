@@ -301,14 +301,18 @@ struct DeploymentSearch {
     var movable: [Int] = []
     let hard = hardPenalty
     // Travel and avoidance depend on the home town only: once per home town.
-    var byHome: [String?: (travel: [Double], avoids: [Bool])] = [:]
+    var byHome: [Int?: (travel: [Double], avoids: [Bool])] = [:]
     for (p, person) in people.enumerated() {
       dept.append(district.departmentIndex[person.department] ?? -1)
-      let home = person.homeTown
+      let home = district.homeTownIndex[p]
       if byHome[home] == nil {
         byHome[home] = (
-          (0..<nO).map { district.travelMinutes(of: person, posting($0)) },
-          (0..<nT).map { district.avoids(person, town: towns[$0].id) }
+          (0..<nO).map {
+            $0 < nT
+              ? district.travelMinutes(person: p, stationedAt: $0)
+              : district.travelMinutes(person: p, zonedIn: $0 - nT)
+          },
+          (0..<nT).map { district.avoids(person: p, town: $0) }
         )
       }
       let (homeTravel, homeAvoids) = byHome[home]!
@@ -471,13 +475,27 @@ struct DeploymentSearch {
     var c = 0.0
     let officers = presentOff[k]
     if officers == 0 && demand[k] > 0 { c += uncoveredWeight }
-    if auxNeedOfficer {
-      let aux = auxSt[k]
-      if aux > 0 {
-        c += hardPenalty * Double(officers == 0 ? aux : max(0, aux - auxRatio * officers))
-      }
-    }
+    c += hardPenalty * Double(auxiliariesAlone(k))
     return c
+  }
+
+  /// Auxiliaries of pair k (`t * nD + d`) beyond what its present officers
+  /// may lead (`Policy.auxiliariesPerOfficer`): units of "auxiliaries never alone".
+  @inline(__always)
+  func auxiliariesAlone(_ k: Int) -> Int {
+    guard auxNeedOfficer else { return 0 }
+    let aux = auxSt[k]
+    guard aux > 0 else { return 0 }
+    let officers = presentOff[k]
+    return officers == 0 ? aux : max(0, aux - auxRatio * officers)
+  }
+
+  /// Units of every town-level hard rule town t breaks now: `ruleUnits` and
+  /// auxiliaries alone in any of its departments.
+  func brokenUnits(_ t: Int) -> Int {
+    var units = ruleUnits(t)
+    for d in 0..<nD { units += auxiliariesAlone(t * nD + d) }
+    return units
   }
 
   /// Units of town t's rules broken (two-certified, legal access, desks) for the current counts.
@@ -1253,7 +1271,7 @@ struct DeploymentSearch {
 
   /// Builds the starting roster: regret construction, and the current roster
   /// (completed by regret) when people have one; keeps the cheaper.
-  mutating func construct(deadline: UInt64? = nil) {
+  mutating func construct(deadline: SearchDeadline = .none) {
     regretConstruction(startFromCurrent: false, deadline: deadline)
     let hasCurrent = movable.contains { district.people[$0].currentPosting != nil }
     guard hasCurrent else { return }
@@ -1287,7 +1305,7 @@ struct DeploymentSearch {
   /// Regret construction; past the deadline, the people still pending go to
   /// their own best posting in list order (no regret), so a huge district
   /// still gets a complete roster in time.
-  mutating func regretConstruction(startFromCurrent: Bool, deadline: UInt64? = nil) {
+  mutating func regretConstruction(startFromCurrent: Bool, deadline: SearchDeadline = .none) {
     let people = district.people
     // Fixed people (pinned, or a single allowed posting) first.
     for p in 0..<nP where allowed[p].count == 1 { commit(p, allowed[p][0]) }
@@ -1336,7 +1354,7 @@ struct DeploymentSearch {
     for group in [officers, auxiliaries] {
       var pending = group
       while !pending.isEmpty {
-        if let deadline, DispatchTime.now().uptimeNanoseconds >= deadline {
+        if deadline.passed {
           for p in pending {
             var best = Double.infinity
             var bestCode = -1
@@ -1394,15 +1412,81 @@ struct DeploymentSearch {
     total = computeTotal()
   }
 
+  /// Mends the towns that break a town-level hard rule (certified or legal
+  /// officers, desks, auxiliaries alone) after construction: for each such
+  /// town, the single move that lowers the penalised objective most among
+  /// the people posted there moving elsewhere and the officers it lacks
+  /// (certified, legal, of a department whose auxiliaries are alone) moving
+  /// into a posting that covers it. A move may push a break to another
+  /// town, whose turn then comes; passes repeat while a move pays. The first
+  /// pass runs even past `deadline` (0.01-0.5 s on the generated 500- and
+  /// 1,000-town districts); later passes stop at it. Construction past its
+  /// deadline places people without weighing each other, and the
+  /// annealing's random moves rarely hit the few people who can mend a town.
+  mutating func repairTowns(deadline: SearchDeadline) {
+    guard !movable.isEmpty else { return }
+    let pays = -1e-7
+    var covering = [[Int]](repeating: [], count: nT)
+    for t in 0..<nT { covering[t].append(t) }
+    for z in 0..<nZ {
+      for t in zoneTowns[z] { covering[t].append(nT + z) }
+    }
+    var improved = true
+    var firstPass = true
+    while improved {
+      improved = false
+      for t in 0..<nT where brokenUnits(t) > 0 {
+        if !firstPass, deadline.passed { break }
+        // Who can mend it from outside: officers of the kind the town lacks.
+        let lacksCertified = minCert > 0 && presence[t] > 0 && certP[t] < minCert
+        let lacksLegal = minLegal > 0 && legalP[t] < minLegal
+        let leadersFor = (0..<nD).map { auxiliariesAlone(t * nD + $0) > 0 }
+        var best = pays
+        var bestPerson = -1
+        var bestCode = -1
+        for p in movable {
+          let here = choice[p]
+          if here >= 0, covering[t].contains(here) {
+            let (code, delta) = bestMove(p, eps: -pays)
+            if code >= 0, delta < best {
+              best = delta
+              bestPerson = p
+              bestCode = code
+            }
+            continue
+          }
+          guard
+            (lacksCertified && certified[p]) || (lacksLegal && legal[p])
+              || (officer[p] && dept[p] >= 0 && leadersFor[dept[p]])
+          else { continue }
+          for c in covering[t] where allowedMask[p * nO + c] {
+            let delta = deltaMove(p, to: c, cutoff: best)
+            if delta < best {
+              best = delta
+              bestPerson = p
+              bestCode = c
+            }
+          }
+        }
+        if bestPerson >= 0 {
+          commit(bestPerson, bestCode, delta: best)
+          improved = true
+        }
+      }
+      firstPass = false
+    }
+    resync()
+  }
+
   // MARK: - Local search
 
   /// One descent to a local optimum over moves and swaps. Returns false when the deadline passed.
-  mutating func descend(deadline: UInt64?) -> Bool {
+  mutating func descend(deadline: SearchDeadline) -> Bool {
     let eps = 1e-7
     var order = movable
     while true {
       var improved = false
-      if let deadline, DispatchTime.now().uptimeNanoseconds >= deadline { return false }
+      if deadline.passed { return false }
       order = rng.shuffled(order)
       for p in order {
         let (bestCode, bestDelta) = bestMove(p, eps: eps)
@@ -1418,7 +1502,7 @@ struct DeploymentSearch {
       }
       for x in 0..<order.count {
         // The swap pass is quadratic in people: look at the clock as it goes.
-        if x & 63 == 0, let deadline, DispatchTime.now().uptimeNanoseconds >= deadline {
+        if x & 63 == 0, deadline.passed {
           resync()
           return false
         }
@@ -1442,7 +1526,7 @@ struct DeploymentSearch {
 
   /// Simulated annealing over random moves and swaps for `steps` proposals
   /// (or until the deadline), then descent from the best roster seen.
-  mutating func improve(steps: Int, deadline: UInt64?) -> (steps: Int, hitTime: Bool) {
+  mutating func improve(steps: Int, deadline: SearchDeadline) -> (steps: Int, hitTime: Bool) {
     guard !movable.isEmpty else { return (0, false) }
     // Annealing starts hot, so a descent first would be undone: only when
     // there is no annealing does the construction go straight to descent.
@@ -1456,7 +1540,7 @@ struct DeploymentSearch {
   /// accepted when it does not worsen the penalised objective, or with
   /// probability exp(−Δ/T); T falls geometrically from 30% to 0.5% of the
   /// weight of one FTE of unmet demand. Ends at the best roster seen.
-  mutating func anneal(steps: Int, deadline: UInt64?) -> (steps: Int, hitTime: Bool) {
+  mutating func anneal(steps: Int, deadline: SearchDeadline) -> (steps: Int, hitTime: Bool) {
     guard steps > 0, movable.count > 0 else { return (0, false) }
     var best = choice
     var bestTotal = total
@@ -1470,7 +1554,7 @@ struct DeploymentSearch {
     let m = movable.count
     while done < steps {
       if done & 1023 == 0 {
-        if let deadline, DispatchTime.now().uptimeNanoseconds >= deadline {
+        if deadline.passed {
           hitTime = true
           break
         }

@@ -24,6 +24,13 @@ public struct DeploymentGreedyOptions: Sendable, Hashable {
   /// of the optimum for seeds 1-5; Benchmarks/reports/2026-11-27-deployment-gap-greedy.md).
   public static let defaultSteps = 100_000
 
+  /// The part of the time limit the construction may take (0.8): past it the
+  /// people still pending take their own best posting, and the rest of the
+  /// time goes to mending towns that break a rule (`DeploymentSearch.repairTowns`)
+  /// and to the annealing. A 1,000-town district's full construction needs
+  /// far more than 30 s.
+  public static let constructionShare = 0.8
+
   /// Annealing steps for a district of `people` available people:
   /// `defaultSteps`, or 5 × people² when that is more. A move's neighbourhood
   /// grows with people × postings, so a fixed count starves large districts:
@@ -164,12 +171,18 @@ public struct DeploymentGreedy: Sendable {
     self.options = options
   }
 
-  /// Plans a roster.
-  public func solve() -> DeploymentGreedyResult {
+  /// Plans a roster; `shouldStop` (checked as often as the clock) ends the
+  /// search early with the best roster so far, as the time limit does.
+  public func solve(shouldStop: (@Sendable () -> Bool)? = nil) -> DeploymentGreedyResult {
     let start = DispatchTime.now().uptimeNanoseconds
-    let deadline = options.timeLimit.map { start + UInt64(max(0, $0) * 1e9) }
+    let deadline = SearchDeadline(seconds: options.timeLimit, after: start, stop: shouldStop)
     var search = DeploymentSearch(district: district, seed: options.seed)
-    search.construct(deadline: deadline)
+    // Construction stops early enough to leave the town repair its time.
+    let building = SearchDeadline(
+      seconds: options.timeLimit.map { $0 * DeploymentGreedyOptions.constructionShare },
+      after: start, stop: shouldStop)
+    search.construct(deadline: building)
+    search.repairTowns(deadline: deadline)
     let run = search.improve(steps: options.iterationLimit, deadline: deadline)
     let postings = search.postings()
     // The checker chooses every zoned officer's split (District.bestSplits):
@@ -197,7 +210,7 @@ public struct DeploymentGreedy: Sendable {
   /// reached, which keep every rule `roster` kept.
   public func descend(from roster: [String: Posting], timeLimit: Double?) -> [String: Posting] {
     let start = DispatchTime.now().uptimeNanoseconds
-    let deadline = timeLimit.map { start + UInt64(max(0, $0) * 1e9) }
+    let deadline = SearchDeadline(seconds: timeLimit, after: start)
     var search = DeploymentSearch(district: district, seed: options.seed)
     search.load(search.codes(of: roster))
     _ = search.descend(deadline: deadline)

@@ -23,6 +23,8 @@ public enum HistoryError: Error, CustomStringConvertible, Equatable {
   case locked(path: String)
   /// The history cannot be written (a read-only file or file system).
   case readOnly(path: String)
+  /// A newer secondment changed the history's schema past what this one knows.
+  case newerVersion(path: String)
 
   public var description: String {
     switch self {
@@ -51,6 +53,8 @@ public enum HistoryError: Error, CustomStringConvertible, Equatable {
       return "\(path): the plan history is locked by another process (fix: wait for the other replan to finish, then run again)"
     case .readOnly(let path):
       return "\(path): the plan history is read-only (fix: make the file and its folder writable, or use another --history)"
+    case .newerVersion(let path):
+      return "\(path): the plan history was written by a newer version of secondment; nothing was read or written (fix: run it with the newer secondment that wrote it)"
     }
   }
 }

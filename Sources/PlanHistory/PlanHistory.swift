@@ -27,6 +27,11 @@ public final class PlanHistory: Sendable {
     configuration.busyMode = .timeout(10)
     do {
       db = try DatabaseQueue(path: path, configuration: configuration)
+      // A history a newer secondment wrote may hold what this one cannot
+      // keep consistent: refuse it rather than write past its schema.
+      if try db.read({ try PlanHistory.migrator.hasBeenSuperseded($0) }) {
+        throw HistoryError.newerVersion(path: path)
+      }
       // Two processes creating one history at once race on its tables: the
       // one that loses finds them made, and migrating again sees them applied.
       var attempt = 0

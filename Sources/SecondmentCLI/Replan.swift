@@ -75,6 +75,12 @@ extension Secondment {
 
     @OptionGroup var solver: SolverOptions
 
+    func validate() throws {
+      if supersede && !adopt {
+        throw ValidationError("--supersede replaces a quarter's adopted roster, so it needs --adopt")
+      }
+    }
+
     func run() throws {
       guard let quarter = Quarter(quarter) else {
         printError("--quarter '\(self.quarter)': not a quarter; write it like 2025Q2")

@@ -82,7 +82,29 @@ public struct ChangeList: Sendable, Hashable {
         }
       case .onLeave(let who): if let i = person(who, line) { out.people[i].unavailable = true }
       case .returns(let who): if let i = person(who, line) { out.people[i].unavailable = false }
-      case .pin(let who, let posting): if let i = person(who, line) { out.people[i].pinned = posting }
+      case .pin(let who, let posting):
+        let index = NameIndex(out)
+        let resolved: Posting
+        switch posting {
+        case .stationed(let text):
+          guard case .id(let town) = index.town(text) else {
+            fail(line, "no single town '\(text)' to pin to", "write a town id, Chinese name or pinyin")
+            continue
+          }
+          resolved = .stationed(town: town)
+        case .zoned(let text) where out.zones == nil:
+          // Zones made from travel times have ids only: validation judges it.
+          resolved = .zoned(zone: text)
+        case .zoned(let text):
+          guard case .id(let zone) = index.zone(text) else {
+            fail(line, "no single zone '\(text)' to pin to", "write a zone id or name")
+            continue
+          }
+          resolved = .zoned(zone: zone)
+        case .unassigned:
+          resolved = .unassigned
+        }
+        if let i = person(who, line) { out.people[i].pinned = resolved }
       case .unpin(let who): if let i = person(who, line) { out.people[i].pinned = nil }
       case .demand(let townText, let departmentText, let fte):
         let index = NameIndex(out)

@@ -108,12 +108,12 @@ final class CheckerTables: Sendable {
       for town in person.preferredTowns {
         if let t = district.townIndex[town] { preferredMask[p * nT + t] = true }
       }
-      for (t, town) in towns.enumerated() {
-        avoidMask[p * nT + t] = district.avoids(person, town: town.id)
-        stationedMinutes[p * nT + t] = district.travelMinutes(of: person, .stationed(town: town.id))
+      for t in 0..<nT {
+        avoidMask[p * nT + t] = district.avoids(person: p, town: t)
+        stationedMinutes[p * nT + t] = district.travelMinutes(person: p, stationedAt: t)
       }
-      for (z, zone) in zones.enumerated() {
-        zonedMinutes[p * nZ + z] = district.travelMinutes(of: person, .zoned(zone: zone.id))
+      for z in 0..<nZ {
+        zonedMinutes[p * nZ + z] = district.travelMinutes(person: p, zonedIn: z)
       }
     }
     self.preferredMask = preferredMask

@@ -22,6 +22,12 @@ public struct District: Sendable {
   public let zonesGenerated: Bool
   /// `minutes[i][j]`: travel minutes between towns by index.
   public let minutes: [[Double]]
+  /// Each person's home town by index, in instance order; nil when none or unknown.
+  public let homeTownIndex: [Int?]
+  /// Each zone's hub by town index (nil for an unknown hub), as `zones`.
+  public let zoneHubIndex: [Int?]
+  /// Each zone's tour minutes beyond the hub (`zoneTourMinutes`), as `zones`.
+  public let zoneTours: [Double]
 
   public init(_ instance: Instance) {
     self.instance = instance
@@ -42,6 +48,13 @@ public struct District: Sendable {
     }
     zoneIndex = Dictionary(
       zones.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+    let towns = townIndex
+    homeTownIndex = instance.people.map { $0.homeTown.flatMap { towns[$0] } }
+    zoneHubIndex = zones.map { towns[$0.hub] }
+    zoneTours = zones.map { zone in
+      guard let hub = towns[zone.hub] else { return 0 }
+      return zone.towns.dropFirst().reduce(0) { sum, id in sum + (towns[id].map { minutes[hub][$0] } ?? 0) }
+    }
   }
 
   public var towns: [Town] { instance.towns }
@@ -62,31 +75,62 @@ public struct District: Sendable {
   /// Minutes a zoned officer spends touring a zone beyond the hub: the sum of
   /// hub-to-town minutes over the zone's other towns.
   public func zoneTourMinutes(_ zone: Zone) -> Double {
-    zone.towns.dropFirst().reduce(0) { $0 + minutes(zone.hub, $1) }
+    if let z = zoneIndex[zone.id], zones[z] == zone { return zoneTours[z] }
+    return zone.towns.dropFirst().reduce(0) { $0 + minutes(zone.hub, $1) }
   }
 
   /// Travel minutes a posting costs a person: the commute from the home town
   /// to the posting town (or the zone's hub), plus the zone tour when zoned.
   /// People without a home town commute 0 minutes.
   public func travelMinutes(of person: Person, _ posting: Posting) -> Double {
+    let home = person.homeTown.flatMap { townIndex[$0] }
     switch posting {
     case .unassigned: return 0
     case .stationed(let town):
-      return person.homeTown.map { minutes($0, town) } ?? 0
-    case .zoned(let zoneID):
-      guard let zone = zone(zoneID) else { return 0 }
-      let commute = person.homeTown.map { minutes($0, zone.hub) } ?? 0
-      return commute + zoneTourMinutes(zone)
+      return townIndex[town].map { travelMinutes(home: home, stationedAt: $0) } ?? 0
+    case .zoned(let zone):
+      return zoneIndex[zone].map { travelMinutes(home: home, zonedIn: $0) } ?? 0
     }
+  }
+
+  /// `travelMinutes(of:_:)` for person `p` (index in the instance's people)
+  /// stationed at town `t` (index in its towns); the checker's and the
+  /// greedy's tables are built from it.
+  public func travelMinutes(person p: Int, stationedAt t: Int) -> Double {
+    travelMinutes(home: homeTownIndex[p], stationedAt: t)
+  }
+
+  /// `travelMinutes(of:_:)` for person `p` zoned in zone `z` (index in `zones`).
+  public func travelMinutes(person p: Int, zonedIn z: Int) -> Double {
+    travelMinutes(home: homeTownIndex[p], zonedIn: z)
+  }
+
+  private func travelMinutes(home: Int?, stationedAt t: Int) -> Double {
+    home.map { minutes[$0][t] } ?? 0
+  }
+
+  private func travelMinutes(home: Int?, zonedIn z: Int) -> Double {
+    let commute = home.flatMap { home in zoneHubIndex[z].map { minutes[home][$0] } } ?? 0
+    return commute + zoneTours[z]
   }
 
   /// Whether avoidance keeps this person from being stationed at this town:
   /// it is their home town, or within `avoidanceRadiusMinutes` of it.
   public func avoids(_ person: Person, town: String) -> Bool {
-    guard policy.avoidance, let home = person.homeTown else { return false }
-    if home == town { return true }
+    guard let t = townIndex[town] else { return false }
+    return avoids(home: person.homeTown.flatMap { townIndex[$0] }, town: t)
+  }
+
+  /// `avoids(_:town:)` for person `p` and town `t`, both by index.
+  public func avoids(person p: Int, town t: Int) -> Bool {
+    avoids(home: homeTownIndex[p], town: t)
+  }
+
+  private func avoids(home: Int?, town t: Int) -> Bool {
+    guard policy.avoidance, let home else { return false }
+    if home == t { return true }
     let radius = policy.avoidanceRadiusMinutes
-    return radius > 0 && minutes(home, town) <= radius
+    return radius > 0 && minutes[home][t] <= radius
   }
 
   /// The towns a posting puts a person in: one when stationed, the zone's when zoned.

@@ -146,9 +146,8 @@ public enum InstanceLoader {
       ((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String)
       ?? error.localizedDescription
     var location: String?
-    if let range = detail.range(of: "character ", options: .backwards),
-      let offset = Int(detail[range.upperBound...].prefix { $0.isNumber })
-    {
+    /// Line and column (in characters) of a byte offset.
+    func place(_ offset: Int) -> String {
       var line = 1
       var column = 1
       for byte in data.prefix(offset) {
@@ -159,7 +158,19 @@ public enum InstanceLoader {
           column += 1
         }
       }
-      location = "line \(line), column \(column)"
+      return "line \(line), column \(column)"
+    }
+    if let range = detail.range(of: "character ", options: .backwards),
+      let offset = Int(detail[range.upperBound...].prefix { $0.isNumber })
+    {
+      location = place(offset)
+    } else if let number = detail.firstMatch(of: /Number (\S+) is not representable/)?.1,
+      let found = data.firstRange(of: Data(number.utf8))
+    {
+      // A number beyond any Double (1e400): where it is, and the ranges.
+      return InputError(
+        file: file, location: place(found.lowerBound), message: "the number \(number) is too large",
+        hint: "every figure has a range (docs/instance-format.md, Ranges)")
     } else if detail.lowercased().contains("end of file") {
       let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
       let last = lines.last?.allSatisfy { $0 == UInt8(ascii: " ") } == true ? lines.count - 1 : lines.count

@@ -61,14 +61,50 @@ public struct Planner: Sendable {
       return planGreedy(district, options: options, timeLimit: options.timeLimit)
     case .auto:
       guard GLPKSolver.isAvailable else {
-        // The greedy gets a fifth of the limit (it usually needs far less).
-        var fallback = planGreedy(
-          district, options: options, timeLimit: options.timeLimit.map { $0 / 5 })
+        // The greedy's steps end it early on a small district; a large one
+        // needs the whole limit.
+        var fallback = planGreedy(district, options: options, timeLimit: options.timeLimit)
         fallback.notes.append("this build has no GLPK: the greedy roster stands")
         return fallback
       }
+      if let limit = options.timeLimit, !Self.exactSearchFits(district, timeLimit: limit) {
+        var alone = planGreedy(district, options: options, timeLimit: limit)
+        alone.notes.append(
+          "the time limit is short for a district this size: the greedy ran alone for the whole "
+            + "limit and no model was built (the exact search is tried from a limit of "
+            + "\(String(format: "%.1f", Self.exactSearchSeconds(district))) s)")
+        return alone
+      }
       return try planAuto(district, options: options)
     }
+  }
+
+  /// Candidate pairs (available people × postings) `auto`'s exact search
+  /// takes per second of the time limit (20,000; sensible from 5,000 to
+  /// 100,000). A district with more pairs for its limit gets the greedy alone
+  /// for the whole limit, and no model is built: building and loading the
+  /// model, and GLPK's presolve, which no time limit interrupts, then take
+  /// seconds past the limit, and the greedy, which starts the race with a
+  /// fifth of the limit, is cut short. Measured on generated districts (5
+  /// people a town, 9 departments, release build, 2 cores;
+  /// `Benchmarks/README.md`): 200 towns (341,000 pairs) in 10 s, `auto` with
+  /// the race gave 66,848.10 against the greedy alone's 64,195.00 (in 3.3 s),
+  /// and in 30 s 61,857.85 at a 0.92% gap; 500 towns (2.1 million pairs) in
+  /// 30 s, the race found no roster of its own and took 34 s; 1,000 towns
+  /// (8.4 million) took 49.6 s and 737 MB.
+  public static let exactSearchPairsPerSecond = 20_000.0
+
+  /// The least time limit, in seconds, at which `auto` tries the exact
+  /// search on `district` (`exactSearchPairsPerSecond`).
+  public static func exactSearchSeconds(_ district: District) -> Double {
+    let people = district.people.filter { !$0.unavailable }.count
+    let postings = district.towns.count + district.zones.count
+    return Double(people) * Double(postings) / exactSearchPairsPerSecond
+  }
+
+  /// Whether `auto` tries the exact search on `district` within `timeLimit` seconds.
+  public static func exactSearchFits(_ district: District, timeLimit: Double) -> Bool {
+    timeLimit >= exactSearchSeconds(district)
   }
 
   /// The pure-Swift greedy and local search; never fails.
@@ -81,7 +117,7 @@ public struct Planner: Sendable {
         seed: options.seed, timeLimit: timeLimit,
         iterationLimit: DeploymentGreedyOptions.steps(
           forPeople: district.people.filter { !$0.unavailable }.count))
-    ).solve()
+    ).solve(shouldStop: options.shouldStop)
     let evaluation = RosterChecker(district).evaluate(run.postings, splits: run.splits)
     return PlanResult(
       status: evaluation.isFeasible ? .feasible : .rulesBroken, postings: run.postings,
@@ -573,21 +609,35 @@ public struct Planner: Sendable {
     }
     notes.append(why)
     // A limit without a roster: the greedy's roster, when it keeps every rule,
-    // is the best found so far.
+    // is the best found so far; one that breaks rules stands unless the
+    // elastic re-solve below finds better.
+    var standing: PlanResult?
     if case .limit = result.termination {
       var greedy =
         standIn()
         ?? planGreedy(
-          district, options: options, timeLimit: options.timeLimit.map { max($0 / 4, 1) })
+          district, options: options,
+          timeLimit: options.timeLimit.map { max($0 - elapsed(), Self.fallbackSeconds) })
+      greedy.bound = result.bound
+      greedy.seconds = elapsed()
+      greedy.modelSize = strict.size
       if greedy.status == .feasible {
         greedy.notes = notes + ["the greedy roster stands in"]
-        greedy.bound = result.bound
-        greedy.seconds = elapsed()
-        greedy.modelSize = strict.size
         return greedy
       }
+      standing = greedy
     }
-    guard options.explainBrokenRules, !options.formulation.elastic else {
+    // The elastic model has a column per person and posting: for a pooled
+    // district (40,000 and more) it is too large to pay in the time left,
+    // and the greedy's roster names its broken rules as the checker finds them.
+    let timeLeft = options.timeLimit.map { $0 - elapsed() } ?? .infinity
+    guard options.explainBrokenRules, !options.formulation.elastic, !strict.pooled,
+      standing == nil || timeLeft > Self.fallbackSeconds
+    else {
+      if var standing {
+        standing.notes = notes + ["the greedy's roster, which breaks rules, stands in"]
+        return standing
+      }
       return PlanResult(
         status: .noRoster, postings: nil, solver: result.solver, objective: nil, bound: nil,
         seconds: elapsed(), modelSize: strict.size, elasticModelSize: nil, brokenRules: [],
@@ -599,12 +649,19 @@ public struct Planner: Sendable {
     var again = solve
     again.warmStart = nil
     if let limit = options.timeLimit {
-      again.timeLimit = max(limit - elapsed(), limit / 4, 0.1)
+      // A proven infeasible model leaves time; otherwise the re-solve may
+      // take `fallbackSeconds` past the limit, the documented margin.
+      again.timeLimit = max(limit - elapsed(), Self.fallbackSeconds)
     }
     notes.append("re-solved with penalised slack on every rule family to find which rules fail")
     let relaxed = try solver.solve(elastic.model, options: again)
     guard let values = relaxed.values else {
       notes.append("the re-solve found no roster either (\(relaxed.termination))")
+      if var standing {
+        standing.notes = notes + ["the greedy's roster, which breaks rules, stands in"]
+        standing.seconds = elapsed()
+        return standing
+      }
       return PlanResult(
         status: .noRoster, postings: nil, solver: relaxed.solver, objective: nil, bound: nil,
         seconds: elapsed(), modelSize: strict.size, elasticModelSize: elastic.size,

@@ -117,6 +117,20 @@ struct SolveCommandGLPKTests {
     #expect(abs(try checkedTotal(checked.stdout) - (try summaryTotal(solved.stdout))) <= 0.01)
   }
 
+  @Test("a time limit short for the district's size: the greedy alone, no model, and the limit that would try the exact search")
+  func shortLimitForTheSize() throws {
+    let instance = shipped("Instances/rongchang-2024.json")
+    // 105 people × 36 postings at 20,000 pairs a second: the exact search from 0.19 s.
+    let short = try runSecondment(["solve", instance, "--time-limit", "0.1", "--quiet"])
+    #expect(short.status == 0, "\(short.stderr)")
+    #expect(short.stdout.contains("Status: feasible (greedy"), "\(short.stdout)")
+    #expect(short.stdout.contains("the exact search is tried from a limit of 0.2 s"), "\(short.stdout)")
+    #expect(!short.stdout.contains("Model:"))
+    let enough = try runSecondment(["solve", instance, "--time-limit", "30", "--quiet"])
+    #expect(enough.stdout.contains("Status: optimal (glpk"), "\(enough.stdout)")
+    #expect(!enough.stdout.contains("the exact search is tried from"))
+  }
+
   @Test("--export-model writes MPS and CPLEX LP files")
   func exportModel() throws {
     let folder = try temporaryFolder()

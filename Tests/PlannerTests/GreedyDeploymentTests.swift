@@ -103,21 +103,52 @@ struct GreedyDeploymentTests {
     GreedyFixtures.expectSameObjective(result.objective, checked.objective)
   }
 
-  @Test("a time limit already spent still gives a complete roster, costed like the checker")
-  func spentTimeLimit() throws {
+  @Test(
+    "a time limit already spent, or a stop asked for, still gives a complete roster, costed like the checker",
+    arguments: [false, true])
+  func spentTimeLimit(stopAsked: Bool) throws {
     let instance = try DistrictGenerator.random(
       RandomDistrictSpec(towns: 30, people: 150, departments: 6, seed: 11))
     let district = District(instance)
+    let stop: (@Sendable () -> Bool)? = stopAsked ? { @Sendable in true } : nil
     let result = DeploymentGreedy(
-      district: district, options: DeploymentGreedyOptions(seed: 1, timeLimit: 0)
-    ).solve()
+      district: district, options: DeploymentGreedyOptions(seed: 1, timeLimit: stopAsked ? 3600 : 0)
+    ).solve(shouldStop: stop)
     #expect(result.hitTimeLimit)
+    #expect(result.iterations == 0)
     for person in district.people where !person.unavailable {
       #expect(result.postings[person.id] != .unassigned, "\(person.id) has no posting")
     }
     let checked = RosterChecker(district).evaluate(result.postings, splits: result.splits)
     #expect(checked.violations == result.violations)
     GreedyFixtures.expectSameObjective(result.objective, checked.objective)
+  }
+
+  @Test("a town a move left without its legal officer is mended by the town repair")
+  func repairMendsATown() throws {
+    let instance = try DistrictGenerator.random(
+      RandomDistrictSpec(towns: 30, people: 150, departments: 6, seed: 11))
+    let district = District(instance)
+    var search = DeploymentSearch(district: district, seed: 1)
+    search.construct()
+    let nT = district.towns.count
+    #expect((0..<nT).allSatisfy { search.brokenUnits($0) == 0 }, "the construction broke a rule here")
+    // The only legal officer of a town, stationed there, moved to another town.
+    let moved = search.movable.first { p in
+      let t = search.choice[p]
+      return search.legal[p] && t >= 0 && t < nT && search.legalP[t] == 1
+        && search.allowed[p].contains { $0 < nT && $0 != t }
+    }
+    let p = try #require(moved, "no town with a single stationed legal officer")
+    let town = search.choice[p]
+    let elsewhere = try #require(search.allowed[p].first { $0 < nT && $0 != town })
+    search.commit(p, elsewhere)
+    search.resync()
+    #expect(search.brokenUnits(town) > 0)
+    search.repairTowns(deadline: SearchDeadline(seconds: 0, after: 0))
+    #expect((0..<nT).allSatisfy { search.brokenUnits($0) == 0 })
+    let checked = RosterChecker(district).evaluate(search.postings())
+    #expect(checked.violations.isEmpty, "\(checked.violations.map(\.description))")
   }
 
   @Test("a generated district: no broken rule, objective equals the checker's")
