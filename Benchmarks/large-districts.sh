@@ -20,7 +20,7 @@ echo "|---|---|---|---|---|---|---|---|"
 for towns in 500 1000; do
   file="$WORK/g$towns.json"
   "$BIN" generate --towns "$towns" --people $((towns * 5)) --departments 9 --seed 3 \
-    --output "$file" >/dev/null
+    --output "$file" >/dev/null 2>&1
   out="$WORK/$towns.out"
   set +e
   /usr/bin/time -v -o "$WORK/$towns.time" "$BIN" solve "$file" --time-limit "$LIMIT" --quiet \
