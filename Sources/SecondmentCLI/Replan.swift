@@ -23,8 +23,9 @@ extension Secondment {
         coverage. --adopt records the roster as the one in force for the
         quarter, in one transaction. Exits 0 with a roster that keeps every
         hard rule, 1 when the rules cannot all hold (the broken rule and by
-        how many moves are said; nothing is adopted), 2 for bad input.
-        See docs/replanning.md.
+        how many moves are said; nothing is adopted), 2 for bad input, 4 when
+        Ctrl-C or SIGTERM stopped the search (the best roster so far is
+        written; nothing is adopted). See docs/replanning.md.
         """)
 
     @Argument(
@@ -161,11 +162,13 @@ extension Secondment {
         // The roster in force is the exact solver's starting point when it
         // still keeps every rule (glpk and auto alike): a search stopped at a gap then never
         // returns a roster worse than changing nothing.
-        let options = solver.planOptions
+        var options = solver.planOptions
+        Interrupt.shared.install()
+        options.shouldStop = Interrupt.shared.shouldStop
         if options.solver != .greedy, GLPKSolver.isAvailable, !prepared.fromScratch {
           result = try Planner().planExact(
             district, options: options, solver: GLPKSolver(),
-            warmStart: prepared.unchangedPostings)
+            warmStart: prepared.unchangedPostings, shouldStop: options.shouldStop)
         } else {
           result = try Planner().plan(district, options: options)
         }
@@ -200,6 +203,12 @@ extension Secondment {
           "the roster breaks \(evaluation.violations.count) hard rule\(evaluation.violations.count == 1 ? "" : "s"); nothing adopted"
         )
         throw ExitCode(1)
+      }
+      if Interrupt.shared.signalled {
+        // A roster cut short is not the one the planner asked to adopt.
+        printError(
+          "stopped by an interrupt: the best roster found so far was written\(adopt ? "; nothing adopted (fix: run replan again and let it finish to adopt)" : "")")
+        throw ExitCode(Interrupt.exitStatus)
       }
       guard adopt else { return }
 

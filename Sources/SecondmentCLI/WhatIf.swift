@@ -22,7 +22,9 @@ extension Secondment {
 
         Exits 0 when every run produced a roster (a scenario whose rules cannot
         all hold is an answer, shown as rules-broken), 2 for bad input (instance
-        or scenario files, with file and line), 3 when a run produced no roster.
+        or scenario files, with file and line), 3 when a run produced no roster,
+        4 when Ctrl-C or SIGTERM stopped a run (it keeps its best roster so far;
+        the runs after it are left out of the comparison).
         """)
 
     @Argument(help: ArgumentHelp("The base instance: a JSON file, an Excel workbook (.xlsx) or a folder of CSV files."))
@@ -65,9 +67,12 @@ extension Secondment {
     func run() throws {
       try checkOutputsOrExit(
         [("--report", report), ("--markdown", markdown)], inputs: [base, inputs.staff, from, history] + scenarios)
+      var options = solverOptions.planOptions
+      Interrupt.shared.install()
+      options.shouldStop = Interrupt.shared.shouldStop
       let runner = WhatIfRunner(
         basePath: base, inputs: inputs.source, scenarioPaths: scenarios, rosterInForce: from, history: history,
-        options: solverOptions.planOptions,
+        options: options,
         optionSummary: solverOptions.summary, quiet: solverOptions.quiet)
       let report = try runner.run()
       for run in report.runs.dropFirst() where !run.changes.isEmpty {
@@ -105,6 +110,10 @@ extension Secondment {
       if report.runs.contains(where: { $0.status == PlanStatus.noRoster.rawValue }) {
         printError("no roster for: " + report.runs.filter { $0.status == PlanStatus.noRoster.rawValue }.map(\.label).joined(separator: ", "))
         throw ExitCode(3)
+      }
+      if Interrupt.shared.signalled {
+        printError("stopped by an interrupt: the run it stopped kept its best roster so far, the runs after it are left out")
+        throw ExitCode(Interrupt.exitStatus)
       }
     }
   }
@@ -176,6 +185,11 @@ struct WhatIfRunner {
     }
     let all = (anchor == nil ? [("base", base.title ?? base.name, base, [String]())] : []) + variants
     for run in all {
+      if !runs.isEmpty, options.shouldStop?() == true {
+        // Ctrl-C: the run it stopped keeps its best roster; the runs after it are left out.
+        printError("\(run.label): left out (interrupted)")
+        continue
+      }
       let district = District(run.instance)
       var result: PlanResult
       do {
