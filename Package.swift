@@ -21,6 +21,7 @@ let package = Package(
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     .package(url: "https://github.com/drmohundro/SWXMLHash", from: "8.1.1"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
   ],
   targets: [
     // MARK: - Public API
@@ -29,7 +30,9 @@ let package = Package(
     /// and the independent roster checker. Knows no solver.
     .target(
       name: "SecondmentDomain",
-      dependencies: [.product(name: "CSV", package: "CSV.swift")]),
+      dependencies: [
+        .product(name: "CSV", package: "CSV.swift"), .product(name: "Crypto", package: "swift-crypto"),
+      ]),
     /// The planner's spreadsheets: an instance, a staff list, a change list as
     /// an Excel workbook (.xlsx) or a folder of CSV files, in English or
     /// Chinese headers; names resolved to ids; roster workbooks written.
@@ -71,8 +74,7 @@ let package = Package(
     .target(
       name: "SecondmentPlanner",
       dependencies: [
-        "SecondmentDomain", "MIPModel", "GLPKBackend", "GAPBenchmark",
-        "DeploymentFormulation", "GreedySolver",
+        "SecondmentDomain", "MIPModel", "GLPKBackend", "DeploymentFormulation", "GreedySolver",
       ]),
     /// What-if scenarios: a YAML/JSON file of changes applied to a base instance.
     .target(
@@ -88,8 +90,9 @@ let package = Package(
     .executableTarget(
       name: "SecondmentCLI",
       dependencies: [
-        "SecondmentPlanner", "Scenarios", "SecondmentReport",
-        "PlanHistory", "SecondmentSheets",
+        "SecondmentPlanner", "Scenarios", "SecondmentReport", "PlanHistory", "SecondmentSheets",
+        "SecondmentDomain", "MIPModel", "GLPKBackend", "GAPBenchmark", "GreedySolver",
+        "DeploymentFormulation",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
@@ -110,25 +113,38 @@ let package = Package(
     .testTarget(name: "SecondmentDomainTests", dependencies: ["SecondmentDomain"]),
     .testTarget(
       name: "SheetsTests",
-      dependencies: ["SecondmentTestSupport", "SecondmentSheets", "SecondmentPlanner", "SecondmentCLI"],
+      dependencies: [
+        "SecondmentTestSupport", "SecondmentSheets", "SecondmentPlanner", "SecondmentCLI", "SecondmentDomain",
+        "GLPKBackend",
+      ],
       exclude: ["Fixtures"]),
     .testTarget(
       name: "MIPModelTests",
       dependencies: ["MIPModel", "GLPKBackend", "GAPBenchmark"]),
     .testTarget(
       name: "PlannerTests",
-      dependencies: ["SecondmentPlanner"]),
+      dependencies: [
+        "SecondmentPlanner", "SecondmentDomain", "MIPModel", "GLPKBackend", "GAPBenchmark", "GreedySolver",
+        "DeploymentFormulation",
+      ]),
     .testTarget(
       name: "CLITests",
       dependencies: [
-        "SecondmentTestSupport", "SecondmentCLI", "GLPKBackend", .product(name: "GRDB", package: "GRDB.swift"),
+        "SecondmentTestSupport", "SecondmentCLI", "GLPKBackend", "SecondmentDomain",
+        .product(name: "GRDB", package: "GRDB.swift"),
       ]),
     .testTarget(
       name: "ReplanTests",
-      dependencies: ["SecondmentTestSupport", "PlanHistory", "SecondmentPlanner", "SecondmentCLI"]),
+      dependencies: [
+        "SecondmentTestSupport", "PlanHistory", "SecondmentPlanner", "SecondmentCLI", "SecondmentDomain",
+        "GLPKBackend",
+      ]),
     .testTarget(
       name: "ScenarioTests",
-      dependencies: ["SecondmentTestSupport", "Scenarios", "SecondmentReport", "SecondmentPlanner", "SecondmentCLI"]),
+      dependencies: [
+        "SecondmentTestSupport", "Scenarios", "SecondmentReport", "SecondmentPlanner", "SecondmentCLI",
+        "SecondmentDomain", "GLPKBackend",
+      ]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -277,7 +277,7 @@ public final class PlanHistory: Sendable {
     _ adoption: NewAdoption, duringTransaction: (@Sendable () throws -> Void)? = nil
   ) throws -> AdoptionOutcome {
     let quarter = adoption.quarter.description
-    let inputHash = SHA256.hex(adoption.instanceData)
+    let inputHash = ContentHash.sha256(adoption.instanceData)
     let postingsHash = PlanHistory.postingsHash(adoption.postings)
     let now = PlanHistory.dateText(adoption.adoptedAt)
     return try write { db in
@@ -435,7 +435,7 @@ public final class PlanHistory: Sendable {
       let (town, zone) = columns(line.posting)
       return "\(line.person)\t\(line.posting.mode)\t\(town ?? "")\t\(zone ?? "")"
     }.joined(separator: "\n")
-    return SHA256.hex(Data(text.utf8))
+    return ContentHash.sha256(Data(text.utf8))
   }
 
   static func quarter(_ text: String) throws -> Quarter {

@@ -1,4 +1,8 @@
 import ArgumentParser
+import MIPModel
+import GreedySolver
+import GLPKBackend
+import GAPBenchmark
 import Foundation
 import SecondmentPlanner
 

@@ -1,4 +1,6 @@
 import ArgumentParser
+import GLPKBackend
+import SecondmentDomain
 import Foundation
 import PlanHistory
 import SecondmentPlanner

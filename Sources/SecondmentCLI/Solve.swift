@@ -1,4 +1,8 @@
 import ArgumentParser
+import DeploymentFormulation
+import SecondmentDomain
+import MIPModel
+import GLPKBackend
 import Foundation
 import SecondmentPlanner
 import SecondmentSheets

@@ -1,4 +1,5 @@
 import ArgumentParser
+import GLPKBackend
 import SecondmentPlanner
 
 extension SolverChoice: ExpressibleByArgument {}

@@ -1,4 +1,5 @@
 import ArgumentParser
+import SecondmentDomain
 import Foundation
 import PlanHistory
 import Scenarios

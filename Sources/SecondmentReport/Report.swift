@@ -26,7 +26,7 @@ public struct InputFile: Sendable, Hashable {
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { return nil }
     guard isFolder.boolValue else {
       guard let data = FileManager.default.contents(atPath: path) else { return nil }
-      return InputFile(role: role, path: path, sha256: SHA256.hex(data), bytes: data.count)
+      return InputFile(role: role, path: path, sha256: ContentHash.sha256(data), bytes: data.count)
     }
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return nil }
     var bytes: [UInt8] = []
@@ -36,7 +36,7 @@ public struct InputFile: Sendable, Hashable {
       size += data.count
       bytes += Array(name.utf8) + [0] + Array(data)
     }
-    return InputFile(role: role, path: path, sha256: SHA256.hex(bytes), bytes: size)
+    return InputFile(role: role, path: path, sha256: ContentHash.sha256(bytes), bytes: size)
   }
 }
 

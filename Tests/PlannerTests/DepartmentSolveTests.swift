@@ -1,4 +1,7 @@
 import Foundation
+import SecondmentDomain
+import GLPKBackend
+import DeploymentFormulation
 import MIPModel
 import Testing
 

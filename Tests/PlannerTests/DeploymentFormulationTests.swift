@@ -1,4 +1,6 @@
 import Foundation
+import SecondmentDomain
+import DeploymentFormulation
 import SecondmentPlanner
 import Testing
 

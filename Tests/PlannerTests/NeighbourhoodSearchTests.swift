@@ -1,4 +1,7 @@
 import Foundation
+import SecondmentDomain
+import GLPKBackend
+import DeploymentFormulation
 import GreedySolver
 import MIPModel
 import Testing

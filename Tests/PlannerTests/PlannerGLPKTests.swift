@@ -1,4 +1,8 @@
 import Foundation
+import SecondmentDomain
+import MIPModel
+import GLPKBackend
+import DeploymentFormulation
 import SecondmentPlanner
 import Testing
 

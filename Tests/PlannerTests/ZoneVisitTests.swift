@@ -1,4 +1,6 @@
 import Foundation
+import SecondmentDomain
+import GLPKBackend
 @testable import GreedySolver
 import SecondmentPlanner
 import Testing

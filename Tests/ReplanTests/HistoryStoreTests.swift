@@ -6,15 +6,15 @@ import SecondmentDomain
 
 @Suite("Plan history store")
 struct HistoryStoreTests {
-  @Test("SHA-256 matches the FIPS 180-4 test vectors")
+  @Test("the input hash is SHA-256 in lowercase hexadecimal (FIPS 180-4 vectors)")
   func sha256Vectors() {
     #expect(
-      SHA256.hex(Data()) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+      ContentHash.sha256(Data()) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
     #expect(
-      SHA256.hex(Data("abc".utf8))
+      ContentHash.sha256(Data("abc".utf8))
         == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
     #expect(
-      SHA256.hex(Data("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
+      ContentHash.sha256(Data("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
         == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
   }
 

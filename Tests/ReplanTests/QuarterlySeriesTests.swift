@@ -1,4 +1,5 @@
 import Foundation
+import SecondmentDomain
 import Testing
 
 @testable import PlanHistory

@@ -1,4 +1,6 @@
 import Foundation
+import SecondmentDomain
+import GLPKBackend
 import Testing
 
 @testable import PlanHistory

@@ -1,4 +1,5 @@
 import Foundation
+import SecondmentDomain
 import SecondmentPlanner
 import SecondmentTestSupport
 import Testing

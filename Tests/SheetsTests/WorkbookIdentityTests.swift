@@ -1,4 +1,6 @@
 import Foundation
+import SecondmentDomain
+import GLPKBackend
 import SecondmentPlanner
 import SecondmentSheets
 import SecondmentTestSupport

@@ -1,0 +1,155 @@
+import Foundation
+import SecondmentDomain
+
+/// Descent, simulated annealing and swaps.
+extension DeploymentSearch {
+  // MARK: - Local search
+
+  /// One descent to a local optimum over moves and swaps. Returns false when the deadline passed.
+  mutating func descend(deadline: SearchDeadline) -> Bool {
+    let eps = 1e-7
+    var order = movable
+    while true {
+      var improved = false
+      if deadline.passed { return false }
+      order = rng.shuffled(order)
+      for p in order {
+        let (bestCode, bestDelta) = bestMove(p, eps: eps)
+        if bestCode >= 0 {
+          commit(p, bestCode, delta: bestDelta)
+          improved = true
+        }
+      }
+      // Swaps only once single moves are exhausted.
+      if improved {
+        resync()
+        continue
+      }
+      for x in 0..<order.count {
+        // The swap pass is quadratic in people: look at the clock as it goes.
+        if x & 63 == 0, deadline.passed {
+          resync()
+          return false
+        }
+        let p = order[x]
+        for y in (x + 1)..<order.count {
+          let q = order[y]
+          let a = choice[p]
+          let b = choice[q]
+          guard a != b, a >= 0, b >= 0, allowedMask[p * nO + b], allowedMask[q * nO + a] else { continue }
+          let v = deltaSwap(p, q, cutoff: -eps)
+          if v < -eps {
+            commitSwap(p, q, delta: v)
+            improved = true
+          }
+        }
+      }
+      resync()
+      if !improved { return true }
+    }
+  }
+
+  /// Simulated annealing over random moves and swaps for `steps` proposals
+  /// (or until the deadline), then descent from the best roster seen.
+  mutating func improve(steps: Int, deadline: SearchDeadline) -> (steps: Int, hitTime: Bool) {
+    guard !movable.isEmpty else { return (0, false) }
+    // Annealing starts hot, so a descent first would be undone: only when
+    // there is no annealing does the construction go straight to descent.
+    let run = anneal(steps: steps, deadline: deadline)
+    if !run.hitTime, !descend(deadline: deadline) { return (run.steps, true) }
+    return run
+  }
+
+  /// Simulated annealing: each step proposes moving a random person to a
+  /// random allowed posting (70%) or swapping two people's postings (30%),
+  /// accepted when it does not worsen the penalised objective, or with
+  /// probability exp(−Δ/T); T falls geometrically from 30% to 0.5% of the
+  /// weight of one FTE of unmet demand. Ends at the best roster seen.
+  mutating func anneal(steps: Int, deadline: SearchDeadline) -> (steps: Int, hitTime: Bool) {
+    guard steps > 0, movable.count > 0 else { return (0, false) }
+    var best = choice
+    var bestTotal = total
+    let scale = max(abs(weights.unmetDemand), 1e-3)
+    let t0 = 0.3 * scale
+    let t1 = 0.005 * scale
+    var temperature = t0
+    let cool = pow(t1 / t0, 1 / Double(steps))
+    var done = 0
+    var hitTime = false
+    let m = movable.count
+    while done < steps {
+      if done & 1023 == 0 {
+        if deadline.passed {
+          hitTime = true
+          break
+        }
+        if done > 0 { resync() }
+      }
+      done += 1
+      temperature *= cool
+      let r = rng.next()
+      let p = movable[Int((r >> 32) % UInt64(m))]
+      if r & 0xFF < 179 || m < 2 {
+        let options = allowed[p]
+        let c = options[Int((r >> 8) & 0xFFFFFF) % options.count]
+        if c == choice[p] { continue }
+        // Accepted when Δ < −T ln u, i.e. u < exp(−Δ/T) (always when Δ ≤ 0).
+        let cutoff = -temperature * log(max(unit(), 0x1p-60))
+        let delta = deltaMove(p, to: c, cutoff: cutoff)
+        if delta <= 0 || delta < cutoff {
+          commit(p, c, delta: delta)
+        } else {
+          continue
+        }
+      } else {
+        let q = movable[Int((r >> 8) & 0xFFFFFF) % m]
+        let a = choice[p]
+        let b = choice[q]
+        guard a != b, a >= 0, b >= 0, allowedMask[p * nO + b], allowedMask[q * nO + a] else {
+          continue
+        }
+        let cutoff = -temperature * log(max(unit(), 0x1p-60))
+        let delta = deltaSwap(p, q, cutoff: cutoff)
+        if delta <= 0 || delta < cutoff {
+          commitSwap(p, q, delta: delta)
+        } else {
+          continue
+        }
+      }
+      if total < bestTotal - 1e-9 {
+        bestTotal = total
+        best = choice
+      }
+    }
+    load(best)
+    return (done, hitTime)
+  }
+
+  mutating func unit() -> Double { Double(rng.next() >> 11) * 0x1p-53 }
+
+  /// Lets p and q trade postings.
+  mutating func commitSwap(_ p: Int, _ q: Int, delta: Double) {
+    let a = choice[p]
+    let b = choice[q]
+    let dp = dept[p]
+    let dq = dept[q]
+    let sameCounts = dp == dq && officer[p] == officer[q]
+    let baseP = dp >= 0 ? stationBases(dp, a, b) : 0
+    let baseQ = dq >= 0 ? stationBases(dq, a, b) : 0
+    apply(p, a, -1)
+    apply(q, b, -1)
+    apply(p, b, 1)
+    apply(q, a, 1)
+    personSum += personCost[p * nO + b] + personCost[q * nO + a] - personCost[p * nO + a]
+      - personCost[q * nO + b]
+    moves += moveFlag(p, b) + moveFlag(q, a) - moveFlag(p, a) - moveFlag(q, b)
+    choice[p] = b
+    choice[q] = a
+    if !sameCounts {
+      if dp >= 0 { refreshDepartment(dp, a, b, base0: baseP) }
+      if dq >= 0 && dq != dp { refreshDepartment(dq, a, b, base0: baseQ) }
+    }
+    if imbalanceWeight != 0 { maxShare = computeMaxShare() }
+    total += delta
+  }
+}

@@ -1,0 +1,124 @@
+import Foundation
+import SecondmentDomain
+
+/// The search state's caches: pairs, towns, departments and the running total.
+extension DeploymentSearch {
+  // MARK: - State
+
+  /// Empties the roster and recomputes every cache.
+  mutating func reset() {
+    for i in choice.indices { choice[i] = -1 }
+    for i in 0..<nT * nD {
+      offSt[i] = 0
+      auxSt[i] = 0
+      presentOff[i] = 0
+    }
+    for i in 0..<nZ * nD { zonedCnt[i] = 0 }
+    for t in 0..<nT {
+      certP[t] = 0
+      legalP[t] = 0
+      head[t] = 0
+      presence[t] = 0
+    }
+    personSum = 0
+    moves = 0
+    resync()
+  }
+
+  /// Recomputes the per-town sums and the departments' unmet demand exactly, then the totals.
+  mutating func resync() {
+    for t in 0..<nT {
+      for d in 0..<nD { refreshPair(t, d) }
+    }
+    for d in 0..<nD { refreshDepartment(d) }
+    for t in 0..<nT {
+      var c = 0.0
+      var u = 0.0
+      for d in 0..<nD {
+        c += pairCost[t * nD + d]
+        u += unmet[t * nD + d]
+      }
+      pairSum[t] = c
+      unmetSum[t] = u
+      share[t] = townDemand[t] > 0 ? max(0, u) / townDemand[t] : 0
+      refreshTown(t)
+    }
+    maxShare = computeMaxShare()
+    total = computeTotal()
+  }
+
+  /// Coverage and the auxiliary rules of one (town, department); unmet demand
+  /// is the department's (`refreshDepartment`).
+  @inline(__always)
+  mutating func refreshPair(_ t: Int, _ d: Int) {
+    let k = t * nD + d
+    let c = pairCostNow(t, d)
+    pairSum[t] += c - pairCost[k]
+    pairCost[k] = c
+  }
+
+  /// Coverage and auxiliary-rule cost of (t, d) for the current counts.
+  @inline(__always)
+  func pairCostNow(_ t: Int, _ d: Int) -> Double {
+    let k = t * nD + d
+    var c = 0.0
+    let officers = presentOff[k]
+    if officers == 0 && demand[k] > 0 { c += uncoveredWeight }
+    c += hardPenalty * Double(auxiliariesAlone(k))
+    return c
+  }
+
+  /// Auxiliaries of pair k (`t * nD + d`) beyond what its present officers
+  /// may lead (`Policy.auxiliariesPerOfficer`): units of "auxiliaries never alone".
+  @inline(__always)
+  func auxiliariesAlone(_ k: Int) -> Int {
+    guard auxNeedOfficer else { return 0 }
+    let aux = auxSt[k]
+    guard aux > 0 else { return 0 }
+    let officers = presentOff[k]
+    return officers == 0 ? aux : max(0, aux - auxRatio * officers)
+  }
+
+  /// Units of every town-level hard rule town t breaks now: `ruleUnits` and
+  /// auxiliaries alone in any of its departments.
+  func brokenUnits(_ t: Int) -> Int {
+    var units = ruleUnits(t)
+    for d in 0..<nD { units += auxiliariesAlone(t * nD + d) }
+    return units
+  }
+
+  /// Units of town t's rules broken (two-certified, legal access, desks) for the current counts.
+  @inline(__always)
+  func ruleUnits(_ t: Int) -> Int {
+    var rule = 0
+    if minCert > 0, presence[t] > 0 { rule += max(0, minCert - certP[t]) }
+    if minLegal > 0 { rule += max(0, minLegal - legalP[t]) }
+    if deskOn { rule += max(0, head[t] - desk[t]) }
+    return rule
+  }
+
+  @inline(__always)
+  mutating func refreshTown(_ t: Int) {
+    townCost[t] = hardPenalty * Double(ruleUnits(t)) + pairSum[t]
+  }
+
+  func computeMaxShare() -> Double {
+    var m = 0.0
+    for t in 0..<nT where share[t] > m { m = share[t] }
+    return m
+  }
+
+  func movesExcess(_ count: Int) -> Double {
+    guard let limit = policy.maxMoves else { return 0 }
+    return Double(max(0, count - limit))
+  }
+
+  func computeTotal() -> Double {
+    var s = 0.0
+    for t in 0..<nT { s += townCost[t] }
+    for d in 0..<nD { s += deptCost[d] }
+    var person = 0.0
+    for p in 0..<nP where choice[p] >= 0 { person += personCost[p * nO + choice[p]] }
+    return s + person + imbalanceWeight * maxShare + hardPenalty * movesExcess(moves)
+  }
+}
