@@ -53,40 +53,21 @@ extension DeploymentSearch {
   }
 
   /// Adds (`sign` +1) or removes (−1) person p at posting `code`, refreshing
-  /// the touched towns' coverage and rules (not the department's unmet demand).
+  /// the touched towns' coverage and rules (not the department's unmet demand):
+  /// `applyCounts`, then the cached costs of the pairs and towns it touched.
   @inline(__always)
   mutating func apply(_ p: Int, _ code: Int, _ sign: Int) {
+    applyCounts(p, code, sign)
     let d = dept[p]
     if code < nT {
-      let t = code
-      head[t] += sign
-      presence[t] += sign
-      if d >= 0 {
-        let k = t * nD + d
-        if officer[p] {
-          offSt[k] += sign
-          presentOff[k] += sign
-          if certified[p] { certP[t] += sign }
-          if legal[p] { legalP[t] += sign }
-        } else {
-          auxSt[k] += sign
-        }
-        refreshPair(t, d)
-      }
-      refreshTown(t)
+      if d >= 0 { refreshPair(code, d) }
+      refreshTown(code)
     } else {
       let z = code - nT
       let isOfficer = officer[p]
-      if d >= 0, isOfficer { zonedCnt[z * nD + d] += sign }
       for e in zStart[z]..<zStart[z + 1] {
         let t = zTown[e]
-        presence[t] += sign
-        if d >= 0 && isOfficer {
-          presentOff[t * nD + d] += sign
-          if certified[p] { certP[t] += sign }
-          if legal[p] { legalP[t] += sign }
-          refreshPair(t, d)
-        }
+        if d >= 0 && isOfficer { refreshPair(t, d) }
         refreshTown(t)
       }
     }
