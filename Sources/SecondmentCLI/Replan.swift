@@ -167,13 +167,8 @@ extension Secondment {
         var options = solver.planOptions
         Interrupt.shared.install()
         options.shouldStop = Interrupt.shared.shouldStop
-        if options.solver != .greedy, GLPKSolver.isAvailable, !prepared.fromScratch {
-          result = try Planner().planExact(
-            district, options: options, solver: GLPKSolver(),
-            warmStart: prepared.unchangedPostings, shouldStop: options.shouldStop)
-        } else {
-          result = try Planner().plan(district, options: options)
-        }
+        if !prepared.fromScratch { options.rosterInForce = prepared.unchangedPostings }
+        result = try Planner().plan(district, options: options)
       } catch let error as PlannerError {
         printError(error.description)
         throw ExitCode(2)

@@ -6,7 +6,7 @@ extension SolverChoice: ExpressibleByArgument {}
 
 /// Solver settings shared by every command that plans a roster.
 struct SolverOptions: ParsableArguments {
-  @Option(help: "The solver: glpk (exact), greedy (heuristic) or auto (greedy, then GLPK from it).")
+  @Option(help: "The solver: glpk (exact), greedy (heuristic) or auto (both at once, the better roster wins; the greedy alone when the district is too large for the time limit).")
   var solver: SolverChoice = GLPKSolver.isAvailable ? .auto : .greedy
 
   /// The longest time limit accepted: about eleven days.

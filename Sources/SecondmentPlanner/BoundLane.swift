@@ -20,11 +20,13 @@ extension Planner {
   /// its interruption would cost the pass its bound. Each bound it reaches
   /// goes to `options.progress` (in `auto`, the race's progress line).
   func priceBound(
-    _ formulation: DeploymentFormulation, greedy: PlanResult, board: RosterBoard,
+    _ formulation: DeploymentFormulation, greedy: PlanResult, board: PriceCutPoints,
     timeLimit: Double?, options: PlanOptions, shouldStop: (@Sendable () -> Bool)?
   ) throws -> PlanResult {
     let clock = ContinuousClock.now
-    func left() -> Double? { timeLimit.map { $0 - 1 - (ContinuousClock.now - clock).inSeconds } }
+    func left() -> Double? {
+      timeLimit.map { $0 - PlannerTuning.boundLaneReserveSeconds - (ContinuousClock.now - clock).inSeconds }
+    }
     var result = greedy
     var formulation = formulation
     // As the roster lane's departments: GLPK's default branching, general integers kept.

@@ -157,16 +157,16 @@ struct DepartmentSolve {
   }
 
   /// The departments' points joined, each department without one taken
-  /// from `standIn` (a point of the whole model, e.g. the greedy roster's;
+  /// from `greedyRoster` (a point of the whole model, e.g. the greedy roster's;
   /// nil when there is none and a department lacks a point),
   /// with what the joining rows define recomputed (`completeLinking`,
   /// `completePrices`); nil when the model does not fall apart.
-  func join(_ points: [[Double]?], standIn: [Double]?) -> [Double]? {
+  func join(_ points: [[Double]?], greedyRoster: [Double]?) -> [Double]? {
     let split = formulation.model.decomposed(relaxing: Set(formulation.linkingRows))
     guard split.blocks.count == points.count else { return nil }
     var parts: [[Double]] = []
     for (block, point) in zip(split.blocks, points) {
-      guard let part = point ?? standIn.map({ p in block.original.map { p[$0.index] } }) else {
+      guard let part = point ?? greedyRoster.map({ p in block.original.map { p[$0.index] } }) else {
         return nil
       }
       parts.append(part)

@@ -41,13 +41,12 @@ struct NeighbourhoodSearch: Sendable {
 
   let formulation: DeploymentFormulation
   let solver: any Solver
-  /// Towns per region (the centre and its nearest towns).
-  var regionSize = 20
-  /// Seconds a department's sub-problem may take at most: a set cover over
-  /// the whole district, which GLPK seldom closes even then.
-  var secondsPerDepartment = 15.0
-  /// Seconds a region's sub-problem may take at most (most close in under 1 s).
-  var secondsPerRegion = 4.0
+  /// Towns per region (`PlannerTuning.regionTowns`).
+  var regionSize = PlannerTuning.regionTowns
+  /// Seconds a department's sub-problem may take at most (`PlannerTuning.neighbourhoodDepartmentSeconds`).
+  var secondsPerDepartment = PlannerTuning.neighbourhoodDepartmentSeconds
+  /// Seconds a region's sub-problem may take at most (`PlannerTuning.neighbourhoodRegionSeconds`).
+  var secondsPerRegion = PlannerTuning.neighbourhoodRegionSeconds
   /// Which neighbourhoods come, in which order.
   enum Order: Sendable, CaseIterable {
     /// Departments and regions take turns, each kind in seeded random order.

@@ -11,7 +11,10 @@ public enum SolverChoice: String, CaseIterable, Sendable {
   case glpk
   /// The pure-Swift construction heuristic plus local search (no bound).
   case greedy
-  /// The greedy roster first, then GLPK warm-started from it.
+  /// GLPK's search and the greedy (then GLPK from the greedy's roster) race
+  /// on two threads, and the better roster with the better bound wins; a
+  /// district too large for the time limit gets the greedy alone
+  /// (`PlannerTuning.exactSearchPairsPerSecond`).
   case auto
 }
 
@@ -36,6 +39,11 @@ public struct PlanOptions: Sendable {
   /// Asked from time to time; true stops the search, which then returns the
   /// best roster found so far (an interrupt: Ctrl-C, SIGTERM).
   public var shouldStop: (@Sendable () -> Bool)?
+  /// The roster in force, by person id (quarterly replanning). With `glpk`
+  /// or `auto` the exact search starts from it when it still keeps every
+  /// rule, so a search stopped at a gap never returns a roster worse than
+  /// changing nothing.
+  public var rosterInForce: [String: Posting]?
 
   public init(
     solver: SolverChoice = .glpk, timeLimit: Double? = nil, relativeGap: Double = 0,
@@ -136,10 +144,13 @@ public struct PlanResult: Sendable {
 public enum PlannerError: Error, CustomStringConvertible, Sendable {
   /// The chosen solver is not part of this build.
   case solverUnavailable(String)
+  /// A search lane ended with neither a result nor an error (a planner defect).
+  case laneWithoutResult(String)
 
   public var description: String {
     switch self {
     case .solverUnavailable(let text): text
+    case .laneWithoutResult(let lane): "\(lane) ended without a result (a defect of the planner; please report it)"
     }
   }
 }

@@ -47,7 +47,7 @@ final class Race: @unchecked Sendable {
 /// departments' headcounts, the repaired roster), posted for the bound
 /// lane's price cuts (`Planner.priceBound`); both lanes' models have the
 /// same columns, so a point of one is a point of the other.
-final class RosterBoard: @unchecked Sendable {
+final class PriceCutPoints: @unchecked Sendable {
   private let lock = NSLock()
   private var points: [[Double]] = []
 

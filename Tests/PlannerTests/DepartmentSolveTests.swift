@@ -18,8 +18,8 @@ struct DepartmentSolveTests {
   static func wholeDistrict(_ district: District) throws -> PlanResult {
     try Planner().planExact(
       DeploymentFormulation(district: district), options: PlanOptions(timeLimit: 120),
-      solver: GLPKSolver(branching: Planner.coldBranching), warmStart: nil, shouldStop: nil,
-      byDepartment: false, standIn: { nil })
+      solver: GLPKSolver(branching: PlannerTuning.coldBranching), warmStart: nil, shouldStop: nil,
+      byDepartment: false, greedyRoster: { nil })
   }
 
   @Test("without the rows that join departments, the model is one block per department")

@@ -1,0 +1,129 @@
+import DeploymentFormulation
+import Foundation
+import GLPKBackend
+import GreedySolver
+import MIPModel
+import SecondmentDomain
+
+/// `auto`: the exact search and the greedy race on two threads.
+extension Planner {
+  /// `auto`: two lanes on two threads from the start. One is GLPK cold, with
+  /// its presolver, for the whole limit (departments apart first; for a
+  /// pooled district the departments apart, repaired, give a roster the
+  /// neighbourhood search then improves: `planExact`). The other runs the
+  /// greedy (at most a fifth of the limit) and then improves its roster with
+  /// GLPK warm-started from it (which needs the presolver off); for a pooled
+  /// district it raises the bound instead (`priceBound`), from price cuts at
+  /// the rosters the first lane posts on a `PriceCutPoints`. The first lane to
+  /// end (proven, or at the limit) stops the other (the bound lane stops
+  /// nobody); a greedy lane with nothing to improve (its roster breaks a
+  /// rule) stops nobody either. A proven roster wins; otherwise the best roster
+  /// that keeps every rule, greedy included, with the best bound of the two
+  /// searches.
+  ///
+  /// Measured (`Benchmarks/reports/2026-11-27-deployment-gap-greedy.md`): the presolver decides how fast a small
+  /// model closes, the greedy start whether a large one has a good roster;
+  /// racing keeps both, and starting the cold search at once gives a large
+  /// district's bound the greedy's seconds too.
+  func planAuto(_ district: District, options: PlanOptions) throws -> PlanResult {
+    let clock = ContinuousClock.now
+    let race = Race(progress: options.progress, interrupt: options.shouldStop)
+    var shared = options
+    shared.progress = race.report
+    let lanes = shared
+    let outcomes = Outcomes()
+    let formulation = DeploymentFormulation(district: district, options: options.formulation)
+    let board = PriceCutPoints()
+    DispatchQueue.concurrentPerform(iterations: 2) { lane in
+      if lane == 0 {
+        let outcome = Result {
+          try planExact(
+            formulation, options: lanes, solver: GLPKSolver(branching: PlannerTuning.coldBranching),
+            warmStart: nil, shouldStop: race.isOver, pooledByDepartment: true,
+            board: formulation.pooled ? board : nil, greedyRoster: { outcomes.greedy })
+        }
+        race.finish()
+        outcomes.set(0, outcome)
+        return
+      }
+      let greedy = planGreedy(
+        district, options: options, timeLimit: options.timeLimit.map { $0 * PlannerTuning.greedyLaneShare })
+      outcomes.greedy = greedy
+      if formulation.pooled {
+        // A pooled district's second lane raises the bound; the first makes the roster.
+        let outcome = Result {
+          try priceBound(
+            formulation, greedy: greedy, board: board,
+            timeLimit: options.timeLimit.map { max($0 - (ContinuousClock.now - clock).inSeconds, 0.1) },
+            options: lanes, shouldStop: race.isOver)
+        }
+        outcomes.set(1, outcome)
+        return
+      }
+      guard greedy.status == .feasible, let start = greedy.postings, !race.isOver() else { return }
+      var rest = lanes
+      if let limit = options.timeLimit {
+        rest.timeLimit = max(limit - (ContinuousClock.now - clock).inSeconds, 0.1)
+      }
+      let improved = rest
+      let outcome = Result {
+        try planExact(
+          formulation, options: improved, solver: GLPKSolver(), warmStart: start,
+          warmStartSplits: greedy.splits, shouldStop: race.isOver, byDepartment: false,
+          greedyRoster: { greedy })
+      }
+      race.finish()
+      outcomes.set(1, outcome)
+    }
+    let seconds = (ContinuousClock.now - clock).inSeconds
+    let results: [PlanResult]
+    do {
+      results = try outcomes.all()
+    } catch {
+      guard var fallback = outcomes.greedy else { throw error }
+      fallback.notes.append("GLPK failed (\(error)): the greedy roster stands")
+      return fallback
+    }
+    guard let greedy = outcomes.greedy, let first = results.first else {
+      // Not reached: the cold lane always ends with a result or an error.
+      throw PlannerError.laneWithoutResult("auto's exact search lane")
+    }
+    let greedyNote =
+      "greedy start: objective \(String(format: "%.2f", greedy.evaluation?.objective.total ?? .infinity)) "
+      + "(\(greedy.status.rawValue))"
+    if var proven = results.first(where: { $0.status == .optimal }) {
+      proven.notes.insert(greedyNote, at: 0)
+      proven.seconds = seconds
+      return proven
+    }
+    let bound = results.compactMap(\.bound).max()
+    let keeping = results.filter { $0.status == .feasible }
+    let total = { (r: PlanResult) in r.evaluation?.objective.total ?? .infinity }
+    // Where the bound came from, when the departments apart gave it.
+    let boundNotes = results.flatMap(\.notes).filter { $0.hasPrefix("solved one department") }
+    // Keep whichever roster is better; a rule-keeping roster beats one that breaks rules.
+    if var best = keeping.min(by: { total($0) < total($1) }),
+      !(greedy.status == .feasible && total(greedy) < total(best) - 1e-9)
+    {
+      best.notes.insert(greedyNote, at: 0)
+      best.notes += boundNotes.filter { !best.notes.contains($0) }
+      best.bound = bound
+      best.seconds = seconds
+      // One lane's roster within --gap of the other lane's bound is proven too.
+      best.markProven(within: options.relativeGap)
+      return best
+    }
+    if greedy.status == .feasible {
+      var kept = greedy
+      kept.bound = bound ?? greedy.bound
+      kept.seconds = seconds
+      kept.notes.append("GLPK found nothing better than the greedy roster")
+      kept.notes += boundNotes.filter { !kept.notes.contains($0) }
+      kept.markProven(within: options.relativeGap)
+      return kept
+    }
+    var last = first
+    last.seconds = seconds
+    return last
+  }
+}

@@ -1,0 +1,310 @@
+import DeploymentFormulation
+import Foundation
+import GLPKBackend
+import GreedySolver
+import MIPModel
+import SecondmentDomain
+
+/// The exact search: departments apart first, then the whole model; what
+/// stands when it ends without a roster.
+extension Planner {
+  /// Solves the deployment model with an exact MILP solver, optionally from a starting roster.
+  ///
+  /// Zoned officers of `warmStart` missing from `warmStartSplits` get `District.bestSplits`.
+  /// When the limit ends the search without a roster, `fallback` (a greedy run
+  /// already made) stands in when it keeps every rule; without one, the greedy runs.
+  public func planExact(
+    _ district: District, options: PlanOptions, solver: any Solver,
+    warmStart: [String: Posting]?, warmStartSplits: [String: ZoneSplit] = [:],
+    shouldStop: (@Sendable () -> Bool)? = nil, fallback: PlanResult? = nil
+  ) throws -> PlanResult {
+    try planExact(
+      DeploymentFormulation(district: district, options: options.formulation), options: options,
+      solver: solver, warmStart: warmStart, warmStartSplits: warmStartSplits,
+      shouldStop: shouldStop, greedyRoster: { fallback })
+  }
+
+  /// `planExact` on a model already built (`auto` builds it once for both
+  /// lanes), whose stand-in greedy roster is asked for only when needed (in
+  /// `auto` the greedy runs beside the cold search). `byDepartment` solves the
+  /// departments apart first (`DepartmentSolve`); `pooledByDepartment` lets a
+  /// pooled model take the departments' way instead of the whole model (their
+  /// bound, their joined roster repaired, then the neighbourhood search), as
+  /// `glpk` and `auto`'s cold lane do. With a `board` (`auto`, whose other
+  /// lane makes the bound) the departments get one pass of 60% of the limit
+  /// instead of two in half of it, and their headcounts and the repaired
+  /// roster are posted on it for the other lane's price cuts.
+  func planExact(
+    _ strict: DeploymentFormulation, options: PlanOptions, solver: any Solver,
+    warmStart: [String: Posting]?, warmStartSplits: [String: ZoneSplit] = [:],
+    shouldStop: (@Sendable () -> Bool)?, byDepartment: Bool = true,
+    pooledByDepartment: Bool = false, board: PriceCutPoints? = nil, greedyRoster: () -> PlanResult?
+  ) throws -> PlanResult {
+    let clock = ContinuousClock.now
+    func elapsed() -> Double { (ContinuousClock.now - clock).inSeconds }
+    var notes: [String] = []
+    let district = strict.district
+    // A pooled model gains price cuts on the departments' way (`pricedDepartments`).
+    var strict = strict
+    var solve = SolveOptions(
+      timeLimit: options.timeLimit, relativeGap: options.relativeGap, seed: options.seed,
+      verbose: options.verbose)
+    solve.progress = options.progress
+    solve.shouldStop = shouldStop
+    if let warmStart, let point = strict.point(for: warmStart, splits: warmStartSplits),
+      strict.model.isFeasible(point)
+    {
+      solve.warmStart = point
+    }
+    if let limit = options.timeLimit { solve.timeLimit = max(limit - elapsed(), 0.1) }
+    var solver = solver
+    if strict.pooled, var glpk = solver as? GLPKSolver {
+      // GLPK's pseudocost start-up solves trial LPs with no callback between
+      // them; on the pooled 100-town model that kept a stopped race lane
+      // running 5-18 s past the limit. Binarizing lowered the pooled
+      // 200-town bound at 60 s from 60,670 to 60,262 (`Benchmarks/reports/2026-11-27-deployment-gap-greedy.md`).
+      glpk.branching = .driebeckTomlin
+      glpk.binarize = false
+      solver = glpk
+    }
+    // A pooled district's departments get half the limit (their bound, and
+    // their joined roster to repair and search); a small district's a fifth
+    // at most (rongchang-2024 needs about 0.3 s), then the whole model.
+    let pooledWay = strict.pooled && pooledByDepartment
+    let departments =
+      byDepartment && !strict.options.elastic && (!strict.pooled || pooledWay)
+      ? try departmentsApart(
+        &strict, solver: solver, options: options, pooledWay: pooledWay, board: board, greedyRoster: greedyRoster,
+        shouldStop: shouldStop, started: clock)
+      : nil
+    let result: SolveResult
+    if let apart = departments, apart.isOptimal(relativeGap: options.relativeGap) {
+      result = SolveResult(
+        termination: .optimal, values: apart.values, objective: apart.objective,
+        bound: apart.bound, seconds: elapsed(), solver: apart.solver)
+      notes.append(
+        "solved one department at a time (\(apart.blocks) departments): the joined roster keeps "
+          + "the rules that join departments, so it is optimal for the whole district")
+    } else if pooledWay, let apart = departments,
+      // Departments that all close in half the limit make a model small
+      // enough for the whole search (below), which can prove its roster.
+      apart.solved < apart.blocks,
+      // The joined roster, or when it lacks rules joining departments, the
+      // same with those rules repaired (the rest of it held), in half the
+      // time left; in `auto`'s roster lane a quarter, for the regions that
+      // pay there (200 towns, seeds 1-3: 1.15% / 1.00% / 1.24% against
+      // 1.16% / 1.32% / 1.22%; every repair found its roster in 4 s).
+      let start = try apart.values
+        ?? apart.joined.flatMap({ joined in
+          try DepartmentSolve(formulation: strict, solver: solver).repair(
+            joined,
+            timeLimit: options.timeLimit.map {
+              max(
+                ($0 - elapsed())
+                  * (board == nil ? PlannerTuning.repairShare : PlannerTuning.repairShareWithBoundLane), 0.1)
+            },
+            seed: options.seed, shouldStop: shouldStop)
+        })
+    {
+      board?.post(start)
+      var rest = options
+      rest.timeLimit = options.timeLimit.map { max($0 - elapsed(), 0.1) }
+      // After `auto`'s one long departments pass, re-solving a department
+      // took its 15 s and found nothing; regions on the costliest towns paid
+      // (200 towns: 1.03-1.16% against 1.11-1.26%). After `glpk`'s two short
+      // passes the departments and random regions stay: regions alone gave
+      // 1.67% against 1.52% at 200 towns, 1.95% against 1.73% at 100.
+      var plan = try planNeighbourhoods(
+        strict, options: rest, from: start, named: "it",
+        order: board == nil ? .alternating : .costliestRegions, shouldStop: shouldStop)
+      plan.notes.insert(
+        apart.note(
+          apart.values == nil
+            ? "so their joined roster had those rules repaired (the rest of it held)"
+            : "and their joined roster is the start"),
+        at: plan.notes.count - 1)
+      plan.bound = apart.bound
+      plan.seconds = elapsed()
+      plan.markProven(within: options.relativeGap)
+      return plan
+    } else {
+      if let apart = departments, apart.blocks > 1 {
+        notes.append(apart.note("so the whole district was solved"))
+      }
+      if let limit = options.timeLimit { solve.timeLimit = max(limit - elapsed(), 0.1) }
+      let whole = try solver.solve(strict.model, options: solve)
+      result = whole.raisingBound(to: departments?.bound, relativeGap: options.relativeGap)
+    }
+    let checker = RosterChecker(district)
+
+    if let values = result.values, strict.pooled {
+      var plan = pooledResult(
+        strict, values: values, result: result, options: options, seconds: elapsed())
+      plan.notes += notes
+      return plan
+    }
+    if let values = result.values {
+      let postings = strict.postings(from: values)
+      let splits = strict.splits(from: values, postings: postings)
+      let objective = strict.breakdown(at: values)
+      return PlanResult(
+        status: result.termination == .optimal ? .optimal : .feasible, postings: postings,
+        splits: splits, solver: result.solver, objective: objective,
+        bound: result.bound, seconds: elapsed(), modelSize: strict.size,
+        elasticModelSize: nil, brokenRules: [], termination: result.termination,
+        evaluation: checker.evaluate(postings, splits: splits), notes: notes)
+    }
+
+    return try withoutRoster(
+      strict, result: result, options: options, solver: solver, solve: solve, notes: notes,
+      greedyRoster: greedyRoster, started: clock)
+  }
+
+  /// The departments apart (`DepartmentSolve`): a pooled district's
+  /// (`pooledWay`) with price cuts in `pricedDepartments`, a small district's
+  /// in `PlannerTuning.departmentsShare` of the time left, before the whole
+  /// model. GLPK's default branching suits them (0.29 s against 0.62 s on
+  /// rongchang-2024's departments).
+  func departmentsApart(
+    _ strict: inout DeploymentFormulation, solver: any Solver, options: PlanOptions, pooledWay pooledWay: Bool,
+    board: PriceCutPoints?, greedyRoster: () -> PlanResult?, shouldStop: (@Sendable () -> Bool)?,
+    started clock: ContinuousClock.Instant
+  ) throws -> DepartmentSolve.Outcome {
+    func elapsed() -> Double { (ContinuousClock.now - clock).inSeconds }
+    var apart = solver
+    if var glpk = apart as? GLPKSolver {
+      // GLPK's default branching: 0.29 s against 0.62 s on rongchang-2024's departments.
+      glpk.branching = .driebeckTomlin
+      // With the bound made elsewhere (`auto`), the roster's departments
+      // take the most promising node first: their joined roster priced
+      // 62,336-62,370 instead of 62,494-62,518 at 200 towns (4 s a department),
+      // about what twice the time gives with GLPK's default. Not in `glpk`:
+      // its two shorter passes then left a department without a roster (5.21%).
+      if pooledWay, board != nil { glpk.backtracking = .bestProjection }
+      apart = glpk
+    }
+    if pooledWay {
+      let share =
+        board == nil ? PlannerTuning.pooledDepartmentsShare : PlannerTuning.pooledDepartmentsShareWithBoundLane
+      let departments = try pricedDepartments(
+        &strict, solver: apart, greedyRoster: greedyRoster,
+        timeLimit: options.timeLimit.map { max($0 - elapsed(), 0.1) * share },
+        passes: board == nil ? 2 : 1,
+        neighbourhoodShare: board == nil ? 0 : PlannerTuning.departmentNeighbourhoodShare,
+        options: options, shouldStop: shouldStop)
+      if let partial = departments.partial { board?.post(partial) }
+      return departments
+    } else {
+      return try DepartmentSolve(formulation: strict, solver: apart).solve(
+        timeLimit: options.timeLimit.map { max(($0 - elapsed()) * PlannerTuning.departmentsShare, 0.05) },
+        seed: options.seed, verbose: options.verbose, shouldStop: shouldStop)
+    }
+  }
+
+  /// What stands when the strict search ended without a roster (`result`):
+  /// nothing, when another search finished first; at a limit, the greedy's
+  /// roster (`greedyRoster`, or a greedy run in the time left) when it keeps every
+  /// rule; otherwise the elastic model solved in the time left (at least
+  /// `PlannerTuning.fallbackSeconds`) names the rules that fail, or the
+  /// greedy's rule-breaking roster stands (always for a pooled district,
+  /// whose elastic model has a column per person and posting).
+  func withoutRoster(
+    _ strict: DeploymentFormulation, result: SolveResult, options: PlanOptions, solver: any Solver,
+    solve: SolveOptions, notes: [String], greedyRoster: () -> PlanResult?,
+    started clock: ContinuousClock.Instant
+  ) throws -> PlanResult {
+    func elapsed() -> Double { (ContinuousClock.now - clock).inSeconds }
+    let district = strict.district
+    let checker = RosterChecker(district)
+    var notes = notes
+    if case .limit(.interrupted) = result.termination {
+      // Stopped because another search finished first: nothing to explain.
+      return PlanResult(
+        status: .noRoster, postings: nil, solver: result.solver, objective: nil,
+        bound: result.bound, seconds: elapsed(), modelSize: strict.size, elasticModelSize: nil,
+        brokenRules: [], termination: result.termination, evaluation: nil,
+        notes: notes + ["stopped: another search finished first"])
+    }
+    let why: String
+    switch result.termination {
+    case .infeasible: why = "the hard rules cannot all hold"
+    case .limit: why = "no roster keeping every hard rule was found within the time limit"
+    case .unbounded: why = "the model is unbounded (a formulation error)"
+    case .error(let text): why = "the solver failed: \(text)"
+    case .optimal: why = "the solver reported optimal without a solution"
+    }
+    notes.append(why)
+    // A limit without a roster: the greedy's roster, when it keeps every rule,
+    // is the best found so far; one that breaks rules stands unless the
+    // elastic re-solve below finds better.
+    var standing: PlanResult?
+    if case .limit = result.termination {
+      var greedy =
+        greedyRoster()
+        ?? planGreedy(
+          district, options: options,
+          timeLimit: options.timeLimit.map { max($0 - elapsed(), PlannerTuning.fallbackSeconds) })
+      greedy.bound = result.bound
+      greedy.seconds = elapsed()
+      greedy.modelSize = strict.size
+      if greedy.status == .feasible {
+        greedy.notes = notes + ["the greedy roster stands in"]
+        return greedy
+      }
+      standing = greedy
+    }
+    // The elastic model has a column per person and posting: for a pooled
+    // district (40,000 and more) it is too large to pay in the time left,
+    // and the greedy's roster names its broken rules as the checker finds them.
+    let timeLeft = options.timeLimit.map { $0 - elapsed() } ?? .infinity
+    guard options.explainBrokenRules, !options.formulation.elastic, !strict.pooled,
+      standing == nil || timeLeft > PlannerTuning.fallbackSeconds
+    else {
+      if var standing {
+        standing.notes = notes + ["the greedy's roster, which breaks rules, stands in"]
+        return standing
+      }
+      return PlanResult(
+        status: .noRoster, postings: nil, solver: result.solver, objective: nil, bound: nil,
+        seconds: elapsed(), modelSize: strict.size, elasticModelSize: nil, brokenRules: [],
+        termination: result.termination, evaluation: nil, notes: notes)
+    }
+
+    let elastic = DeploymentFormulation(
+      district: district, options: options.formulation.elasticVariant)
+    var again = solve
+    again.warmStart = nil
+    if let limit = options.timeLimit {
+      // A proven infeasible model leaves time; otherwise the re-solve may
+      // take `fallbackSeconds` past the limit, the documented margin.
+      again.timeLimit = max(limit - elapsed(), PlannerTuning.fallbackSeconds)
+    }
+    notes.append("re-solved with penalised slack on every rule family to find which rules fail")
+    let relaxed = try solver.solve(elastic.model, options: again)
+    guard let values = relaxed.values else {
+      notes.append("the re-solve found no roster either (\(relaxed.termination))")
+      if var standing {
+        standing.notes = notes + ["the greedy's roster, which breaks rules, stands in"]
+        standing.seconds = elapsed()
+        return standing
+      }
+      return PlanResult(
+        status: .noRoster, postings: nil, solver: relaxed.solver, objective: nil, bound: nil,
+        seconds: elapsed(), modelSize: strict.size, elasticModelSize: elastic.size,
+        brokenRules: [], termination: relaxed.termination, evaluation: nil, notes: notes)
+    }
+    let postings = elastic.postings(from: values)
+    let splits = elastic.splits(from: values, postings: postings)
+    let broken = elastic.brokenRules(at: values)
+    let penalty = elastic.rulePenalty(at: values)
+    // A re-solve that needs no slack found a roster the strict search missed.
+    let status: PlanStatus = broken.isEmpty ? .feasible : .rulesBroken
+    return PlanResult(
+      status: status, postings: postings, splits: splits, solver: relaxed.solver,
+      objective: elastic.breakdown(at: values),
+      bound: relaxed.bound.map { max($0 - penalty, 0) }, seconds: elapsed(),
+      modelSize: strict.size, elasticModelSize: elastic.size, brokenRules: broken,
+      termination: relaxed.termination, evaluation: checker.evaluate(postings, splits: splits),
+      notes: notes)
+  }
+}

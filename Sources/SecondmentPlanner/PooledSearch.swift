@@ -1,0 +1,168 @@
+import DeploymentFormulation
+import Foundation
+import GLPKBackend
+import GreedySolver
+import MIPModel
+import SecondmentDomain
+
+/// A pooled (large) district: the departments apart with price cuts, their
+/// joined roster, and the neighbourhood search that improves it.
+extension Planner {
+  /// The neighbourhood search from `point`, a point of the model that keeps
+  /// every row; `named` says what the point is, for the note.
+  /// `order` says which neighbourhoods come (`NeighbourhoodSearch.Order`).
+  func planNeighbourhoods(
+    _ formulation: DeploymentFormulation, options: PlanOptions, from point: [Double],
+    named start: String, order: NeighbourhoodSearch.Order, shouldStop: (@Sendable () -> Bool)?
+  ) throws -> PlanResult {
+    let clock = ContinuousClock.now
+    let checker = RosterChecker(formulation.district)
+    let greedy = DeploymentGreedy(
+      district: formulation.district, options: DeploymentGreedyOptions(seed: options.seed))
+    var search = NeighbourhoodSearch(formulation: formulation, solver: GLPKSolver())
+    search.order = order
+    let outcome = try search.improve(
+      from: point, timeLimit: options.timeLimit ?? 60, seed: options.seed,
+      shouldStop: shouldStop, progress: options.progress,
+      descend: { values, seconds in
+        let postings = formulation.postings(from: values)
+        return formulation.point(for: greedy.descend(from: postings, timeLimit: seconds))
+      }
+    ) { values in
+      let postings = formulation.postings(from: values)
+      let evaluation = checker.evaluate(
+        postings, splits: formulation.splits(from: values, postings: postings))
+      return evaluation.isFeasible ? evaluation.objective.total : .infinity
+    }
+    let seconds = (ContinuousClock.now - clock).inSeconds
+    let result = SolveResult(
+      termination: .limit(.time), values: outcome.values,
+      objective: formulation.model.objective.value(at: outcome.values), bound: nil,
+      seconds: seconds, solver: "glpk \(GLPKSolver.version ?? "")")
+    var plan = pooledResult(
+      formulation, values: outcome.values, result: result, options: options, seconds: seconds)
+    plan.notes.append(
+      "\(outcome.rounds) "
+        + (order == .alternating
+          ? "departments and regions re-solved from \(start), "
+          : "regions re-solved from \(start), costliest town first, ")
+        + "\(outcome.improvements) of them improving it; \(outcome.descents) person-by-person "
+        + "descents lowered its cost")
+    return plan
+  }
+
+  /// A pooled district's departments apart, in `passes` passes (two: 60% and
+  /// 40% of `timeLimit`; one, when `auto`'s other lane makes the bound, takes
+  /// it all): the first gives each department's headcounts, at which
+  /// `formulation` gains price cuts (`DeploymentFormulation.addPriceCuts`),
+  /// and at the stand-in roster too when there is one (in `auto` the
+  /// greedy's); the second solves the departments again with them, for a
+  /// higher bound and a joined roster priced closer to what its people cost.
+  /// The bound is the higher of the passes'. Each department keeps
+  /// `neighbourhoodShare` of its time in every pass to improve its roster
+  /// (`DepartmentSolve.solve`).
+  ///
+  /// The joined roster is the last pass's that gave every department a
+  /// roster; when none did, each department's latest roster, and the
+  /// stand-in's postings for a department with none, so the joined roster
+  /// can still be repaired and searched (before, the whole pooled model was
+  /// solved and never beat the greedy at 200 towns: 4.99%, 5.15%).
+  ///
+  /// Measured at 200 towns (`Benchmarks/reports/2026-11-27-deployment-gap-greedy.md`): the cuts lift the
+  /// departments' bound from 60,889 to about 61,100, with the greedy's cuts
+  /// 61,127-61,157; a third pass reached 61,186 but left the search too
+  /// little time for the roster.
+  func pricedDepartments(
+    _ formulation: inout DeploymentFormulation, solver: any Solver,
+    greedyRoster: () -> PlanResult?, timeLimit: Double?, passes: Int = 2,
+    neighbourhoodShare: Double = 0, options: PlanOptions, shouldStop: (@Sendable () -> Bool)?
+  ) throws -> DepartmentSolve.Outcome {
+    let clock = ContinuousClock.now
+    // The first pass must give every department a roster: with equal passes
+    // a department found none in 3 of 8 `auto` runs at 200 towns (the other
+    // lane sharing the machine); with 60% of the time, in none of 3.
+    let firstShare = passes == 1 ? 1 : PlannerTuning.firstPassShare
+    var best: DepartmentSolve.Outcome?
+    var bound: Double?
+    var latest: [[Double]?] = []
+    for pass in 0..<passes {
+      if pass > 0 {
+        guard let point = best?.partial, formulation.addPriceCuts(at: point) > 0 else { break }
+        // And at the greedy roster, when `auto`'s other lane has made it:
+        // 61,127-61,157 instead of 61,086 at 200 towns.
+        if let roster = greedyRoster()?.postings, let greedy = formulation.point(for: roster) {
+          _ = formulation.addPriceCuts(at: greedy)
+        }
+      }
+      let left = timeLimit.map { max($0 - (ContinuousClock.now - clock).inSeconds, 0.05) }
+      let outcome = try DepartmentSolve(formulation: formulation, solver: solver).solve(
+        timeLimit: left.map { pass == 0 ? $0 * firstShare : $0 / Double(passes - pass) },
+        everyBlock: true, neighbourhoodShare: neighbourhoodShare,
+        seed: options.seed, verbose: options.verbose, shouldStop: shouldStop)
+      // Each department's latest roster, for a joined roster no pass completes.
+      for (b, point) in outcome.departmentPoints.enumerated() where point != nil {
+        if b >= latest.count { latest += Array(repeating: nil, count: b + 1 - latest.count) }
+        latest[b] = point
+      }
+      if let b = outcome.bound { bound = max(bound ?? b, b) }
+      if best == nil || outcome.joined != nil { best = outcome }
+      if shouldStop?() == true { break }
+    }
+    guard var result = best else { return DepartmentSolve.Outcome() }
+    result.bound = bound
+    // No pass gave every department a roster: each department's latest,
+    // and the stand-in's postings for those without one.
+    if result.joined == nil, latest.contains(where: { $0 != nil }),
+      let joined = DepartmentSolve(formulation: formulation, solver: solver).join(
+        latest,
+        greedyRoster: latest.contains(where: { $0 == nil })
+          ? greedyRoster()?.postings.flatMap { formulation.point(for: $0) } : nil)
+    {
+      result.joined = joined
+      result.stoodIn = latest.filter { $0 == nil }.count
+      result.brokenLinks = formulation.brokenLinks(at: joined)
+      if formulation.model.isFeasible(joined) { result.values = joined }
+    }
+    // Points of an earlier pass lack the later passes' cuts: price them again.
+    for keyPath in [\DepartmentSolve.Outcome.joined, \.values, \.partial] {
+      guard var point = result[keyPath: keyPath] else { continue }
+      formulation.completePrices(&point)
+      result[keyPath: keyPath] = point
+    }
+    result.objective = result.values.map { formulation.model.objective.value(at: $0) }
+    return result
+  }
+
+  /// The roster of a pooled model's solution (`FormulationOptions.poolGroups`):
+  /// people assigned to the group headcounts at least cost, priced by the
+  /// checker. The pooled bound holds for the exact model, so the roster is
+  /// `optimal` only when the checker's objective reaches it, and `rulesBroken`
+  /// when the headcounts do not fit the people (in `auto` the greedy roster
+  /// then stands, as it does whenever it is better: `plan`).
+  func pooledResult(
+    _ model: DeploymentFormulation, values: [Double], result: SolveResult, options: PlanOptions,
+    seconds: Double
+  ) -> PlanResult {
+    let postings = model.postings(from: values)
+    let splits = model.splits(from: values, postings: postings)
+    let evaluation = RosterChecker(model.district).evaluate(postings, splits: splits)
+    let note =
+      "large district: each group's people pooled (\(model.size.columns) columns instead of one per "
+      + "person and posting); the bound holds for the exact model, the roster is a least-cost "
+      + "assignment of people to the pooled headcounts"
+      + (model.priceCutCount > 0
+        ? " (\(model.priceCutCount) price cuts: what the groups' people cost at the "
+          + "departments' first headcounts, and at the greedy roster when it was ready)" : "")
+    var pooled = PlanResult(
+      status: .feasible, postings: postings, splits: evaluation.splits, solver: result.solver,
+      objective: evaluation.objective, bound: result.bound, seconds: seconds,
+      modelSize: model.size, elasticModelSize: nil, brokenRules: [],
+      termination: result.termination, evaluation: evaluation, notes: [note])
+    pooled.markProven(within: options.relativeGap)
+    if !evaluation.isFeasible {
+      pooled.status = .rulesBroken
+      pooled.brokenRules = evaluation.violations
+    }
+    return pooled
+  }
+}
