@@ -31,6 +31,7 @@ let package = Package(
     .target(
       name: "SecondmentDomain",
       dependencies: [
+        "Randomness",
         .product(name: "CSV", package: "CSV.swift"), .product(name: "Crypto", package: "swift-crypto"),
       ]),
     /// The planner's spreadsheets: an instance, a staff list, a change list as
@@ -46,6 +47,8 @@ let package = Package(
       ]),
     /// A solver-neutral mixed-integer model: variables, constraints, results.
     .target(name: "MIPModel"),
+    /// The one seeded random generator (SplitMix64) of the generator and the searches.
+    .target(name: "Randomness"),
     /// The exact solver: GLPK behind the `MIPModel.Solver` protocol.
     .target(
       name: "GLPKBackend",
@@ -55,7 +58,7 @@ let package = Package(
         "CGLPKShims",
       ]),
     /// OR-Library generalized assignment problem: reader, MILP, known optima.
-    .target(name: "GAPBenchmark", dependencies: ["MIPModel"]),
+    .target(name: "GAPBenchmark", dependencies: ["MIPModel", "Randomness"]),
     /// The deployment model: instance to MILP, MILP solution to roster.
     .target(
       name: "DeploymentFormulation",
@@ -63,7 +66,7 @@ let package = Package(
     /// The pure-Swift fallback: construction heuristic plus local search.
     .target(
       name: "GreedySolver",
-      dependencies: ["SecondmentDomain", "GAPBenchmark", "MIPModel"]),
+      dependencies: ["SecondmentDomain", "MIPModel", "Randomness"]),
     /// Benchmark of the GAP greedy over the OR-Library sets, per-set distance
     /// and time (`swift run -c release GreedyBenchmark`; see Benchmarks/README.md).
     .executableTarget(
@@ -74,7 +77,7 @@ let package = Package(
     .target(
       name: "SecondmentPlanner",
       dependencies: [
-        "SecondmentDomain", "MIPModel", "GLPKBackend", "DeploymentFormulation", "GreedySolver",
+        "SecondmentDomain", "MIPModel", "GLPKBackend", "DeploymentFormulation", "GreedySolver", "Randomness",
       ]),
     /// What-if scenarios: a YAML/JSON file of changes applied to a base instance.
     .target(
@@ -110,7 +113,7 @@ let package = Package(
     /// Runs the built `secondment` binary for the command-line tests.
     .target(name: "SecondmentTestSupport", path: "Tests/SecondmentTestSupport"),
 
-    .testTarget(name: "SecondmentDomainTests", dependencies: ["SecondmentDomain"]),
+    .testTarget(name: "SecondmentDomainTests", dependencies: ["SecondmentDomain", "Randomness"]),
     .testTarget(
       name: "SheetsTests",
       dependencies: [
@@ -124,7 +127,7 @@ let package = Package(
     .testTarget(
       name: "PlannerTests",
       dependencies: [
-        "SecondmentPlanner", "SecondmentDomain", "MIPModel", "GLPKBackend", "GAPBenchmark", "GreedySolver",
+        "SecondmentPlanner", "SecondmentDomain", "MIPModel", "GLPKBackend", "GAPBenchmark", "GreedySolver", "Randomness",
         "DeploymentFormulation",
       ]),
     .testTarget(

@@ -7,6 +7,7 @@
 // Swift initialises stored constants only in the initialiser itself.
 
 import Foundation
+import Randomness
 import SecondmentDomain
 
 /// The deployment greedy's engine: indexed data, incremental state, construction
@@ -159,7 +160,7 @@ struct DeploymentSearch {
   var personSum = 0.0
   var moves = 0
   var total = 0.0
-  var rng: SplitMix64
+  var rng: SeededRandom
   /// Towns a trial touches: `affected[0..<affectedCount]`.
   let affected: Buf<Int>
   var affectedCount = 0
@@ -410,7 +411,7 @@ struct DeploymentSearch {
     share = memory.make(repeating: 0, count: nT)
     pairSum = memory.make(repeating: 0, count: nT)
     unmetSum = memory.make(repeating: 0, count: nT)
-    rng = SplitMix64(seed: seed ^ 0xDE91_0A7E_5EC0_0002)
+    rng = SeededRandom(seed: seed ^ 0xDE91_0A7E_5EC0_0002)
     affected = memory.make(repeating: 0, count: max(1, nT))
     reset()
   }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import MIPModel
-import GreedySolver
 import GLPKBackend
 import GAPBenchmark
 import Foundation

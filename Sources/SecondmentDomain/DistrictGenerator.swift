@@ -1,4 +1,5 @@
 import Foundation
+import Randomness
 
 /// What a random district should look like (`secondment generate --towns …`).
 public struct RandomDistrictSpec: Sendable, Hashable {

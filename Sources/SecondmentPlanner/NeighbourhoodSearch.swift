@@ -1,5 +1,6 @@
 import DeploymentFormulation
 import Foundation
+import Randomness
 import MIPModel
 import SecondmentDomain
 

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import GreedySolver
+import Randomness
 import SecondmentDomain
 
 /// The deployment greedy: rosters the checker accepts, an objective equal to
@@ -255,7 +256,7 @@ struct GreedyDeploymentTests {
       let checker = RosterChecker(district)
       var search = DeploymentSearch(district: district, seed: 3)
       search.construct()
-      var rng = SplitMix64(seed: 17)
+      var rng = SeededRandom(seed: 17)
       let movable = search.movable
       for step in 0..<200 {
         search.resync()

@@ -1,8 +1,7 @@
 import Foundation
 import Testing
 
-@testable import GreedySolver
-import GAPBenchmark
+@testable import GAPBenchmark
 import MIPModel
 
 /// The GAP greedy against the OR-Library sets and their known values.

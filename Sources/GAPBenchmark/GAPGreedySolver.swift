@@ -1,6 +1,6 @@
 import Foundation
-import GAPBenchmark
 import MIPModel
+import Randomness
 
 /// A pure-Swift heuristic for the generalized assignment problem (GAP).
 ///
@@ -78,37 +78,6 @@ public struct GAPGreedySolver: Sendable {
   }
 }
 
-/// A small, fast, seedable pseudo-random generator (SplitMix64).
-struct SplitMix64: RandomNumberGenerator, Sendable {
-  private var state: UInt64
-
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-
-  /// A uniform integer in `0..<bound` (bound > 0).
-  mutating func below(_ bound: Int) -> Int {
-    Int(next() % UInt64(max(bound, 1)))
-  }
-
-  /// The elements in a random order (Fisher-Yates).
-  mutating func shuffled<T>(_ items: [T]) -> [T] {
-    var items = items
-    var i = items.count - 1
-    while i > 0 {
-      items.swapAt(i, below(i + 1))
-      i -= 1
-    }
-    return items
-  }
-}
-
 /// The GAP search state, in minimisation form and job-major flat arrays.
 struct GAPSearch {
   let m: Int
@@ -118,7 +87,7 @@ struct GAPSearch {
   /// `res[j * m + i]`.
   let res: [Int]
   let cap: [Int]
-  var rng: SplitMix64
+  var rng: SeededRandom
 
   init(instance: GAPInstance, sense: ObjectiveSense, seed: UInt64) {
     m = instance.agents
@@ -135,7 +104,7 @@ struct GAPSearch {
     cost = c
     res = r
     cap = instance.capacity
-    rng = SplitMix64(seed: seed ^ 0x5EC0_4D3E_47A1_0001)
+    rng = SeededRandom(seed: seed ^ 0x5EC0_4D3E_47A1_0001)
   }
 
   private static func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
@@ -273,6 +242,20 @@ struct GAPSearch {
       iterations: iterations, deadline: deadline)
   }
 
+  /// Whether a candidate of `delta` replaces the one chosen so far (`best`):
+  /// a better one always, a tie with probability 1/ties, so every tied
+  /// candidate is equally likely to be kept.
+  @inline(__always)
+  mutating func prefer(_ delta: Double, over best: inout Double, ties: inout Int) -> Bool {
+    if delta < best - 1e-9 {
+      best = delta
+      ties = 1
+      return true
+    }
+    ties += 1
+    return rng.below(ties) == 0
+  }
+
   mutating func tabu(
     start: [Int], bestFeasible: [Int]?, bestFeasibleCost: Int, bound: Int, iterations: Int,
     deadline: UInt64?
@@ -373,13 +356,7 @@ struct GAPSearch {
                     // Aspiration: a new best feasible assignment.
                     guard exc + dPen == 0, cur + dCost < bc else { continue }
                   }
-                  if delta < moveDelta - 1e-9 {
-                    moveDelta = delta
-                    ties = 1
-                  } else {
-                    ties += 1
-                    if rng.below(ties) != 0 { continue }
-                  }
+                  guard prefer(delta, over: &moveDelta, ties: &ties) else { continue }
                   kind = 0
                   mj1 = j
                   mk = k
@@ -430,13 +407,7 @@ struct GAPSearch {
                         if tabu1 || tabu[j2 * m + i1] > it {
                           guard exc + dPen == 0, cur + dCost < bc else { continue }
                         }
-                        if delta < moveDelta - 1e-9 {
-                          moveDelta = delta
-                          ties = 1
-                        } else {
-                          ties += 1
-                          if rng.below(ties) != 0 { continue }
-                        }
+                        guard prefer(delta, over: &moveDelta, ties: &ties) else { continue }
                         kind = 1
                         mj1 = j1
                         mj2 = j2
