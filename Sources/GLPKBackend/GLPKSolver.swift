@@ -95,6 +95,13 @@ public struct GLPKSolver: Solver {
   /// Solves `model` and also says whether GLPK used `options.warmStart`.
   public func solveReporting(_ model: Model, options: SolveOptions) throws -> GLPKSolveReport {
     #if GLPK
+      // A search style in the options (`SearchStyle`) overrides this solver's own.
+      let style = options.style ?? SearchStyle()
+      let branching: Branching =
+        style.branching.map { $0 == .pseudocost ? .pseudocost : .driebeckTomlin } ?? self.branching
+      let backtracking: Backtracking =
+        style.nodeOrder.map { $0 == .mostPromising ? .bestProjection : .bestLocalBound } ?? self.backtracking
+      let binarize = style.keepGeneralIntegers.map { !$0 } ?? self.binarize
       return try GLPKRun.solve(
         model, options: options, branching: branching, backtracking: backtracking,
         binarize: binarize)

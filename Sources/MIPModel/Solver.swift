@@ -16,6 +16,8 @@ public struct SolveOptions: Sendable, Hashable {
   /// `.limit(.interrupted)`, keeping its best solution and bound (used to stop
   /// the slower of two searches racing on the same model).
   public var shouldStop: (@Sendable () -> Bool)?
+  /// How the search should go, for backends that can choose (nil: the backend's own).
+  public var style: SearchStyle?
 
   public init(timeLimit: Double? = nil, relativeGap: Double = 0, seed: UInt64 = 1, verbose: Bool = false) {
     self.timeLimit = timeLimit
@@ -143,6 +145,67 @@ public struct SolveResult: Sendable {
 ///
 /// Implementations must be safe to call from any thread, one solve per call,
 /// and must never print to standard output.
+/// How a branch-and-bound search should go, for backends that can choose:
+/// solver-neutral hints the backend maps to its own options. A field left nil
+/// keeps the backend's configuration.
+public struct SearchStyle: Sendable, Hashable {
+  /// How the variable to branch on is chosen.
+  public enum Branching: Sendable, Hashable {
+    /// The backend's default rule (cheap per node).
+    case standard
+    /// Pseudocosts: fewer nodes, each dearer (trial solves on first branchings).
+    case pseudocost
+  }
+
+  /// Which open node the search takes next.
+  public enum NodeOrder: Sendable, Hashable {
+    /// The node with the best bound: raises the bound soonest.
+    case bestBound
+    /// The node most likely to hold a good solution: better solutions sooner.
+    case mostPromising
+  }
+
+  public var branching: Branching?
+  public var nodeOrder: NodeOrder?
+  /// Keep general integer variables as they are, rather than splitting them
+  /// into binaries in presolve.
+  public var keepGeneralIntegers: Bool?
+
+  public init(branching: Branching? = nil, nodeOrder: NodeOrder? = nil, keepGeneralIntegers: Bool? = nil) {
+    self.branching = branching
+    self.nodeOrder = nodeOrder
+    self.keepGeneralIntegers = keepGeneralIntegers
+  }
+
+  /// This style, with `other`'s fields where this one leaves them nil.
+  public func filling(from other: SearchStyle) -> SearchStyle {
+    SearchStyle(
+      branching: branching ?? other.branching, nodeOrder: nodeOrder ?? other.nodeOrder,
+      keepGeneralIntegers: keepGeneralIntegers ?? other.keepGeneralIntegers)
+  }
+}
+
+/// A solver whose every search takes `style` (`Solver.styled`).
+public struct StyledSolver: Solver {
+  public let base: any Solver
+  public let style: SearchStyle
+
+  public var name: String { base.name }
+
+  /// Solves with `style`, under any style already in `options` (the later
+  /// `styled` call wins where both set a field).
+  public func solve(_ model: Model, options: SolveOptions) throws -> SolveResult {
+    var styled = options
+    styled.style = (options.style ?? SearchStyle()).filling(from: style)
+    return try base.solve(model, options: styled)
+  }
+}
+
+extension Solver {
+  /// This solver with every search in `style`.
+  public func styled(_ style: SearchStyle) -> any Solver { StyledSolver(base: self, style: style) }
+}
+
 public protocol Solver: Sendable {
   /// A short name, e.g. `glpk`.
   var name: String { get }

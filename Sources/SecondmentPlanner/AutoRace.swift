@@ -38,7 +38,7 @@ extension Planner {
       if lane == 0 {
         let outcome = Result {
           try planExact(
-            formulation, options: lanes, solver: GLPKSolver(branching: PlannerTuning.coldBranching),
+            formulation, options: lanes, solver: GLPKSolver().styled(PlannerTuning.coldSearch),
             warmStart: nil, shouldStop: race.isOver, pooledByDepartment: true,
             board: formulation.pooled ? board : nil, greedyRoster: { outcomes.greedy })
         }

@@ -30,7 +30,7 @@ extension Planner {
     var result = greedy
     var formulation = formulation
     // As the roster lane's departments: GLPK's default branching, general integers kept.
-    let solver = GLPKSolver(branching: .driebeckTomlin, binarize: false)
+    let solver = GLPKSolver().styled(SearchStyle(branching: .standard, keepGeneralIntegers: true))
     if let postings = greedy.postings, let point = formulation.point(for: postings, splits: greedy.splits) {
       _ = formulation.addPriceCuts(at: point)
     }

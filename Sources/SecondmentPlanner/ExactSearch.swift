@@ -58,14 +58,12 @@ extension Planner {
     }
     if let limit = options.timeLimit { solve.timeLimit = max(limit - elapsed(), 0.1) }
     var solver = solver
-    if strict.pooled, var glpk = solver as? GLPKSolver {
-      // GLPK's pseudocost start-up solves trial LPs with no callback between
-      // them; on the pooled 100-town model that kept a stopped race lane
-      // running 5-18 s past the limit. Binarizing lowered the pooled
-      // 200-town bound at 60 s from 60,670 to 60,262 (`Benchmarks/reports/2026-11-27-deployment-gap-greedy.md`).
-      glpk.branching = .driebeckTomlin
-      glpk.binarize = false
-      solver = glpk
+    if strict.pooled {
+      // Pseudocost start-up solves trial LPs with no callback between them;
+      // on the pooled 100-town model that kept a stopped race lane running
+      // 5-18 s past the limit. Binarizing lowered the pooled 200-town bound
+      // at 60 s from 60,670 to 60,262 (`Benchmarks/reports/2026-11-27-deployment-gap-greedy.md`).
+      solver = solver.styled(SearchStyle(branching: .standard, keepGeneralIntegers: true))
     }
     // A pooled district's departments get half the limit (their bound, and
     // their joined roster to repair and search); a small district's a fifth
@@ -166,23 +164,19 @@ extension Planner {
   /// model. GLPK's default branching suits them (0.29 s against 0.62 s on
   /// rongchang-2024's departments).
   func departmentsApart(
-    _ strict: inout DeploymentFormulation, solver: any Solver, options: PlanOptions, pooledWay pooledWay: Bool,
+    _ strict: inout DeploymentFormulation, solver: any Solver, options: PlanOptions, pooledWay: Bool,
     board: PriceCutPoints?, greedyRoster: () -> PlanResult?, shouldStop: (@Sendable () -> Bool)?,
     started clock: ContinuousClock.Instant
   ) throws -> DepartmentSolve.Outcome {
     func elapsed() -> Double { (ContinuousClock.now - clock).inSeconds }
-    var apart = solver
-    if var glpk = apart as? GLPKSolver {
-      // GLPK's default branching: 0.29 s against 0.62 s on rongchang-2024's departments.
-      glpk.branching = .driebeckTomlin
-      // With the bound made elsewhere (`auto`), the roster's departments
-      // take the most promising node first: their joined roster priced
-      // 62,336-62,370 instead of 62,494-62,518 at 200 towns (4 s a department),
-      // about what twice the time gives with GLPK's default. Not in `glpk`:
-      // its two shorter passes then left a department without a roster (5.21%).
-      if pooledWay, board != nil { glpk.backtracking = .bestProjection }
-      apart = glpk
-    }
+    // The standard branching: 0.29 s against 0.62 s on rongchang-2024's
+    // departments. With the bound made elsewhere (`auto`), the roster's
+    // departments take the most promising node first: their joined roster
+    // priced 62,336-62,370 instead of 62,494-62,518 at 200 towns (4 s a
+    // department), about what twice the time gives by best bound. Not in
+    // `glpk`: its two shorter passes then left a department without a roster (5.21%).
+    let apart = solver.styled(
+      SearchStyle(branching: .standard, nodeOrder: pooledWay && board != nil ? .mostPromising : nil))
     if pooledWay {
       let share =
         board == nil ? PlannerTuning.pooledDepartmentsShare : PlannerTuning.pooledDepartmentsShareWithBoundLane

@@ -53,7 +53,7 @@ public struct Planner: Sendable {
       }
       return try planExact(
         DeploymentFormulation(district: district, options: options.formulation),
-        options: options, solver: GLPKSolver(branching: PlannerTuning.coldBranching), warmStart: nil,
+        options: options, solver: GLPKSolver().styled(PlannerTuning.coldSearch), warmStart: nil,
         shouldStop: options.shouldStop, pooledByDepartment: true, greedyRoster: { nil })
     case .greedy:
       return planGreedy(district, options: options, timeLimit: options.timeLimit)

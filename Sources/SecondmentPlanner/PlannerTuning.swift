@@ -1,4 +1,4 @@
-import GLPKBackend
+import MIPModel
 
 /// Every number that tunes how the planner spends its time, in one place:
 /// what it means, its sensible range, and why it has its value. Shares are
@@ -30,11 +30,11 @@ public enum PlannerTuning {
   /// search fits.
   public static let greedyLaneShare = 0.2
 
-  /// The branching rule of a cold GLPK search (presolved, binarized):
-  /// pseudocosts took rongchang-2024 in 23 nodes instead of 227 with GLPK's
-  /// default rule. The warm-started search keeps the default, so a race runs
-  /// two different strategies; pooled models keep it too.
-  public static let coldBranching = GLPKSolver.Branching.pseudocost
+  /// How a cold exact search (presolved, general integers binarized) goes:
+  /// pseudocost branching took rongchang-2024 in 23 nodes instead of 227
+  /// with GLPK's standard rule. The warm-started search keeps the standard
+  /// rule, so a race runs two different strategies; pooled models keep it too.
+  public static let coldSearch = SearchStyle(branching: .pseudocost)
 
   /// A small district's departments apart before the whole model: their
   /// part of the time (0.2; 0.05 to 0.5). rongchang-2024's need about 0.3 s

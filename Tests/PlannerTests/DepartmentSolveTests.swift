@@ -18,7 +18,7 @@ struct DepartmentSolveTests {
   static func wholeDistrict(_ district: District) throws -> PlanResult {
     try Planner().planExact(
       DeploymentFormulation(district: district), options: PlanOptions(timeLimit: 120),
-      solver: GLPKSolver(branching: PlannerTuning.coldBranching), warmStart: nil, shouldStop: nil,
+      solver: GLPKSolver().styled(PlannerTuning.coldSearch), warmStart: nil, shouldStop: nil,
       byDepartment: false, greedyRoster: { nil })
   }
 
