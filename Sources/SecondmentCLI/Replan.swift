@@ -92,38 +92,7 @@ extension Secondment {
       try checkOutputsOrExit(
         [("--output", output), ("--planned-instance", plannedInstance)],
         inputs: [instance, inputs.staff, changes, history])
-      let store: PlanHistory
-      do {
-        store = try PlanHistory(path: history)
-      } catch let error as HistoryError {
-        printError(error.description)
-        throw ExitCode(2)
-      }
-      if adopt {
-        // Before any planning: the history must take the adoption.
-        do {
-          try store.checkWritable()
-        } catch let error as HistoryError {
-          printError(error.description)
-          printError("nothing was planned")
-          throw ExitCode(2)
-        }
-      }
-      let (rawDistrict, changeList) = try quarterInstance(quarter, store: store)
-      if let stated = rawDistrict.instance.quarter, stated != quarter.description, changeList == nil {
-        printError(
-          "\(instance ?? history): the instance is for \(stated), not \(quarter) (fix: give --quarter \(stated), or the instance of \(quarter)); nothing was planned")
-        throw ExitCode(2)
-      }
-      let instanceFile = instance ?? changes ?? history
-      let instanceData: Data
-      do {
-        // The history keeps the instance as planned from, in its JSON form.
-        instanceData = try InstanceLoader.encode(rawDistrict.instance)
-      } catch {
-        printError("\(instanceFile): cannot encode the instance (\(error))")
-        throw ExitCode(2)
-      }
+      let (store, rawDistrict, changeList, instanceData) = try openQuarter(quarter)
 
       let prepared: PreparedReplan
       do {
@@ -151,7 +120,8 @@ extension Secondment {
         for entry in loaded.roster.postings { formerNames[entry.person] = entry.name }
       }
       let out = ReplanReport(
-        district: district, prepared: prepared, instanceFile: instanceFile, formerNames: formerNames)
+        district: district, prepared: prepared, instanceFile: instance ?? changes ?? history,
+        formerNames: formerNames)
       out.header()
       if let shortfall = prepared.budgetShortfall {
         printError(shortfall)
@@ -159,20 +129,7 @@ extension Secondment {
         throw ExitCode(1)
       }
 
-      let result: PlanResult
-      do {
-        // The roster in force is the exact solver's starting point when it
-        // still keeps every rule (glpk and auto alike): a search stopped at a gap then never
-        // returns a roster worse than changing nothing.
-        var options = solver.planOptions
-        Interrupt.shared.install()
-        options.shouldStop = Interrupt.shared.shouldStop
-        if !prepared.fromScratch { options.rosterInForce = prepared.unchangedPostings }
-        result = try Planner().plan(district, options: options)
-      } catch let error as PlannerError {
-        printError(error.description)
-        throw ExitCode(2)
-      }
+      let result = try planQuarter(district, prepared: prepared)
       guard let postings = result.postings else {
         printError("no roster for \(quarter): " + result.notes.joined(separator: "; "))
         throw ExitCode(1)
@@ -242,6 +199,62 @@ extension Secondment {
       case .alreadyInForce(let id):
         print("This roster is already in force for \(quarter) (roster #\(id)); nothing recorded")
       }
+    }
+
+    /// The quarter's roster from `Planner.plan`, with Ctrl-C caught: the
+    /// roster in force is the exact search's start when it still keeps every
+    /// rule (glpk and auto alike), so a search stopped at a gap never returns
+    /// a roster worse than changing nothing.
+    func planQuarter(_ district: District, prepared: PreparedReplan) throws -> PlanResult {
+      var options = solver.planOptions
+      Interrupt.shared.install()
+      options.shouldStop = Interrupt.shared.shouldStop
+      if !prepared.fromScratch { options.rosterInForce = prepared.unchangedPostings }
+      do {
+        return try Planner().plan(district, options: options)
+      } catch let error as PlannerError {
+        printError(error.description)
+        throw ExitCode(2)
+      }
+    }
+
+    /// The plan history (checked writable when adopting) and the quarter's
+    /// instance with its change list and its JSON as the history keeps it;
+    /// exits 2 on a history or instance that cannot be used.
+    func openQuarter(_ quarter: Quarter) throws -> (PlanHistory, District, ChangeList?, Data) {
+      let store: PlanHistory
+      do {
+        store = try PlanHistory(path: history)
+      } catch let error as HistoryError {
+        printError(error.description)
+        throw ExitCode(2)
+      }
+      if adopt {
+        // Before any planning: the history must take the adoption.
+        do {
+          try store.checkWritable()
+        } catch let error as HistoryError {
+          printError(error.description)
+          printError("nothing was planned")
+          throw ExitCode(2)
+        }
+      }
+      let (rawDistrict, changeList) = try quarterInstance(quarter, store: store)
+      if let stated = rawDistrict.instance.quarter, stated != quarter.description, changeList == nil {
+        printError(
+          "\(instance ?? history): the instance is for \(stated), not \(quarter) (fix: give --quarter \(stated), or the instance of \(quarter)); nothing was planned")
+        throw ExitCode(2)
+      }
+      let instanceFile = instance ?? changes ?? history
+      let instanceData: Data
+      do {
+        // The history keeps the instance as planned from, in its JSON form.
+        instanceData = try InstanceLoader.encode(rawDistrict.instance)
+      } catch {
+        printError("\(instanceFile): cannot encode the instance (\(error))")
+        throw ExitCode(2)
+      }
+      return (store, rawDistrict, changeList, instanceData)
     }
 
     /// The quarter's instance: the instance given, or the last adopted one,

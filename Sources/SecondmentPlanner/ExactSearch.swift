@@ -46,17 +46,9 @@ extension Planner {
     let district = strict.district
     // A pooled model gains price cuts on the departments' way (`pricedDepartments`).
     var strict = strict
-    var solve = SolveOptions(
-      timeLimit: options.timeLimit, relativeGap: options.relativeGap, seed: options.seed,
-      verbose: options.verbose)
-    solve.progress = options.progress
-    solve.shouldStop = shouldStop
-    if let warmStart, let point = strict.point(for: warmStart, splits: warmStartSplits),
-      strict.model.isFeasible(point)
-    {
-      solve.warmStart = point
-    }
-    if let limit = options.timeLimit { solve.timeLimit = max(limit - elapsed(), 0.1) }
+    var solve = searchOptions(
+      strict, options: options, warmStart: warmStart, warmStartSplits: warmStartSplits,
+      shouldStop: shouldStop, started: clock)
     var solver = solver
     if strict.pooled {
       // Pseudocost start-up solves trial LPs with no callback between them;
@@ -156,6 +148,30 @@ extension Planner {
     return try withoutRoster(
       strict, result: result, options: options, solver: solver, solve: solve, notes: notes,
       greedyRoster: greedyRoster, started: clock)
+  }
+
+  /// The solver's options for a search of `strict`: the plan's limit (less
+  /// what has passed since `clock`), gap, seed and progress, and `warmStart`
+  /// as the start when it keeps every row.
+  func searchOptions(
+    _ strict: DeploymentFormulation, options: PlanOptions, warmStart: [String: Posting]?,
+    warmStartSplits: [String: ZoneSplit], shouldStop: (@Sendable () -> Bool)?,
+    started clock: ContinuousClock.Instant
+  ) -> SolveOptions {
+    var solve = SolveOptions(
+      timeLimit: options.timeLimit, relativeGap: options.relativeGap, seed: options.seed,
+      verbose: options.verbose)
+    solve.progress = options.progress
+    solve.shouldStop = shouldStop
+    if let warmStart, let point = strict.point(for: warmStart, splits: warmStartSplits),
+      strict.model.isFeasible(point)
+    {
+      solve.warmStart = point
+    }
+    if let limit = options.timeLimit {
+      solve.timeLimit = max(limit - (ContinuousClock.now - clock).inSeconds, 0.1)
+    }
+    return solve
   }
 
   /// The departments apart (`DepartmentSolve`): a pooled district's
