@@ -51,10 +51,7 @@ public struct District: Sendable {
     let towns = townIndex
     homeTownIndex = instance.people.map { $0.homeTown.flatMap { towns[$0] } }
     zoneHubIndex = zones.map { towns[$0.hub] }
-    zoneTours = zones.map { zone in
-      guard let hub = towns[zone.hub] else { return 0 }
-      return zone.towns.dropFirst().reduce(0) { sum, id in sum + (towns[id].map { minutes[hub][$0] } ?? 0) }
-    }
+    zoneTours = zones.map { District.tourMinutes($0, townIndex: towns, minutes: minutes) }
   }
 
   public var towns: [Town] { instance.towns }
@@ -75,8 +72,12 @@ public struct District: Sendable {
   /// Minutes a zoned officer spends touring a zone beyond the hub: the sum of
   /// hub-to-town minutes over the zone's other towns.
   public func zoneTourMinutes(_ zone: Zone) -> Double {
-    if let z = zoneIndex[zone.id], zones[z] == zone { return zoneTours[z] }
-    return zone.towns.dropFirst().reduce(0) { $0 + minutes(zone.hub, $1) }
+    District.tourMinutes(zone, townIndex: townIndex, minutes: minutes)
+  }
+
+  private static func tourMinutes(_ zone: Zone, townIndex: [String: Int], minutes: [[Double]]) -> Double {
+    guard let hub = townIndex[zone.hub] else { return 0 }
+    return zone.towns.dropFirst().reduce(0) { sum, id in sum + (townIndex[id].map { minutes[hub][$0] } ?? 0) }
   }
 
   /// Travel minutes a posting costs a person: the commute from the home town
