@@ -17,6 +17,8 @@ struct Builder {
   var groupFeeds: [[Int: Variable]] = []
   var rulePenalty: Double = 0
   var slacks: [(variable: Variable, kind: DeploymentFormulation.Slack)] = []
+  /// Per slack, the rule row it relaxes (without the slack).
+  var slackRows: [RuleRow<LinearExpression>] = []
   var terms = TermExpressions()
   var counts: Counts
   /// Zoned FTE given to one town: zone index, town index, department index, variable.
@@ -34,6 +36,18 @@ struct Builder {
   /// the rule each stands for, in planner's words.
   var linkingRows: [Int] = []
   var linkingRules: [String] = []
+  /// Per posting, its name in the model's columns (`s_town`, `z_zone`).
+  private var postingNames: [String] = []
+  /// demand[t][d], FTE.
+  private var demand: [[Double]] = []
+  /// Per class, the postings it may take.
+  private var optionsByClass: [[Option]] = []
+  /// Classes that are a group of their own (their x is the headcount).
+  private var singles: Set<Int> = []
+  /// Per group, the people present per town (by town index).
+  private var groupPresence: [[Int: LinearExpression]] = []
+  /// Per group, its people.
+  private var groupSize: [Int] = []
 
   /// Marks the next row as one that joins departments.
   private mutating func linking(_ rule: String) {
@@ -86,12 +100,29 @@ struct Builder {
   }
 
   mutating func build() {
-    let towns = district.towns
-    let departments = district.departments
-    let policy = district.policy
-    let w = policy.weights
-    let townCount = towns.count
+    addPostings()
+    classes = PersonClass.classes(of: district, aggregate: options.aggregatePeople)
+    chooseOptions()
+    if options.elastic { rulePenalty = elasticPenalty() }
+    formGroups()
+    addColumns()
+    let zoned = addHeadcounts()
+    addZoneSplit(zoned: zoned)
+    addRuleRows()
+    addCoverage()
+  }
 
+  /// Whether a rule counts certified officers ([two-certified]).
+  private var certifiedRule: Bool { district.policy.minCertifiedPerTown > 0 }
+  /// Whether a rule counts officers with legal background ([legal-access]).
+  private var legalRule: Bool { district.policy.minLegalPerTown > 0 }
+  /// With legal access enforced every town has an officer present, so the
+  /// two-certified rule applies everywhere and needs no presence indicator.
+  private var presenceFixed: Bool { options.tighten && !options.elastic && legalRule }
+
+  /// Every posting (stationed at each town, then zoned to each zone), its towns and its name.
+  private mutating func addPostings() {
+    let towns = district.towns
     for (i, town) in towns.enumerated() {
       postings.append(.stationed(town: town.id))
       postingTowns.append([i])
@@ -100,29 +131,26 @@ struct Builder {
       postings.append(.zoned(zone: zone.id))
       postingTowns.append(zone.towns.compactMap { district.townIndex[$0] })
     }
-    let postingNames: [String] =
+    postingNames =
       towns.map { "s_" + Builder.sanitize($0.id) }
       + district.zones.map { "z_" + Builder.sanitize($0.id) }
 
-    let demand: [[Double]] = towns.map { town in departments.map { town.demand(of: $0.id) } }
-    let certifiedRule = policy.minCertifiedPerTown > 0
-    let legalRule = policy.minLegalPerTown > 0
-    // With legal access enforced every town has an officer present, so the
-    // two-certified rule applies everywhere and needs no presence indicator.
-    let presenceFixed = options.tighten && !options.elastic && legalRule
+    demand = towns.map { town in district.departments.map { town.demand(of: $0.id) } }
+  }
 
-    classes = PersonClass.classes(of: district, aggregate: options.aggregatePeople)
+  /// The postings each class may take: those that keep the per-person
+  /// rules (all, priced, in the elastic model), less interchangeable idle zones.
+  private mutating func chooseOptions() {
+    let w = district.policy.weights
+    let townCount = district.towns.count
 
-    // Candidate postings per class.
-    var optionsByClass: [[Option]] = []
     for cls in classes {
       let p = cls.representative
       let d = district.departmentIndex[p.department]
       var opts: [Option] = []
       for k in postings.indices {
         if p.role == .auxiliary && k >= townCount { continue }
-        let broken = DeploymentFormulation.personRulesBroken(
-          by: postings[k], for: p, in: district)
+        let broken = PostingRules.broken(by: postings[k], for: p, in: district)
         if !broken.isEmpty && !options.elastic { continue }
         let travel = district.travelMinutes(of: p, postings[k])
         let moved = p.currentPosting.map { $0 != postings[k] } ?? false
@@ -157,21 +185,31 @@ struct Builder {
       }
       optionsByClass.append(opts)
     }
+  }
 
-    // The penalty per unit of slack exceeds any roster's objective.
-    if options.elastic {
-      var bound = 1.0 + w.imbalance
-      for (t, row) in demand.enumerated() {
-        let unmetWeight = towns[t].pilot ? w.pilotUnmetDemand : w.unmetDemand
-        for value in row where value > 0 { bound += w.uncoveredPair + unmetWeight * value }
-      }
-      for (c, opts) in optionsByClass.enumerated() {
-        let worst = opts.map { $0.cost(w) }.max() ?? 0
-        bound += Double(classes[c].count) * worst
-      }
-      rulePenalty = bound.rounded(.up)
+  /// The penalty per unit of slack in the elastic model: more than any roster's objective.
+  private func elasticPenalty() -> Double {
+    let policy = district.policy
+    let towns = district.towns
+    let w = policy.weights
+    var bound = 1.0 + w.imbalance
+    for (t, row) in demand.enumerated() {
+      let unmetWeight = towns[t].pilot ? w.pilotUnmetDemand : w.unmetDemand
+      for value in row where value > 0 { bound += w.uncoveredPair + unmetWeight * value }
     }
+    for (c, opts) in optionsByClass.enumerated() {
+      let worst = opts.map { $0.cost(w) }.max() ?? 0
+      bound += Double(classes[c].count) * worst
+    }
+    return bound.rounded(.up)
+  }
 
+
+  /// Groups of classes that feed the same rows, each class's options priced,
+  /// and whether groups are pooled.
+  private mutating func formGroups() {
+    let policy = district.policy
+    let w = policy.weights
     // Groups: classes that feed exactly the same rows (department, role, the
     // certificate and legal background where a rule counts them, the current
     // posting where max-moves counts moves). A group's headcount per posting
@@ -199,7 +237,12 @@ struct Builder {
     pooled =
       !options.elastic
       && (options.poolGroups ?? (perPersonColumns > options.poolAbove))
-    let singles = Set(groups.filter { $0.count == 1 }.map { $0[0] })
+    singles = Set(groups.filter { $0.count == 1 }.map { $0[0] })
+  }
+
+  /// The classes' columns, and one-posting: each class's people take exactly its size in postings.
+  private mutating func addColumns() {
+    let w = district.policy.weights
 
     for (c, cls) in classes.enumerated() {
       let n = cls.count
@@ -222,20 +265,25 @@ struct Builder {
       }
       candidates.append(cands)
     }
-
     // one-posting: each class's people take exactly its size in postings.
     for (c, cands) in candidates.enumerated() where !(pooled && !singles.contains(c)) {
       var e = LinearExpression()
       for cand in cands { e.add(1, cand.variable) }
       model.addConstraint(e, .equal, Double(classes[c].count), name: "post_c\(c)")
     }
+  }
 
-    // Group headcounts and the counts they feed.
-    var groupPresence: [[Int: LinearExpression]] = []
+  /// Group headcounts and the counts they feed; returns the officers of
+  /// each department zoned to each zone (zoned[z][d]).
+  private mutating func addHeadcounts() -> [[LinearExpression]] {
+    let towns = district.towns
+    let departments = district.departments
+    let policy = district.policy
+    let townCount = towns.count
     groupPrices = Array(repeating: nil, count: groups.count)
     priceRows = Array(repeating: [], count: groups.count)
-    // zonedFTE[z][d]: FTE the officers of d zoned to z have to split (1 − overhead each).
-    var zonedFTE = Array(
+    // zoned[z][d]: officers of d zoned to z.
+    var zoned = Array(
       repeating: Array(repeating: LinearExpression(), count: departments.count),
       count: district.zones.count)
     for (g, members) in groups.enumerated() {
@@ -279,7 +327,7 @@ struct Builder {
       for (k, v) in feeds.sorted(by: { $0.key < $1.key }) {
         let stationed = k < townCount
         if !stationed, p.role == .officer, let d {
-          zonedFTE[k - townCount][d].add(district.zonedOfficerFTE, v)
+          zoned[k - townCount][d].add(1, v)
         }
         for t in postingTowns[k] {
           counts.present[t].add(1, v)
@@ -299,127 +347,115 @@ struct Builder {
       }
       groupPresence.append(presence)
     }
-    let groupSize = groups.map { $0.reduce(0) { $0 + classes[$1].count } }
+    groupSize = groups.map { $0.reduce(0) { $0 + classes[$1].count } }
 
+    return zoned
+  }
+
+
+  private mutating func addZoneSplit(zoned: [[LinearExpression]]) {
+    let towns = district.towns
+    let departments = district.departments
+    let policy = district.policy
+    let townCount = towns.count
     // The zone split: officers of d zoned to z give the zone's towns FTE
-    // f(z,t,d) ≥ 0, in all at most 1 − overhead each (docs/rules.md, Capacity).
+    // f(z,t,d) ≥ 0 (`ZoneSplitRule`).
     for z in district.zones.indices {
       let zn = Builder.sanitize(district.zones[z].id)
-      for d in departments.indices where !zonedFTE[z][d].terms.isEmpty {
+      for d in departments.indices where !zoned[z][d].terms.isEmpty {
         let dn = Builder.sanitize(departments[d].id)
-        var row = -1 * zonedFTE[z][d]
+        var given = LinearExpression()
         for t in postingTowns[townCount + z] where demand[t][d] > 0 {
           let tn = Builder.sanitize(towns[t].id)
           let f = model.addVariable("f_\(zn)_\(tn)_\(dn)", kind: .continuous, lower: 0)
           splitFlows.append(.init(zone: z, town: t, department: d, variable: f))
           counts.supply[t][d].add(1, f)
-          row.add(1, f)
-          // Zone visits: every officer of d zoned to z gives t at least minZonedShare.
-          if policy.minZonedShare > 0 {
-            var visit = LinearExpression()
-            visit.add(1, f)
-            visit = visit + (-policy.minZonedShare / district.zonedOfficerFTE) * zonedFTE[z][d]
-            model.addConstraint(visit, .greaterOrEqual, 0, name: "visit_\(zn)_\(tn)_\(dn)")
+          given.add(1, f)
+          if let visit = ZoneSplitRule.visitRow(given: LinearExpression(f), zoned: zoned[z][d], policy: policy) {
+            addRow(visit, name: "visit_\(zn)_\(tn)_\(dn)")
           }
         }
-        guard row.terms.count > zonedFTE[z][d].terms.count else { continue }
-        model.addConstraint(row, .lessOrEqual, 0, name: "split_\(zn)_\(dn)")
+        guard !given.terms.isEmpty else { continue }
+        addRow(
+          ZoneSplitRule.capacityRow(given: given, zoned: zoned[z][d], district: district),
+          name: "split_\(zn)_\(dn)")
       }
     }
+  }
 
-    func slack(_ name: String, _ kind: DeploymentFormulation.Slack, upper: Double? = nil)
-      -> Variable
-    {
-      let s = model.addVariable(name, kind: .continuous, lower: 0, upper: upper)
-      slacks.append((s, kind))
-      terms.penalty.add(rulePenalty, s)
-      return s
-    }
-
+  /// The town and roster rules' rows, from the rule catalogue.
+  private mutating func addRuleRows() {
+    let towns = district.towns
+    let departments = district.departments
+    let policy = district.policy
     // two-certified, with the "town has presence" indicator where needed.
-    if certifiedRule {
-      let m = Double(policy.minCertifiedPerTown)
-      for t in towns.indices {
-        let tn = Builder.sanitize(towns[t].id)
-        var e = counts.certified[t]
-        if options.elastic { e.add(1, slack("sl_cert_\(tn)", .certified(town: t), upper: m)) }
-        if presenceFixed {
-          linking("certified officers in \(towns[t].name)")
-          model.addConstraint(e, .greaterOrEqual, m, name: "cert_\(tn)")
-          continue
-        }
+    for t in towns.indices {
+      let tn = Builder.sanitize(towns[t].id)
+      var present: LinearExpression = 1
+      if certifiedRule && !presenceFixed {
         let y = model.addVariable("y_\(tn)", kind: .binary)
         counts.presence[t] = y
-        e.add(-m, y)
-        linking("certified officers in \(towns[t].name)")
-        model.addConstraint(e, .greaterOrEqual, 0, name: "cert_\(tn)")
-        if options.tighten {
-          for (g, presence) in groupPresence.enumerated() {
-            guard var link = presence[t] else { continue }
-            link.add(-Double(groupSize[g]), y)
-            linking("certified officers in \(towns[t].name)")
-            model.addConstraint(link, .lessOrEqual, 0, name: "pres_\(tn)_g\(g)")
-          }
-        } else {
-          let reach = groupPresence.enumerated().reduce(0) {
-            $0 + ($1.element[t] == nil ? 0 : groupSize[$1.offset])
-          }
-          var link = counts.present[t]
-          link.add(-Double(reach), y)
-          linking("certified officers in \(towns[t].name)")
-          model.addConstraint(link, .lessOrEqual, 0, name: "pres_\(tn)")
-        }
+        present = LinearExpression(y)
+      }
+      if let row = TownPresenceRules.certifiedRow(
+        certified: counts.certified[t], present: present, policy: policy)
+      {
+        addRow(
+          row, name: "cert_\(tn)", slack: ("sl_cert_\(tn)", .certified(town: t)),
+          linking: "certified officers in \(towns[t].name)")
+      }
+      if let y = counts.presence[t] {
+        addPresenceRows(town: t, indicator: y, groupPresence: groupPresence, groupSize: groupSize)
       }
     }
 
     // legal-access: every town, demand or not.
-    if legalRule {
-      let m = Double(policy.minLegalPerTown)
-      for t in towns.indices {
-        let tn = Builder.sanitize(towns[t].id)
-        var e = counts.legal[t]
-        if options.elastic { e.add(1, slack("sl_legal_\(tn)", .legal(town: t), upper: m)) }
-        linking("legal access in \(towns[t].name)")
-        model.addConstraint(e, .greaterOrEqual, m, name: "legal_\(tn)")
-      }
+    for t in towns.indices {
+      guard let row = TownPresenceRules.legalRow(legal: counts.legal[t], policy: policy) else { break }
+      let tn = Builder.sanitize(towns[t].id)
+      addRow(
+        row, name: "legal_\(tn)", slack: ("sl_legal_\(tn)", .legal(town: t)),
+        linking: "legal access in \(towns[t].name)")
     }
 
     // auxiliary-with-officer and auxiliary-ratio: aux ≤ ratio × officers present.
-    if policy.auxiliariesNeedOfficer {
-      let r = Double(policy.auxiliariesPerOfficer)
-      for t in towns.indices {
-        for d in departments.indices where !counts.auxiliaries[t][d].terms.isEmpty {
-          let name = "aux_\(Builder.sanitize(towns[t].id))_\(Builder.sanitize(departments[d].id))"
-          var e = counts.auxiliaries[t][d] - r * counts.officers[t][d]
-          if options.elastic { e.add(-1, slack("sl_\(name)", .auxiliaries(town: t, department: d))) }
-          model.addConstraint(e, .lessOrEqual, 0, name: name)
-        }
+    for t in towns.indices {
+      for d in departments.indices where !counts.auxiliaries[t][d].terms.isEmpty {
+        guard
+          let row = AuxiliaryRules.row(
+            auxiliaries: counts.auxiliaries[t][d], officers: counts.officers[t][d], policy: policy)
+        else { break }
+        let name = "aux_\(Builder.sanitize(towns[t].id))_\(Builder.sanitize(departments[d].id))"
+        addRow(row, name: name, slack: ("sl_\(name)", .auxiliaries(town: t, department: d)))
       }
     }
 
     // desk-capacity: stationed headcount; rows that cannot bind are left out.
-    if policy.deskCapacity {
-      for t in towns.indices {
-        let most = counts.stationed[t].terms.keys.reduce(0.0) {
-          $0 + model.variables[$1.index].upper
-        }
-        guard most > Double(towns[t].deskCapacity) else { continue }
-        let tn = Builder.sanitize(towns[t].id)
-        var e = counts.stationed[t]
-        if options.elastic { e.add(-1, slack("sl_desk_\(tn)", .desks(town: t))) }
-        linking("desks in \(towns[t].name)")
-        model.addConstraint(e, .lessOrEqual, Double(towns[t].deskCapacity), name: "desk_\(tn)")
-      }
+    for t in towns.indices {
+      guard
+        let row = DeskRule.row(
+          stationed: counts.stationed[t], desks: towns[t].deskCapacity, policy: policy)
+      else { break }
+      let most = counts.stationed[t].terms.keys.reduce(0.0) { $0 + model.variables[$1.index].upper }
+      guard most > row.limit else { continue }
+      let tn = Builder.sanitize(towns[t].id)
+      addRow(
+        row, name: "desk_\(tn)", slack: ("sl_desk_\(tn)", .desks(town: t)),
+        linking: "desks in \(towns[t].name)")
     }
 
     // max-moves.
-    if let limit = policy.maxMoves, !counts.moves.terms.isEmpty {
-      var e = counts.moves
-      if options.elastic { e.add(-1, slack("sl_moves", .moves)) }
-      linking("the moves budget")
-      model.addConstraint(e, .lessOrEqual, Double(limit), name: "moves")
+    if !counts.moves.terms.isEmpty, let row = MovesRule.row(moves: counts.moves, policy: policy) {
+      addRow(row, name: "moves", slack: ("sl_moves", .moves), linking: "the moves budget")
     }
+  }
 
+
+  private mutating func addCoverage() {
+    let towns = district.towns
+    let departments = district.departments
+    let policy = district.policy
+    let w = policy.weights
     // Coverage and unmet demand per (town, department) with demand.
     var townUnmet: [[(Variable, Double)]] = Array(repeating: [], count: towns.count)
     for t in towns.indices {
@@ -465,6 +501,49 @@ struct Builder {
     model.setObjective(
       terms.uncovered + terms.unmet + terms.travel + terms.moves + terms.preferences
         + terms.imbalance + terms.penalty, .minimize)
+  }
+
+  /// Adds a rule's row (`RuleRow`, from the rule catalogue); in the elastic
+  /// model with a penalised slack of `slack`'s kind, kept for the explanation.
+  private mutating func addRow(
+    _ row: RuleRow<LinearExpression>, name: String,
+    slack: (name: String, kind: DeploymentFormulation.Slack)? = nil, linking rule: String? = nil
+  ) {
+    var e = row.quantity
+    if options.elastic, let slack {
+      let s = model.addVariable(slack.name, kind: .continuous, lower: 0, upper: row.slackLimit)
+      slacks.append((s, slack.kind))
+      slackRows.append(row)
+      terms.penalty.add(rulePenalty, s)
+      e.add(row.sense == .atLeast ? 1 : -1, s)
+    }
+    if let rule { linking(rule) }
+    model.addConstraint(e, row.sense == .atLeast ? .greaterOrEqual : .lessOrEqual, row.limit, name: name)
+  }
+
+  /// The rows that tie town t's presence indicator to the people present:
+  /// per group (tightened) or for all at once.
+  private mutating func addPresenceRows(
+    town t: Int, indicator y: Variable, groupPresence: [[Int: LinearExpression]], groupSize: [Int]
+  ) {
+    let town = district.towns[t]
+    let tn = Builder.sanitize(town.id)
+    if options.tighten {
+      for (g, presence) in groupPresence.enumerated() {
+        guard var link = presence[t] else { continue }
+        link.add(-Double(groupSize[g]), y)
+        linking("certified officers in \(town.name)")
+        model.addConstraint(link, .lessOrEqual, 0, name: "pres_\(tn)_g\(g)")
+      }
+    } else {
+      let reach = groupPresence.enumerated().reduce(0) {
+        $0 + ($1.element[t] == nil ? 0 : groupSize[$1.offset])
+      }
+      var link = counts.present[t]
+      link.add(-Double(reach), y)
+      linking("certified officers in \(town.name)")
+      model.addConstraint(link, .lessOrEqual, 0, name: "pres_\(tn)")
+    }
   }
 
   /// A pooled group (`FormulationOptions.poolGroups`): one integer headcount

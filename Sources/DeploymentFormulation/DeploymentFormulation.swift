@@ -98,6 +98,8 @@ public struct DeploymentFormulation: Sendable {
   let terms: TermExpressions
   /// Expressions the warm start and the explanation evaluate.
   let counts: Counts
+  /// Per entry of `slacks`, the rule row it relaxes (without the slack).
+  let slackRows: [RuleRow<LinearExpression>]
   /// `splitFlows`' variables by town and department.
   let splitsByPair: [PairKey: [Variable]]
 
@@ -123,6 +125,7 @@ public struct DeploymentFormulation: Sendable {
     groupHeadcounts = builder.groupFeeds
     rulePenalty = builder.rulePenalty
     slacks = builder.slacks
+    slackRows = builder.slackRows
     splitFlows = builder.splitFlows
     pooled = builder.pooled
     classOptions = builder.classOptions
@@ -135,31 +138,6 @@ public struct DeploymentFormulation: Sendable {
     splitsByPair = Dictionary(grouping: builder.splitFlows) {
       PairKey(town: $0.town, department: $0.department)
     }.mapValues { $0.map(\.variable) }
-  }
-
-  // MARK: - Per-person rules
-
-  /// The per-person hard rules a posting would break for this person
-  /// (avoidance, zoned-must-drive, pinned, tenure, auxiliary-stationed).
-  public static func personRulesBroken(
-    by posting: Posting, for person: Person, in district: District
-  ) -> [HardRule] {
-    let policy = district.policy
-    var broken: [HardRule] = []
-    if person.role == .auxiliary, case .zoned = posting { broken.append(.auxiliaryStationed) }
-    if case .stationed(let town) = posting, district.avoids(person, town: town) {
-      broken.append(.avoidance)
-    }
-    if case .zoned = posting, policy.zonedMustDrive, person.role == .officer, !person.drives {
-      broken.append(.zonedMustDrive)
-    }
-    if let pin = person.pinned, pin != posting { broken.append(.pinned) }
-    if let limit = policy.maxTenureQuarters, let current = person.currentPosting,
-      current == posting, person.pinned != posting, person.tenure + 1 > limit
-    {
-      broken.append(.tenure)
-    }
-    return broken
   }
 
   // MARK: - Solution to roster
@@ -334,3 +312,5 @@ struct Counts: Sendable {
   /// `presence[t]`: the "town has presence" indicator, when the model has one.
   var presence: [Variable?]
 }
+
+extension LinearExpression: RuleQuantity {}

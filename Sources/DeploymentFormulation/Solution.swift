@@ -57,7 +57,7 @@ extension DeploymentFormulation {
     }
     completeLinking(&values)
     completePrices(&values)
-    for (s, kind) in slacks { values[s.index] = shortfall(kind, at: values) }
+    for (i, slack) in slacks.enumerated() { values[slack.variable.index] = shortfall(i, at: values) }
     return values
   }
 
@@ -81,140 +81,92 @@ extension DeploymentFormulation {
     if let i = counts.imbalance { values[i.index] = worst }
   }
 
-  /// How far a rule family falls short at a point (the slack it needs).
-  private func shortfall(_ kind: Slack, at values: [Double]) -> Double {
-    let policy = district.policy
-    switch kind {
-    case .certified(let t):
-      let needed =
-        counts.presence[t].map { values[$0.index] } ?? 1
-      return max(0, Double(policy.minCertifiedPerTown) * needed - counts.certified[t].value(at: values))
-    case .legal(let t):
-      return max(0, Double(policy.minLegalPerTown) - counts.legal[t].value(at: values))
-    case .auxiliaries(let t, let d):
-      return max(
-        0,
-        counts.auxiliaries[t][d].value(at: values) - Double(policy.auxiliariesPerOfficer)
-          * counts.officers[t][d].value(at: values))
-    case .desks(let t):
-      return max(0, counts.stationed[t].value(at: values) - Double(district.towns[t].deskCapacity))
-    case .moves:
-      return max(0, counts.moves.value(at: values) - Double(policy.maxMoves ?? 0))
-    }
+  /// How far the rule row of `slacks[i]` falls short at a point (the slack it needs).
+  private func shortfall(_ i: Int, at values: [Double]) -> Double {
+    slackRows[i].map { $0.value(at: values) }.unitsBroken
   }
 
-  /// The hard rules a solution breaks, in planner's words: every positive
-  /// slack of the elastic model (rule and town), and every person posted
-  /// against a per-person rule. Empty for a solution that keeps every rule.
+  /// The hard rules a solution breaks, in planner's words (the rule
+  /// catalogue's messages): every positive slack of the elastic model (rule
+  /// and town), and every person posted against a per-person rule. Empty for
+  /// a solution that keeps every rule.
   public func brokenRules(at values: [Double]) -> [RuleViolation] {
     let roster = postings(from: values)
     var result: [RuleViolation] = []
     let policy = district.policy
     let towns = district.towns
     func count(_ e: LinearExpression) -> Int { Int(e.value(at: values).rounded()) }
-    for (s, kind) in slacks where values[s.index] > 1e-6 {
+    for (i, (s, kind)) in slacks.enumerated() where values[s.index] > 1e-6 {
       switch kind {
-      case .certified(let t):
-        let have = count(counts.certified[t])
+      case .certified(let t), .legal(let t):
+        let rule = slackRows[i].rule
+        let present = count(rule == .twoCertified ? counts.certified[t] : counts.legal[t])
         result.append(
           RuleViolation(
-            rule: .twoCertified, town: towns[t].id,
-            message:
-              "\(towns[t].displayName): only \(have) certified officer\(have == 1 ? "" : "s") present, the rule needs \(policy.minCertifiedPerTown)"
-              + districtWide(certified: true)))
-      case .legal(let t):
-        let have = count(counts.legal[t])
-        result.append(
-          RuleViolation(
-            rule: .legalAccess, town: towns[t].id,
-            message:
-              "\(towns[t].displayName): only \(have) officer\(have == 1 ? "" : "s") with legal background present, the rule needs \(policy.minLegalPerTown)"
-              + districtWide(certified: false)))
+            rule: rule, town: towns[t].id,
+            message: TownPresenceRules.message(
+              rule, town: towns[t].displayName, present: present, policy: policy)
+              + TownPresenceRules.districtSupply(of: rule, in: district)))
       case .auxiliaries(let t, let d):
-        let aux = count(counts.auxiliaries[t][d])
-        let officers = count(counts.officers[t][d])
-        let dept = district.departments[d].displayName
-        if officers == 0 {
-          result.append(
-            RuleViolation(
-              rule: .auxiliaryWithOfficer, town: towns[t].id,
-              message:
-                "\(towns[t].displayName): \(aux) auxiliar\(aux == 1 ? "y" : "ies") of \(dept) stationed with no officer of \(dept) present"
-            ))
-        } else {
-          result.append(
-            RuleViolation(
-              rule: .auxiliaryRatio, town: towns[t].id,
-              message:
-                "\(towns[t].displayName): \(aux) auxiliaries of \(dept) for \(officers) officer\(officers == 1 ? "" : "s") present, the rule allows \(policy.auxiliariesPerOfficer) per officer"
-            ))
-        }
+        result += auxiliariesBroken(town: t, department: d, roster: roster, values: values)
       case .desks(let t):
-        let have = count(counts.stationed[t])
         result.append(
           RuleViolation(
             rule: .deskCapacity, town: towns[t].id,
-            message:
-              "\(towns[t].displayName): \(have) people stationed at \(towns[t].deskCapacity) desks"))
+            message: DeskRule.message(
+              town: towns[t].displayName, stationed: count(counts.stationed[t]),
+              desks: towns[t].deskCapacity)))
       case .moves:
-        let moves = count(counts.moves)
         result.append(
           RuleViolation(
-            rule: .maxMoves,
-            message: "\(moves) postings change, the policy allows \(policy.maxMoves ?? 0)"))
+            rule: slackRows[i].rule,
+            message: MovesRule.message(moves: count(counts.moves), policy: policy)))
       }
     }
-    for person in district.people where !person.unavailable {
+    for (p, person) in district.people.enumerated() where !person.unavailable {
       guard let posting = roster[person.id] else { continue }
-      for rule in Self.personRulesBroken(by: posting, for: person, in: district) {
+      for rule in PostingRules.broken(by: posting, for: person, in: district) {
         result.append(
           RuleViolation(
             rule: rule, person: person.id, town: townID(of: posting),
-            message: personMessage(rule, person: person, posting: posting)))
+            message: PostingRules.message(rule, person: p, posting: posting, in: district)))
       }
     }
     return result
   }
 
-  private func districtWide(certified: Bool) -> String {
-    let officers = district.people.filter {
-      $0.role == .officer && !$0.unavailable && (certified ? $0.certified : $0.legal)
+  /// [auxiliary-with-officer] (each auxiliary alone, named) or
+  /// [auxiliary-ratio] (the town and department) at a point.
+  private func auxiliariesBroken(
+    town t: Int, department d: Int, roster: [String: Posting], values: [Double]
+  ) -> [RuleViolation] {
+    let town = district.towns[t]
+    let department = district.departments[d]
+    let officers = Int(counts.officers[t][d].value(at: values).rounded())
+    guard AuxiliaryRules.brokenRule(officersPresent: officers) == .auxiliaryWithOfficer else {
+      let auxiliaries = Int(counts.auxiliaries[t][d].value(at: values).rounded())
+      return [
+        RuleViolation(
+          rule: .auxiliaryRatio, town: town.id,
+          message: AuxiliaryRules.ratioMessage(
+            town: town.displayName, department: department.displayName, auxiliaries: auxiliaries,
+            officers: officers, policy: district.policy))
+      ]
     }
-    let what = certified ? "certified officers" : "officers with legal background"
-    return " (the district has \(officers.count) available \(what) for \(district.towns.count) towns)"
+    return district.people.enumerated().compactMap { p, person in
+      guard person.role == .auxiliary, person.department == department.id,
+        roster[person.id] == .stationed(town: town.id)
+      else { return nil }
+      return RuleViolation(
+        rule: .auxiliaryWithOfficer, person: person.id, town: town.id,
+        message: AuxiliaryRules.aloneMessage(
+          auxiliary: district.label(ofPerson: p), department: department.displayName,
+          town: town.displayName))
+    }
   }
 
   private func townID(of posting: Posting) -> String? {
     if case .stationed(let t) = posting { return t }
     return nil
-  }
-
-  private func placeName(_ posting: Posting) -> String {
-    switch posting {
-    case .stationed(let t): "stationed at \(district.town(t)?.displayName ?? t)"
-    case .zoned(let z): "zoned to \(district.zone(z)?.name ?? z)"
-    case .unassigned: "unassigned"
-    }
-  }
-
-  private func personMessage(_ rule: HardRule, person: Person, posting: Posting) -> String {
-    let who = "\(person.name) (\(person.id))"
-    switch rule {
-    case .avoidance:
-      let home = person.homeTown.flatMap { district.town($0)?.displayName } ?? "home"
-      return "\(who) is \(placeName(posting)), against avoidance (home town \(home))"
-    case .zonedMustDrive:
-      return "\(who) is \(placeName(posting)) but cannot drive"
-    case .pinned:
-      let pin = person.pinned.map(placeName) ?? "a pinned posting"
-      return "\(who) is \(placeName(posting)) but is pinned: \(pin)"
-    case .tenure:
-      return
-        "\(who) stays \(placeName(posting)) for quarter \(person.tenure + 1), the limit is \(district.policy.maxTenureQuarters ?? 0)"
-    case .auxiliaryStationed:
-      return "\(who) is an auxiliary and \(placeName(posting))"
-    default:
-      return "\(who): \(rule.rawValue)"
-    }
   }
 }

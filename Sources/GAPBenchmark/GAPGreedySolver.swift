@@ -256,25 +256,79 @@ struct GAPSearch {
     return rng.below(ties) == 0
   }
 
-  mutating func tabu(
-    start: [Int], bestFeasible: [Int]?, bestFeasibleCost: Int, bound: Int, iterations: Int,
-    deadline: UInt64?
-  ) -> [Int]? {
-    let m = self.m
-    let n = self.n
-    var agent = start
+  /// The tabu search's state: an assignment (agent per job), each agent's
+  /// load, the total overload and cost, the tabu list and the overload penalty.
+  struct TabuState {
+    var agent: [Int]
+    var load: [Int]
+    var excess: Int
+    var current: Int
+    /// tabuUntil[j * m + i]: the iteration until which moving job j back to agent i is tabu.
+    var tabuUntil: [Int]
+    /// Penalty per unit of overload (strategic oscillation).
+    var alpha: Double
+  }
+
+  /// A move of the tabu search.
+  enum TabuMove {
+    /// Job `job` to agent `agent`.
+    case shift(job: Int, agent: Int)
+    /// Two jobs of different agents trade places.
+    case swap(Int, Int)
+  }
+
+  /// The best move of a scan so far: its delta (cost plus penalised
+  /// overload) and how many moves tied at it.
+  struct MoveChoice {
+    var move: TabuMove?
+    var delta = Double.infinity
+    var ties = 0
+  }
+
+  /// Jobs grouped by agent (`members[start[i]..<start[i + 1]]`) and the swap scan's buffers.
+  struct TabuBuffers {
+    var start: [Int]
+    var fill: [Int]
+    var members: [Int]
+    var a2: [Int]
+    var x2: [Int]
+    var y2: [Int]
+
+    init(m: Int, n: Int) {
+      start = [Int](repeating: 0, count: m + 1)
+      fill = [Int](repeating: 0, count: m)
+      members = [Int](repeating: 0, count: n)
+      a2 = [Int](repeating: 0, count: n)
+      x2 = a2
+      y2 = a2
+    }
+
+    /// Groups the jobs by agent (counting sort).
+    mutating func group(_ agent: [Int], m: Int) {
+      for i in 0..<m { start[i + 1] = 0 }
+      for j in agent.indices { start[agent[j] + 1] += 1 }
+      for i in 0..<m { start[i + 1] += start[i] }
+      for i in 0..<m { fill[i] = start[i] }
+      for j in agent.indices {
+        members[fill[agent[j]]] = j
+        fill[agent[j]] += 1
+      }
+    }
+  }
+
+  /// The tabu state of an assignment: loads, overload and cost from scratch.
+  func tabuState(_ agent: [Int], alpha: Double) -> TabuState {
     var load = [Int](repeating: 0, count: m)
     for j in 0..<n { load[agent[j]] += res[j * m + agent[j]] }
     var excess = 0
     for i in 0..<m { excess += max(0, load[i] - cap[i]) }
-    var current = totalCost(agent)
-    var best = bestFeasible
-    var bestCost = bestFeasibleCost
-    if excess == 0 && current < bestCost {
-      best = agent
-      bestCost = current
-    }
-    // Penalty per unit of overload: start at the mean cost spread per unit resource.
+    return TabuState(
+      agent: agent, load: load, excess: excess, current: totalCost(agent),
+      tabuUntil: [Int](repeating: 0, count: n * m), alpha: alpha)
+  }
+
+  /// The first penalty per unit of overload: the mean cost spread per unit resource.
+  func initialPenalty() -> Double {
     var spread = 0.0
     var resSum = 0.0
     for j in 0..<n {
@@ -287,131 +341,195 @@ struct GAPSearch {
       }
       spread += Double(hi - lo)
     }
-    let alpha0 = max(0.01, (spread / Double(n)) / max(1, resSum / Double(n * m)))
-    var alpha = alpha0
+    return max(0.01, (spread / Double(n)) / max(1, resSum / Double(n * m)))
+  }
+
+  mutating func tabu(
+    start: [Int], bestFeasible: [Int]?, bestFeasibleCost: Int, bound: Int, iterations: Int,
+    deadline: UInt64?
+  ) -> [Int]? {
+    let alpha0 = initialPenalty()
+    var state = tabuState(start, alpha: alpha0)
+    var best = bestFeasible
+    var bestCost = bestFeasibleCost
+    if state.excess == 0 && state.current < bestCost {
+      best = state.agent
+      bestCost = state.current
+    }
     let alphaMin = alpha0 * 0.01
     let alphaMax = alpha0 * 100
-    var tabuUntil = [Int](repeating: 0, count: n * m)
     let tenureBase = max(3, m / 2 + n / 20)
     let tenureSpread = max(2, n / 10)
-    var start = [Int](repeating: 0, count: m + 1)
-    var fill = [Int](repeating: 0, count: m)
-    var members = [Int](repeating: 0, count: n)
-    var a2Buf = [Int](repeating: 0, count: n)
-    var x2Buf = [Int](repeating: 0, count: n)
-    var y2Buf = [Int](repeating: 0, count: n)
+    var buffers = TabuBuffers(m: m, n: n)
     var sinceImprovement = 0
     let restartAfter = max(500, 10 * n)
-
-    let cap = self.cap
-    @inline(__always) func over(_ l: Int, _ i: Int) -> Int { max(0, l - cap[i]) }
 
     var iter = 0
     while iter < iterations {
       iter += 1
       if let deadline, iter & 15 == 0, Self.now() >= deadline { break }
       if bestCost == bound { break }
-
-      var moveDelta = Double.infinity
-      var ties = 0
-      // Move encoding: kind 0 shift (j1 -> k), kind 1 swap (j1 <-> j2).
-      var kind = -1
-      var mj1 = 0
-      var mj2 = 0
-      var mk = 0
-      let it = iter
-      let exc = excess
-      let cur = current
-      let bc = bestCost
-      let a = alpha
-
-      // Jobs grouped by agent (counting sort).
-      for i in 0..<m { start[i + 1] = 0 }
-      for j in 0..<n { start[agent[j] + 1] += 1 }
-      for i in 0..<m { start[i + 1] += start[i] }
-      for i in 0..<m { fill[i] = start[i] }
-      for j in 0..<n {
-        members[fill[agent[j]]] = j
-        fill[agent[j]] += 1
+      buffers.group(state.agent, m: m)
+      var choice = MoveChoice()
+      bestShift(state, iteration: iter, bestCost: bestCost, &choice)
+      bestSwap(state, iteration: iter, bestCost: bestCost, &buffers, &choice)
+      guard let move = choice.move else { break }  // Everything tabu and nothing aspirates: stop.
+      let tenure = iter + tenureBase
+      switch move {
+      case .shift(let j, let k):
+        shift(j, to: k, &state, tabuUntil: tenure + rng.below(tenureSpread))
+      case .swap(let j1, let j2):
+        let i1 = state.agent[j1]
+        let i2 = state.agent[j2]
+        shift(j1, to: i2, &state, tabuUntil: tenure + rng.below(tenureSpread))
+        shift(j2, to: i1, &state, tabuUntil: tenure + rng.below(tenureSpread))
       }
 
-      cost.withUnsafeBufferPointer { cost in
-        res.withUnsafeBufferPointer { res in
-          cap.withUnsafeBufferPointer { cap in
-            tabuUntil.withUnsafeBufferPointer { tabu in
-              // Shifts.
-              for j in 0..<n {
-                let i = agent[j]
-                let base = j * m
-                let ci = cost[base + i]
-                let li = load[i]
-                let dOutI = max(0, li - res[base + i] - cap[i]) - max(0, li - cap[i])
-                for k in 0..<m where k != i {
-                  let dCost = cost[base + k] - ci
-                  let lk = load[k]
-                  let dPen = dOutI + max(0, lk + res[base + k] - cap[k]) - max(0, lk - cap[k])
-                  let delta = Double(dCost) + a * Double(dPen)
-                  if delta > moveDelta + 1e-9 { continue }
-                  if tabu[base + k] > it {
-                    // Aspiration: a new best feasible assignment.
-                    guard exc + dPen == 0, cur + dCost < bc else { continue }
-                  }
-                  guard prefer(delta, over: &moveDelta, ties: &ties) else { continue }
-                  kind = 0
-                  mj1 = j
-                  mk = k
+      if state.excess == 0 && state.current < bestCost {
+        bestCost = state.current
+        best = state.agent
+        sinceImprovement = 0
+      } else {
+        sinceImprovement += 1
+      }
+      // Strategic oscillation: make overload dearer while infeasible.
+      state.alpha =
+        state.excess > 0 ? min(alphaMax, state.alpha * 1.1) : max(alphaMin, state.alpha / 1.1)
+
+      if sinceImprovement >= restartAfter, let b = best {
+        // Restart from the best assignment, perturbed by a few random shifts.
+        sinceImprovement = 0
+        var agent = b
+        for _ in 0..<max(2, n / 20) {
+          let j = rng.below(n)
+          let k = rng.below(m)
+          agent[j] = k
+        }
+        state = tabuState(agent, alpha: alpha0)
+      }
+    }
+    return best
+  }
+
+  /// Moves job j to agent k and makes moving it back tabu until iteration `until`.
+  private func shift(_ j: Int, to k: Int, _ state: inout TabuState, tabuUntil until: Int) {
+    let i = state.agent[j]
+    state.excess -= max(0, state.load[i] - cap[i]) + max(0, state.load[k] - cap[k])
+    state.load[i] -= res[j * m + i]
+    state.load[k] += res[j * m + k]
+    state.excess += max(0, state.load[i] - cap[i]) + max(0, state.load[k] - cap[k])
+    state.current += cost[j * m + k] - cost[j * m + i]
+    state.agent[j] = k
+    state.tabuUntil[j * m + i] = until
+  }
+
+  /// The best shift (one job to another agent) by cost plus penalised
+  /// overload, not tabu unless it gives a new best feasible assignment,
+  /// into `choice`.
+  private mutating func bestShift(
+    _ state: TabuState, iteration it: Int, bestCost bc: Int, _ choice: inout MoveChoice
+  ) {
+    let m = self.m
+    let a = state.alpha
+    let agent = state.agent
+    let load = state.load
+    cost.withUnsafeBufferPointer { cost in
+      res.withUnsafeBufferPointer { res in
+        cap.withUnsafeBufferPointer { cap in
+          state.tabuUntil.withUnsafeBufferPointer { tabu in
+            for j in 0..<n {
+              let i = agent[j]
+              let base = j * m
+              let ci = cost[base + i]
+              let li = load[i]
+              let dOutI = max(0, li - res[base + i] - cap[i]) - max(0, li - cap[i])
+              for k in 0..<m where k != i {
+                let dCost = cost[base + k] - ci
+                let lk = load[k]
+                let dPen = dOutI + max(0, lk + res[base + k] - cap[k]) - max(0, lk - cap[k])
+                let delta = Double(dCost) + a * Double(dPen)
+                if delta > choice.delta + 1e-9 { continue }
+                if tabu[base + k] > it {
+                  // Aspiration: a new best feasible assignment.
+                  guard state.excess + dPen == 0, state.current + dCost < bc else { continue }
                 }
+                guard prefer(delta, over: &choice.delta, ties: &choice.ties) else { continue }
+                choice.move = .shift(job: j, agent: k)
               }
-              // Swaps, one pair of agents at a time.
-              members.withUnsafeBufferPointer { members in
-                for i1 in 0..<m {
-                  let s1 = start[i1]
-                  let e1 = start[i1 + 1]
-                  if s1 == e1 { continue }
-                  for i2 in (i1 + 1)..<m {
-                    let s2 = start[i2]
-                    let e2 = start[i2 + 1]
-                    if s2 == e2 { continue }
-                    let l1 = load[i1]
-                    let l2 = load[i2]
-                    let b1 = cap[i1]
-                    let b2 = cap[i2]
-                    let overNow = max(0, l1 - b1) + max(0, l2 - b2)
-                    // Second agent's jobs: cost change, resource into i1, out of i2.
-                    var minA2 = Int.max
-                    var q = 0
-                    for x in s2..<e2 {
-                      let j2 = members[x]
-                      let a2 = cost[j2 * m + i1] - cost[j2 * m + i2]
-                      a2Buf[q] = a2
-                      x2Buf[q] = res[j2 * m + i1]
-                      y2Buf[q] = res[j2 * m + i2]
-                      minA2 = min(minA2, a2)
-                      q += 1
-                    }
-                    let penFloor = -a * Double(overNow)
-                    for x in s1..<e1 {
-                      let j1 = members[x]
-                      let a1 = cost[j1 * m + i2] - cost[j1 * m + i1]
-                      if Double(a1 + minA2) + penFloor > moveDelta + 1e-9 { continue }
-                      let base1 = l1 - res[j1 * m + i1]
-                      let base2 = l2 + res[j1 * m + i2]
-                      let tabu1 = tabu[j1 * m + i2] > it
-                      for y in 0..<q {
-                        let dCost = a1 + a2Buf[y]
-                        let dPen =
-                          max(0, base1 + x2Buf[y] - b1) + max(0, base2 - y2Buf[y] - b2) - overNow
-                        let delta = Double(dCost) + a * Double(dPen)
-                        if delta > moveDelta + 1e-9 { continue }
-                        let j2 = members[s2 + y]
-                        if tabu1 || tabu[j2 * m + i1] > it {
-                          guard exc + dPen == 0, cur + dCost < bc else { continue }
-                        }
-                        guard prefer(delta, over: &moveDelta, ties: &ties) else { continue }
-                        kind = 1
-                        mj1 = j1
-                        mj2 = j2
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /// The best swap (two jobs of different agents trade places), scanned one
+  /// pair of agents at a time, into `choice` when better than its move (or tied and drawn).
+  private mutating func bestSwap(
+    _ state: TabuState, iteration it: Int, bestCost bc: Int, _ buffers: inout TabuBuffers,
+    _ choice: inout MoveChoice
+  ) {
+    let load = state.load
+    let start = buffers.start
+    let m = self.m
+    let a = state.alpha
+    // The scan's buffers, taken out of `buffers` (no copy) and put back after.
+    var a2Buf: [Int] = []
+    var x2Buf: [Int] = []
+    var y2Buf: [Int] = []
+    swap(&a2Buf, &buffers.a2)
+    swap(&x2Buf, &buffers.x2)
+    swap(&y2Buf, &buffers.y2)
+    cost.withUnsafeBufferPointer { cost in
+      res.withUnsafeBufferPointer { res in
+        cap.withUnsafeBufferPointer { cap in
+          state.tabuUntil.withUnsafeBufferPointer { tabu in
+            buffers.members.withUnsafeBufferPointer { members in
+              for i1 in 0..<m {
+                let s1 = start[i1]
+                let e1 = start[i1 + 1]
+                if s1 == e1 { continue }
+                for i2 in (i1 + 1)..<m {
+                  let s2 = start[i2]
+                  let e2 = start[i2 + 1]
+                  if s2 == e2 { continue }
+                  let l1 = load[i1]
+                  let l2 = load[i2]
+                  let b1 = cap[i1]
+                  let b2 = cap[i2]
+                  let overNow = max(0, l1 - b1) + max(0, l2 - b2)
+                  // Second agent's jobs: cost change, resource into i1, out of i2.
+                  var minA2 = Int.max
+                  var q = 0
+                  for x in s2..<e2 {
+                    let j2 = members[x]
+                    let a2 = cost[j2 * m + i1] - cost[j2 * m + i2]
+                    a2Buf[q] = a2
+                    x2Buf[q] = res[j2 * m + i1]
+                    y2Buf[q] = res[j2 * m + i2]
+                    minA2 = min(minA2, a2)
+                    q += 1
+                  }
+                  let penFloor = -a * Double(overNow)
+                  for x in s1..<e1 {
+                    let j1 = members[x]
+                    let a1 = cost[j1 * m + i2] - cost[j1 * m + i1]
+                    if Double(a1 + minA2) + penFloor > choice.delta + 1e-9 { continue }
+                    let base1 = l1 - res[j1 * m + i1]
+                    let base2 = l2 + res[j1 * m + i2]
+                    let tabu1 = tabu[j1 * m + i2] > it
+                    for y in 0..<q {
+                      let dCost = a1 + a2Buf[y]
+                      let dPen =
+                        max(0, base1 + x2Buf[y] - b1) + max(0, base2 - y2Buf[y] - b2) - overNow
+                      let delta = Double(dCost) + a * Double(dPen)
+                      if delta > choice.delta + 1e-9 { continue }
+                      let j2 = members[s2 + y]
+                      if tabu1 || tabu[j2 * m + i1] > it {
+                        guard state.excess + dPen == 0, state.current + dCost < bc else { continue }
                       }
+                      guard prefer(delta, over: &choice.delta, ties: &choice.ties) else { continue }
+                      choice.move = .swap(j1, j2)
                     }
                   }
                 }
@@ -420,55 +538,9 @@ struct GAPSearch {
           }
         }
       }
-      if kind < 0 { break }  // Everything tabu and nothing aspirates: stop.
-
-      func shift(_ j: Int, to k: Int) {
-        let i = agent[j]
-        excess -= over(load[i], i) + over(load[k], k)
-        load[i] -= res[j * m + i]
-        load[k] += res[j * m + k]
-        excess += over(load[i], i) + over(load[k], k)
-        current += cost[j * m + k] - cost[j * m + i]
-        agent[j] = k
-        tabuUntil[j * m + i] = iter + tenureBase + rng.below(tenureSpread)
-      }
-      if kind == 0 {
-        shift(mj1, to: mk)
-      } else {
-        let i1 = agent[mj1]
-        let i2 = agent[mj2]
-        shift(mj1, to: i2)
-        shift(mj2, to: i1)
-      }
-
-      if excess == 0 && current < bestCost {
-        bestCost = current
-        best = agent
-        sinceImprovement = 0
-      } else {
-        sinceImprovement += 1
-      }
-      // Strategic oscillation: make overload dearer while infeasible.
-      alpha = excess > 0 ? min(alphaMax, alpha * 1.1) : max(alphaMin, alpha / 1.1)
-
-      if sinceImprovement >= restartAfter, let b = best {
-        // Restart from the best assignment, perturbed by a few random shifts.
-        sinceImprovement = 0
-        agent = b
-        for _ in 0..<max(2, n / 20) {
-          let j = rng.below(n)
-          let k = rng.below(m)
-          agent[j] = k
-        }
-        load = [Int](repeating: 0, count: m)
-        for j in 0..<n { load[agent[j]] += res[j * m + agent[j]] }
-        excess = 0
-        for i in 0..<m { excess += max(0, load[i] - cap[i]) }
-        current = totalCost(agent)
-        alpha = alpha0
-        for x in tabuUntil.indices { tabuUntil[x] = 0 }
-      }
     }
-    return best
+    swap(&a2Buf, &buffers.a2)
+    swap(&x2Buf, &buffers.x2)
+    swap(&y2Buf, &buffers.y2)
   }
 }

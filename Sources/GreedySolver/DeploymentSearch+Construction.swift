@@ -174,8 +174,12 @@ extension DeploymentSearch {
       for t in 0..<nT where brokenUnits(t) > 0 {
         if !firstPass, deadline.passed { break }
         // Who can mend it from outside: officers of the kind the town lacks.
-        let lacksCertified = minCert > 0 && presence[t] > 0 && certP[t] < minCert
-        let lacksLegal = minLegal > 0 && legalP[t] < minLegal
+        let lacksCertified =
+          (TownPresenceRules.certifiedRow(
+            certified: Double(certP[t]), present: presence[t] > 0 ? 1 : 0, policy: policy)?
+            .unitsBroken ?? 0) > 0
+        let lacksLegal =
+          (TownPresenceRules.legalRow(legal: Double(legalP[t]), policy: policy)?.unitsBroken ?? 0) > 0
         let leadersFor = (0..<nD).map { auxiliariesAlone(t * nD + $0) > 0 }
         var best = pays
         var bestPerson = -1

@@ -68,15 +68,14 @@ extension DeploymentSearch {
     return c
   }
 
-  /// Auxiliaries of pair k (`t * nD + d`) beyond what its present officers
-  /// may lead (`Policy.auxiliariesPerOfficer`): units of "auxiliaries never alone".
+  /// Units of "auxiliaries never alone" (`AuxiliaryRules`) pair k (`t * nD + d`) breaks now.
   @inline(__always)
   func auxiliariesAlone(_ k: Int) -> Int {
-    guard auxNeedOfficer else { return 0 }
-    let aux = auxSt[k]
-    guard aux > 0 else { return 0 }
-    let officers = presentOff[k]
-    return officers == 0 ? aux : max(0, aux - auxRatio * officers)
+    guard
+      let row = AuxiliaryRules.row(
+        auxiliaries: Double(auxSt[k]), officers: Double(presentOff[k]), policy: policy)
+    else { return 0 }
+    return Int(row.unitsBroken)
   }
 
   /// Units of every town-level hard rule town t breaks now: `ruleUnits` and
@@ -87,14 +86,22 @@ extension DeploymentSearch {
     return units
   }
 
-  /// Units of town t's rules broken (two-certified, legal access, desks) for the current counts.
+  /// Units of town t's rules broken (`TownPresenceRules`, `DeskRule`) for the current counts.
   @inline(__always)
   func ruleUnits(_ t: Int) -> Int {
-    var rule = 0
-    if minCert > 0, presence[t] > 0 { rule += max(0, minCert - certP[t]) }
-    if minLegal > 0 { rule += max(0, minLegal - legalP[t]) }
-    if deskOn { rule += max(0, head[t] - desk[t]) }
-    return rule
+    var units = 0.0
+    if let row = TownPresenceRules.certifiedRow(
+      certified: Double(certP[t]), present: presence[t] > 0 ? 1 : 0, policy: policy)
+    {
+      units += row.unitsBroken
+    }
+    if let row = TownPresenceRules.legalRow(legal: Double(legalP[t]), policy: policy) {
+      units += row.unitsBroken
+    }
+    if let row = DeskRule.row(stationed: Double(head[t]), desks: desk[t], policy: policy) {
+      units += row.unitsBroken
+    }
+    return Int(units)
   }
 
   @inline(__always)
@@ -108,9 +115,9 @@ extension DeploymentSearch {
     return m
   }
 
+  /// Moves over the budget (`MovesRule`) with `count` moves.
   func movesExcess(_ count: Int) -> Double {
-    guard let limit = policy.maxMoves else { return 0 }
-    return Double(max(0, count - limit))
+    MovesRule.row(moves: Double(count), policy: policy)?.unitsBroken ?? 0
   }
 
   func computeTotal() -> Double {

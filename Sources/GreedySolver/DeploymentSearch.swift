@@ -84,11 +84,6 @@ struct DeploymentSearch {
   let firstPhase: Buf<Bool>
   // Policy figures used in the hot path.
   let auxFTE: Double
-  let auxRatio: Int
-  let auxNeedOfficer: Bool
-  let minCert: Int
-  let minLegal: Int
-  let deskOn: Bool
   let uncoveredWeight: Double
   let imbalanceWeight: Double
   /// The heaviest weight of one FTE of unmet demand (0 if none is positive;
@@ -263,11 +258,6 @@ struct DeploymentSearch {
     firstPhase = memory.make(towns.map { $0.pilot == pilotFirst })
     let policy = district.policy
     auxFTE = policy.auxiliaryFTE
-    auxRatio = policy.auxiliariesPerOfficer
-    auxNeedOfficer = policy.auxiliariesNeedOfficer
-    minCert = policy.minCertifiedPerTown
-    minLegal = policy.minLegalPerTown
-    deskOn = policy.deskCapacity
     uncoveredWeight = policyWeights.uncoveredPair
     imbalanceWeight = policyWeights.imbalance
     maxUnmetWeight =
@@ -322,6 +312,7 @@ struct DeploymentSearch {
       var move = [Bool](repeating: false, count: nO)
       var miss = [Bool](repeating: false, count: nO)
       var broken = [Int](repeating: 0, count: nO)
+      let facts = PostingRules.Facts(person, in: district)
       let current = code(person.currentPosting)
       let preferred = Set(person.preferredTowns.compactMap { district.townIndex[$0] })
       let pin = person.pinned.flatMap { code($0) }
@@ -331,17 +322,9 @@ struct DeploymentSearch {
           let here = c < nT ? [c] : zoneTowns[c - nT]
           miss[c] = !here.contains { preferred.contains($0) }
         }
-        var b = 0
-        if c < nT, homeAvoids[c] { b += 1 }
-        if c >= nT {
-          if !person.isOfficer { b += 1 }
-          if policy.zonedMustDrive, !person.drives { b += 1 }
-        }
-        if let limit = policy.maxTenureQuarters, c == current, c != pin, person.tenure + 1 > limit {
-          b += 1
-        }
-        if person.pinned != nil, c != pin { b += 1 }
-        broken[c] = b
+        broken[c] = PostingRules.broken(
+          slot: c, facts: facts, avoidsTown: c < nT && homeAvoids[c], townCount: nT, policy: policy
+        ).count
       }
       var options: [Int]
       if person.unavailable {

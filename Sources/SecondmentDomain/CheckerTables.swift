@@ -9,8 +9,8 @@ final class CheckerTables: Sendable {
   private let zoneIndex: [String: Int]
 
   // Per-district tables, by index (towns, departments, people, zones in instance order).
-  // A posting is coded as an Int: -1 no posting, t stationed at town t,
-  // townCount + z zoned to zone z; -2 stands for "none given" (no current/pinned posting).
+  // A posting is a slot (`District.slot(of:)`): -1 no posting, t stationed at
+  // town t, townCount + z zoned to zone z.
   private let townCount: Int
   private let departmentCount: Int
   private let personCount: Int
@@ -29,11 +29,9 @@ final class CheckerTables: Sendable {
   private let officer: [Bool]
   private let certified: [Bool]
   private let legal: [Bool]
-  private let drives: [Bool]
   private let unavailable: [Bool]
-  private let tenure: [Int]
-  private let currentCode: [Int]
-  private let pinnedCode: [Int]
+  /// What the per-person rules read (`PostingRules.Facts`).
+  private let facts: [PostingRules.Facts]
   private let hasPreferences: [Bool]
   /// preferredMask[p * townCount + t]: t is among p's preferred towns.
   private let preferredMask: [Bool]
@@ -44,7 +42,6 @@ final class CheckerTables: Sendable {
   /// zonedMinutes[p * zoneCount + z]: `District.travelMinutes(of: p, .zoned(z))`.
   private let zonedMinutes: [Double]
   private let zoneTowns: [[Int]]
-  private let zoneLabels: [String]
   private let policy: Policy
 
   init(_ district: District) {
@@ -86,19 +83,8 @@ final class CheckerTables: Sendable {
     officer = people.map(\.isOfficer)
     certified = people.map(\.certified)
     legal = people.map(\.legal)
-    drives = people.map(\.drives)
     unavailable = people.map(\.unavailable)
-    tenure = people.map(\.tenure)
-    func code(_ posting: Posting?) -> Int {
-      switch posting {
-      case nil: return -2
-      case .unassigned: return -1
-      case .stationed(let town): return district.townIndex[town] ?? -3
-      case .zoned(let zone): return district.zoneIndex[zone].map { nT + $0 } ?? -3
-      }
-    }
-    currentCode = people.map { code($0.currentPosting) }
-    pinnedCode = people.map { code($0.pinned) }
+    facts = people.map { PostingRules.Facts($0, in: district) }
     hasPreferences = people.map { !$0.preferredTowns.isEmpty }
     var preferredMask = Array(repeating: false, count: nP * nT)
     var avoidMask = Array(repeating: false, count: nP * nT)
@@ -120,283 +106,296 @@ final class CheckerTables: Sendable {
     self.avoidMask = avoidMask
     self.stationedMinutes = stationedMinutes
     self.zonedMinutes = zonedMinutes
-    var zoneTowns: [[Int]] = []
-    var zoneLabels: [String] = []
-    for zone in zones {
-      let posting = Posting.zoned(zone: zone.id)
-      let ids = district.towns(of: posting).filter { district.townIndex[$0] != nil }
-      zoneTowns.append(ids.compactMap { district.townIndex[$0] })
-      let names = ids.map { district.town($0)?.displayName ?? $0 }.joined(separator: ", ")
-      zoneLabels.append("\(zone.name ?? zone.id) (\(names))")
+    zoneTowns = zones.map { zone in
+      district.towns(of: .zoned(zone: zone.id)).compactMap { district.townIndex[$0] }
     }
-    self.zoneTowns = zoneTowns
-    self.zoneLabels = zoneLabels
   }
 
   // MARK: - Evaluation
 
-  private struct Found {
-    var violation: RuleViolation
-    var town: Int
-    var person: Int
-  }
-
-  func evaluate(
-    _ postings: [String: Posting], splits given: [String: ZoneSplit],
-    claimedDepartments: [String: String]
-  ) -> RosterEvaluation {
-    let policy = self.policy
-    let weights = policy.weights
-    let people = self.people
-    let nT = townCount
-    let nD = departmentCount
-    let nP = personCount
-    let nZ = zoneLabels.count
+  /// The broken rules found so far, in the order they are reported.
+  private struct Findings {
+    struct Found {
+      var violation: RuleViolation
+      var town: Int
+      var person: Int
+    }
+    let townIDs: [String]
+    let people: [Person]
     var found: [Found] = []
 
-    func add(_ rule: HardRule, town: Int = -1, person: Int = -1, _ message: String) {
+    mutating func add(_ rule: HardRule, town: Int = -1, person: Int = -1, _ message: String) {
       let violation = RuleViolation(
         rule: rule, person: person >= 0 ? people[person].id : nil,
         town: town >= 0 ? townIDs[town] : nil, message: message)
       found.append(Found(violation: violation, town: town, person: person))
     }
 
-    // Resolve postings to codes.
-    var slots = Array(repeating: -1, count: nP)
-    for p in 0..<nP {
-      let id = people[p].id
-      guard let posting = postings[id] else { continue }
-      switch posting {
-      case .unassigned: break
-      case .stationed(let town):
-        if let t = townIndex[town] {
-          slots[p] = t
-        } else {
-          add(.onePosting, person: p, "\(personLabels[p]) is posted to unknown town '\(town)'")
-        }
-      case .zoned(let zone):
-        if let z = zoneIndex[zone] {
-          slots[p] = nT + z
-        } else {
-          add(.onePosting, person: p, "\(personLabels[p]) is posted to unknown zone '\(zone)'")
-        }
+    /// By rule (in `HardRule` order), town, person and message.
+    func sorted() -> [RuleViolation] {
+      found.sorted { a, b in
+        let ra = CheckerTables.ruleOrder[a.violation.rule] ?? 0
+        let rb = CheckerTables.ruleOrder[b.violation.rule] ?? 0
+        if ra != rb { return ra < rb }
+        if a.town != b.town { return a.town < b.town }
+        if a.person != b.person { return a.person < b.person }
+        return a.violation.message < b.violation.message
+      }.map(\.violation)
+    }
+  }
+
+  /// What a roster puts where: per (town, department) at `t * departmentCount + d`, per town at `t`.
+  private struct Tally {
+    var officers: [Int]
+    var certified: [Int]
+    var legal: [Int]
+    var auxiliaries: [Int]
+    var stationedByDepartment: [Int]
+    /// FTE, stationed people and zoned officers' splits.
+    var supply: [Double]
+    var anyonePresent: [Bool]
+    var headcount: [Int]
+  }
+
+  /// Per-person measures of the objective.
+  private struct PersonMeasures {
+    var travel = 0.0
+    var moves = 0
+    var misses = 0
+  }
+
+  func evaluate(
+    _ postings: [String: Posting], splits given: [String: ZoneSplit],
+    claimedDepartments: [String: String]
+  ) -> RosterEvaluation {
+    var findings = Findings(townIDs: townIDs, people: people)
+    let slots = resolve(postings, &findings)
+    let splits = completeSplits(slots, postings: postings, given: given)
+    let tally = self.tally(slots, splits: splits)
+    let measured = checkPeople(
+      slots, postings: postings, given: given, claimedDepartments: claimedDepartments, &findings)
+    if let row = MovesRule.row(moves: Double(measured.moves), policy: policy), row.unitsBroken > 0 {
+      findings.add(.maxMoves, MovesRule.message(moves: measured.moves, policy: policy))
+    }
+    checkTowns(tally, slots: slots, &findings)
+    return objective(tally, measured, violations: findings.sorted(), splits: splits)
+  }
+
+  /// Each person's posting as a slot; a town or zone the district lacks breaks [one-posting].
+  private func resolve(_ postings: [String: Posting], _ findings: inout Findings) -> [Int] {
+    var slots = Array(repeating: -1, count: personCount)
+    for p in 0..<personCount {
+      guard let posting = postings[people[p].id] else { continue }
+      if let slot = district.slot(of: posting) {
+        slots[p] = slot
+      } else {
+        findings.add(
+          .onePosting, person: p,
+          PostingRules.message(.onePosting, person: p, posting: posting, in: district))
       }
     }
+    return slots
+  }
 
-    // Zoned officers' splits: the roster's, else the best for the rest.
+  /// Zoned officers' splits: the roster's, else the best for the rest.
+  private func completeSplits(
+    _ slots: [Int], postings: [String: Posting], given: [String: ZoneSplit]
+  ) -> [String: ZoneSplit] {
+    let nT = townCount
     var splits: [String: ZoneSplit] = [:]
-    var zonedPostings: [String: Posting] = [:]
-    for p in 0..<nP where slots[p] >= nT && officer[p] {
-      let id = people[p].id
-      if let split = given[id] { splits[id] = split }
-      zonedPostings[id] = postings[id]
+    var zoned = 0
+    for p in 0..<personCount where slots[p] >= nT && officer[p] {
+      zoned += 1
+      if let split = given[people[p].id] { splits[people[p].id] = split }
     }
-    if splits.count < zonedPostings.count {
-      var resolved: [String: Posting] = [:]
-      for p in 0..<nP where slots[p] >= 0 {
-        resolved[people[p].id] =
-          slots[p] < nT ? .stationed(town: townIDs[slots[p]]) : zonedPostings[people[p].id]
-      }
-      splits.merge(district.bestSplits(for: resolved, given: splits)) { a, _ in a }
+    guard splits.count < zoned else { return splits }
+    var resolved: [String: Posting] = [:]
+    for p in 0..<personCount where slots[p] >= 0 {
+      resolved[people[p].id] = postings[people[p].id]
     }
+    return splits.merging(district.bestSplits(for: resolved, given: splits)) { a, _ in a }
+  }
 
-    // Presence and supply.
-    var officers = Array(repeating: 0, count: nT * nD)
-    var certifiedHere = Array(repeating: 0, count: nT * nD)
-    var legalHere = Array(repeating: 0, count: nT * nD)
-    var auxiliaries = Array(repeating: 0, count: nT * nD)
-    var stationedByDepartment = Array(repeating: 0, count: nT * nD)
-    var supply = Array(repeating: 0.0, count: nT * nD)
-    var anyonePresent = Array(repeating: false, count: nT)
-    var headcount = Array(repeating: 0, count: nT)
-    for p in 0..<nP {
+  /// Presence and supply of a roster (docs/rules.md, Covered and present).
+  private func tally(_ slots: [Int], splits: [String: ZoneSplit]) -> Tally {
+    let nT = townCount
+    let nD = departmentCount
+    let grid = Array(repeating: 0, count: nT * nD)
+    var tally = Tally(
+      officers: grid, certified: grid, legal: grid, auxiliaries: grid, stationedByDepartment: grid,
+      supply: Array(repeating: 0.0, count: nT * nD),
+      anyonePresent: Array(repeating: false, count: nT), headcount: Array(repeating: 0, count: nT))
+    func officerPresent(_ p: Int, _ k: Int) {
+      tally.officers[k] += 1
+      if certified[p] { tally.certified[k] += 1 }
+      if legal[p] { tally.legal[k] += 1 }
+    }
+    for p in 0..<personCount {
       let slot = slots[p]
       guard slot >= 0 else { continue }
       let d = personDepartment[p]
       if slot < nT {
-        let t = slot
-        anyonePresent[t] = true
-        headcount[t] += 1
+        tally.anyonePresent[slot] = true
+        tally.headcount[slot] += 1
         guard d >= 0 else { continue }
-        let k = t * nD + d
-        stationedByDepartment[k] += 1
+        let k = slot * nD + d
+        tally.stationedByDepartment[k] += 1
         if officer[p] {
-          officers[k] += 1
-          if certified[p] { certifiedHere[k] += 1 }
-          if legal[p] { legalHere[k] += 1 }
-          supply[k] += 1
+          officerPresent(p, k)
+          tally.supply[k] += 1
         } else {
-          auxiliaries[k] += 1
-          supply[k] += policy.auxiliaryFTE
+          tally.auxiliaries[k] += 1
+          tally.supply[k] += policy.auxiliaryFTE
         }
-      } else {
+      } else if officer[p] {
         // Auxiliaries are present only where stationed (docs/rules.md).
-        guard officer[p] else { continue }
-        let z = slot - nT
         let split = splits[people[p].id] ?? [:]
-        for t in zoneTowns[z] {
-          anyonePresent[t] = true
+        for t in zoneTowns[slot - nT] {
+          tally.anyonePresent[t] = true
           guard d >= 0 else { continue }
           let k = t * nD + d
-          officers[k] += 1
-          if certified[p] { certifiedHere[k] += 1 }
-          if legal[p] { legalHere[k] += 1 }
-          if let fte = split[townIDs[t]], fte.isFinite, fte > 0 { supply[k] += fte }
+          officerPresent(p, k)
+          if let fte = split[townIDs[t]], fte.isFinite, fte > 0 { tally.supply[k] += fte }
         }
       }
     }
+    return tally
+  }
 
-    // Per-person rules and measures.
-    var travel = 0.0
-    var moves = 0
-    var misses = 0
-    for p in 0..<nP {
+  /// The rules of each person's posting (`PostingRules`), the zone split of
+  /// each zoned officer (`ZoneSplitRule`), and the per-person measures.
+  private func checkPeople(
+    _ slots: [Int], postings: [String: Posting], given: [String: ZoneSplit],
+    claimedDepartments: [String: String], _ findings: inout Findings
+  ) -> PersonMeasures {
+    let nT = townCount
+    var measured = PersonMeasures()
+    for p in 0..<personCount {
       let slot = slots[p]
       let assigned = slot >= 0
-      let stationedTown = assigned && slot < nT ? slot : -1
-      if unavailable[p] {
-        if assigned {
-          add(
-            .onePosting, town: stationedTown, person: p,
-            "\(personLabels[p]) is unavailable but is \(describe(slot))")
-        }
-      } else if !assigned, postings[people[p].id].map({ $0 == .unassigned }) ?? true {
-        add(.onePosting, person: p, "\(personLabels[p]) is available but has no posting")
+      let town = assigned && slot < nT ? slot : -1
+      let posting = postings[people[p].id] ?? .unassigned
+      if unavailable[p] ? assigned : (!assigned && posting == .unassigned) {
+        findings.add(
+          .onePosting, town: town, person: p,
+          PostingRules.message(.onePosting, person: p, posting: posting, in: district))
       }
-      if !claimedDepartments.isEmpty, let claimed = claimedDepartments[people[p].id],
+      if let claimed = claimedDepartments[people[p].id],
         personDepartment[p] < 0 || claimed != departmentIDs[personDepartment[p]]
       {
-        let d = personDepartment[p]
-        add(
-          .ownDepartment, town: stationedTown, person: p,
-          "\(personLabels[p]) belongs to \(d >= 0 ? departmentNames[d] : people[p].department) "
-            + "but the roster line puts them under department '\(claimed)'")
+        findings.add(
+          .ownDepartment, town: town, person: p,
+          PostingRules.ownDepartmentMessage(person: p, claimed: claimed, in: district))
       }
-      if stationedTown >= 0 {
-        let t = stationedTown
-        if avoidMask[p * nT + t] {
-          let why =
-            people[p].homeTown == townIDs[t]
-            ? "their home town"
-            : "within \(format(policy.avoidanceRadiusMinutes)) minutes of their home town"
-          add(.avoidance, town: t, person: p, "\(personLabels[p]) is stationed in \(townNames[t]), \(why)")
+      var broken = PostingRules.broken(
+        slot: slot, facts: facts[p], avoidsTown: town >= 0 && avoidMask[p * nT + town],
+        townCount: nT, policy: policy)
+      if unavailable[p] { broken.subtract([.pinned, .tenure]) }
+      for rule in broken.rules {
+        findings.add(
+          rule, town: town, person: p,
+          PostingRules.message(rule, person: p, posting: posting, in: district))
+      }
+      if slot >= nT, officer[p], let split = given[people[p].id] {
+        for breach in ZoneSplitRule.breaches(of: split, person: p, zone: slot - nT, in: district) {
+          findings.add(.zoneSplit, town: breach.town ?? -1, person: p, breach.message)
         }
-        travel += stationedMinutes[p * nT + t]
-      } else if assigned {
-        let z = slot - nT
-        if !officer[p] {
-          add(
-            .auxiliaryStationed, person: p,
-            "\(personLabels[p]) is an auxiliary but is zoned to \(zoneLabels[z]); "
-              + "auxiliaries are only stationed")
-        } else {
-          if policy.zonedMustDrive, !drives[p] {
-            add(
-              .zonedMustDrive, person: p,
-              "\(personLabels[p]) is zoned to \(zoneLabels[z]) but cannot drive")
-          }
-          if let split = given[people[p].id] {
-            checkSplit(split, person: p, zone: z, add)
-          }
-        }
-        travel += zonedMinutes[p * nZ + z]
+      }
+      if assigned {
+        measured.travel +=
+          slot < nT ? stationedMinutes[p * nT + slot] : zonedMinutes[p * zoneTowns.count + slot - nT]
       }
       guard !unavailable[p] else { continue }
-      let pin = pinnedCode[p]
-      if pin != -2, pin != slot {
-        add(
-          .pinned, town: stationedTown, person: p,
-          "\(personLabels[p]) is pinned \(describe(pin, people[p].pinned)) but the roster has them "
-            + "\(describe(slot))")
-      }
-      let current = currentCode[p]
-      if let limit = policy.maxTenureQuarters, assigned, current == slot, pin != slot,
-        tenure[p] + 1 > limit
-      {
-        add(
-          .tenure, town: stationedTown, person: p,
-          "\(personLabels[p]) would serve \(tenure[p] + 1) quarters in a row \(describe(slot)); "
-            + "at most \(limit) allowed")
-      }
-      if current != -2, current != slot { moves += 1 }
-      if hasPreferences[p], !hits(p, slot) { misses += 1 }
+      if let current = facts[p].current, current != slot { measured.moves += 1 }
+      if hasPreferences[p], !hits(p, slot) { measured.misses += 1 }
     }
-    if let limit = policy.maxMoves, moves > limit {
-      add(
-        .maxMoves,
-        "\(moves) postings change from the current roster; at most \(limit) allowed")
-    }
+    return measured
+  }
 
-    // Per-town rules.
-    for t in 0..<nT {
+  /// The rules of each town: `TownPresenceRules`, `AuxiliaryRules`, `DeskRule`.
+  private func checkTowns(_ tally: Tally, slots: [Int], _ findings: inout Findings) {
+    let nD = departmentCount
+    for t in 0..<townCount {
       let name = townNames[t]
       var certifiedTown = 0
       var legalTown = 0
       for d in 0..<nD {
-        certifiedTown += certifiedHere[t * nD + d]
-        legalTown += legalHere[t * nD + d]
+        certifiedTown += tally.certified[t * nD + d]
+        legalTown += tally.legal[t * nD + d]
       }
-      let minCertified = policy.minCertifiedPerTown
-      if minCertified > 0, anyonePresent[t], certifiedTown < minCertified {
-        add(
+      if let row = TownPresenceRules.certifiedRow(
+        certified: Double(certifiedTown), present: tally.anyonePresent[t] ? 1 : 0, policy: policy),
+        row.unitsBroken > 0
+      {
+        findings.add(
           .twoCertified, town: t,
-          "\(name): \(certifiedTown) certified \(certifiedTown == 1 ? "officer" : "officers") "
-            + "present, needs \(minCertified)")
+          TownPresenceRules.certifiedMessage(town: name, present: certifiedTown, policy: policy))
       }
-      if policy.auxiliariesNeedOfficer {
-        for d in 0..<nD {
-          let k = t * nD + d
-          guard auxiliaries[k] > 0 else { continue }
-          if officers[k] == 0 {
-            for p in 0..<nP where !officer[p] && personDepartment[p] == d && slots[p] == t {
-              add(
-                .auxiliaryWithOfficer, town: t, person: p,
-                "\(personLabels[p]), auxiliary of \(departmentNames[d]) stationed in \(name), "
-                  + "has no \(departmentNames[d]) officer present there")
-            }
-          } else if auxiliaries[k] > policy.auxiliariesPerOfficer * officers[k] {
-            add(
-              .auxiliaryRatio, town: t,
-              "\(name): \(auxiliaries[k]) \(departmentNames[d]) auxiliaries for \(officers[k]) "
-                + "\(officers[k] == 1 ? "officer" : "officers") present; at most "
-                + "\(policy.auxiliariesPerOfficer) per officer")
+      for d in 0..<nD {
+        let k = t * nD + d
+        guard
+          let row = AuxiliaryRules.row(
+            auxiliaries: Double(tally.auxiliaries[k]), officers: Double(tally.officers[k]),
+            policy: policy), row.unitsBroken > 0
+        else { continue }
+        if AuxiliaryRules.brokenRule(officersPresent: tally.officers[k]) == .auxiliaryWithOfficer {
+          for p in 0..<personCount where !officer[p] && personDepartment[p] == d && slots[p] == t {
+            findings.add(
+              .auxiliaryWithOfficer, town: t, person: p,
+              AuxiliaryRules.aloneMessage(
+                auxiliary: personLabels[p], department: departmentNames[d], town: name))
           }
+        } else {
+          findings.add(
+            .auxiliaryRatio, town: t,
+            AuxiliaryRules.ratioMessage(
+              town: name, department: departmentNames[d], auxiliaries: tally.auxiliaries[k],
+              officers: tally.officers[k], policy: policy))
         }
       }
-      if policy.deskCapacity, headcount[t] > desk[t] {
-        add(
+      if let row = DeskRule.row(stationed: Double(tally.headcount[t]), desks: desk[t], policy: policy),
+        row.unitsBroken > 0
+      {
+        findings.add(
           .deskCapacity, town: t,
-          "\(name): \(headcount[t]) people stationed, desk capacity \(desk[t])")
+          DeskRule.message(town: name, stationed: tally.headcount[t], desks: desk[t]))
       }
-      let minLegal = policy.minLegalPerTown
-      if minLegal > 0, legalTown < minLegal {
-        add(
+      if let row = TownPresenceRules.legalRow(legal: Double(legalTown), policy: policy),
+        row.unitsBroken > 0
+      {
+        findings.add(
           .legalAccess, town: t,
-          legalTown == 0
-            ? "\(name): no officer with legal background present (needs \(minLegal))"
-            : "\(name): \(legalTown) officers with legal background present, needs \(minLegal)")
+          TownPresenceRules.legalMessage(town: name, present: legalTown, policy: policy))
       }
     }
+  }
 
-    // Objective.
+  /// Coverage per (town, department), the measures and the weighted objective.
+  private func objective(
+    _ tally: Tally, _ measured: PersonMeasures, violations: [RuleViolation],
+    splits: [String: ZoneSplit]
+  ) -> RosterEvaluation {
+    let nD = departmentCount
+    let weights = policy.weights
     var coverage: [TownCoverage] = []
-    coverage.reserveCapacity(nT * nD)
+    coverage.reserveCapacity(townCount * nD)
     var uncovered = 0
     var unmetTotal = 0.0
     var unmetPilot = 0.0
     var imbalance = 0.0
-    for t in 0..<nT {
+    for t in 0..<townCount {
       var unmetTown = 0.0
       for d in 0..<nD {
         let k = t * nD + d
-        let unmet = max(0, demand[k] - supply[k])
-        if demand[k] > 0 && officers[k] == 0 { uncovered += 1 }
+        let unmet = max(0, demand[k] - tally.supply[k])
+        if demand[k] > 0 && tally.officers[k] == 0 { uncovered += 1 }
         unmetTown += unmet
         coverage.append(
           TownCoverage(
-            town: townIDs[t], department: departmentIDs[d], demand: demand[k], supply: supply[k],
-            unmet: unmet, officersPresent: officers[k], certifiedPresent: certifiedHere[k],
-            legalPresent: legalHere[k], stationedHeadcount: stationedByDepartment[k]))
+            town: townIDs[t], department: departmentIDs[d], demand: demand[k],
+            supply: tally.supply[k], unmet: unmet, officersPresent: tally.officers[k],
+            certifiedPresent: tally.certified[k], legalPresent: tally.legal[k],
+            stationedHeadcount: tally.stationedByDepartment[k]))
       }
       unmetTotal += unmetTown
       if pilot[t] { unmetPilot += unmetTown }
@@ -404,72 +403,19 @@ final class CheckerTables: Sendable {
     }
     let measures = RosterMeasures(
       uncoveredPairs: uncovered, unmetDemandFTE: unmetTotal, pilotUnmetDemandFTE: unmetPilot,
-      travelMinutes: travel, moves: moves, preferenceMisses: misses, imbalance: imbalance)
+      travelMinutes: measured.travel, moves: measured.moves, preferenceMisses: measured.misses,
+      imbalance: imbalance)
     let objective = ObjectiveBreakdown(
       uncoveredPairs: Double(uncovered) * weights.uncoveredPair,
       unmetDemand: (unmetTotal - unmetPilot) * weights.unmetDemand
         + unmetPilot * weights.pilotUnmetDemand,
-      travel: travel * weights.travelMinute,
-      moves: Double(moves) * weights.move,
-      preferenceMisses: Double(misses) * weights.preferenceMiss,
+      travel: measured.travel * weights.travelMinute,
+      moves: Double(measured.moves) * weights.move,
+      preferenceMisses: Double(measured.misses) * weights.preferenceMiss,
       imbalance: imbalance * weights.imbalance)
-
-    if found.count > 1 {
-      found.sort { a, b in
-        let ra = CheckerTables.ruleOrder[a.violation.rule] ?? 0
-        let rb = CheckerTables.ruleOrder[b.violation.rule] ?? 0
-        if ra != rb { return ra < rb }
-        if a.town != b.town { return a.town < b.town }
-        if a.person != b.person { return a.person < b.person }
-        return a.violation.message < b.violation.message
-      }
-    }
     return RosterEvaluation(
-      violations: found.map(\.violation), objective: objective, measures: measures,
-      coverage: coverage, splits: splits)
-  }
-
-  /// [zone-split]: only the zone's towns, no negative share, at most the officer's FTE.
-  private func checkSplit(
-    _ split: ZoneSplit, person p: Int, zone z: Int,
-    _ add: (HardRule, Int, Int, String) -> Void
-  ) {
-    let inZone = Set(zoneTowns[z].map { townIDs[$0] })
-    for (town, fte) in split.sorted(by: { $0.key < $1.key }) {
-      if !inZone.contains(town) {
-        let name = townIndex[town].map { townNames[$0] } ?? "'\(town)'"
-        add(
-          .zoneSplit, -1, p,
-          "\(personLabels[p]) is zoned to \(zoneLabels[z]) but the split gives time to \(name), "
-            + "outside the zone")
-      } else if !fte.isFinite || fte < 0 {
-        add(
-          .zoneSplit, -1, p,
-          "\(personLabels[p]) has a split of \(fte) FTE for \(town); a share is 0 or more")
-      }
-    }
-    // Zone visits: every town of the zone where the department has demand gets its minimum.
-    let share = district.policy.minZonedShare
-    let d = personDepartment[p]
-    if share > 0, d >= 0 {
-      for t in zoneTowns[z] where demand[t * departmentCount + d] > 0 {
-        let given = split[townIDs[t]] ?? 0
-        if !(given >= share - 1e-6) {
-          add(
-            .zoneSplit, t, p,
-            "\(personLabels[p]) is zoned to \(zoneLabels[z]) but gives \(townNames[t]) \(format(given)) FTE; "
-              + "a zoned officer gives each town of the zone at least \(format(share)) FTE (minZonedShare)")
-        }
-      }
-    }
-    let total = split.values.reduce(0) { $0 + ($1.isFinite ? max($1, 0) : 0) }
-    let capacity = district.zonedOfficerFTE
-    if total > capacity + 1e-6 {
-      add(
-        .zoneSplit, -1, p,
-        "\(personLabels[p]) is zoned to \(zoneLabels[z]) with \(format(total)) FTE split over "
-          + "its towns; a zoned officer has \(format(capacity)) FTE (1 − zone travel overhead)")
-    }
+      violations: violations, objective: objective, measures: measures, coverage: coverage,
+      splits: splits)
   }
 
   private static let ruleOrder: [HardRule: Int] = Dictionary(
@@ -481,18 +427,5 @@ final class CheckerTables: Sendable {
     if slot < 0 { return false }
     if slot < nT { return preferredMask[p * nT + slot] }
     return zoneTowns[slot - nT].contains { preferredMask[p * nT + $0] }
-  }
-
-  /// A coded posting in planner's words, e.g. `stationed in Anfu`.
-  private func describe(_ code: Int, _ posting: Posting? = nil) -> String {
-    if code >= townCount { return "zoned to \(zoneLabels[code - townCount])" }
-    if code >= 0 { return "stationed in \(townNames[code])" }
-    if code == -3, let posting { return posting.description }
-    return "unassigned"
-  }
-
-  private func format(_ value: Double) -> String {
-    let text = String(value)
-    return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
   }
 }

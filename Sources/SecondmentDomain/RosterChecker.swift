@@ -34,118 +34,18 @@ public struct RosterChecker: Sendable {
   public func resolve(
     _ roster: Roster, file: String = "roster", locations: [String]? = nil
   ) throws -> ResolvedRoster {
-    func place(_ i: Int) -> String {
-      if let locations, i < locations.count { return locations[i] }
-      return "postings[\(i)]"
-    }
-    func fail(_ i: Int, _ message: String, _ fix: String) -> InputError {
-      InputError(file: file, location: place(i), message: message, hint: fix)
-    }
-    var postings: [String: Posting] = [:]
-    var departments: [String: String] = [:]
-    var splits: [String: ZoneSplit] = [:]
-    var firstLine: [String: Int] = [:]
-    let exampleTown = district.towns.first?.id ?? "a town id"
-    var named = district.instance
-    named.zones = district.zones
-    let names = NameIndex(named)
-    /// The id a name on line `i` stands for; unknown names stay as written.
-    func settle(_ text: String, _ match: NameMatch, _ what: String, _ i: Int) throws -> String {
-      switch match {
-      case .id(let id): return id
-      case .unknown: return text
-      case .ambiguous(let ids):
-        throw fail(i, "'\(text)' could be any of several \(what): \(ids.joined(separator: ", "))", "write the id of the one meant")
-      }
-    }
+    var reader = RosterLineReader(district: district, file: file, locations: locations)
     var problems: [InputError] = []
-    func line(_ i: Int, _ entry: RosterEntry) throws {
-      let written = entry.person.trimmingCharacters(in: .whitespaces)
-      let id = try settle(written, names.person(written), "people", i)
-      func town(_ t: String) throws -> String { try settle(t, names.town(t), "towns", i) }
-      guard !id.isEmpty else {
-        throw fail(i, "the line names no person", "give the person's id from the instance")
-      }
-      guard district.personIndex[id] != nil else {
-        throw fail(
-          i, "unknown person '\(id)'",
-          "use a person id from the instance's people list, or remove the line")
-      }
-      if let first = firstLine[id] {
-        throw fail(
-          i, "person '\(id)' is listed twice (first at \(place(first)))",
-          "keep exactly one line per person")
-      }
-      firstLine[id] = i
-      let posting: Posting
-      switch entry.mode.trimmingCharacters(in: .whitespaces).lowercased() {
-      case "stationed", "派驻":
-        guard let town = try entry.town.map(town), !town.isEmpty else {
-          throw fail(
-            i, "\(id) is stationed but the line gives no town",
-            "set town to a town id, e.g. '\(exampleTown)'")
-        }
-        guard district.townIndex[town] != nil else {
-          throw fail(
-            i, "unknown town '\(town)'",
-            "use a town id from the instance, e.g. '\(exampleTown)'")
-        }
-        posting = .stationed(town: town)
-      case "zoned", "包片":
-        guard let zoneID = try entry.zone.map({ try settle($0, names.zone($0), "zones", i) }), !zoneID.isEmpty else {
-          throw fail(
-            i, "\(id) is zoned but the line gives no zone",
-            "set zone to a zone id from the instance\(zoneExample)")
-        }
-        guard let zone = district.zone(zoneID) else {
-          throw fail(
-            i, "unknown zone '\(zoneID)'", "use a zone id from the instance\(zoneExample)")
-        }
-        if let towns = try entry.towns?.map(town), !towns.isEmpty, Set(towns) != Set(zone.towns) {
-          throw fail(
-            i,
-            "zone '\(zoneID)' covers \(zone.towns.joined(separator: ", ")) "
-              + "but the line lists \(towns.joined(separator: ", "))",
-            "list the zone's towns exactly, or leave towns out")
-        }
-        if let written = entry.split {
-          var split: ZoneSplit = [:]
-          for (t, fte) in written { split[try town(t), default: 0] += fte }
-          if let unknown = split.keys.sorted().first(where: { district.townIndex[$0] == nil }) {
-            throw fail(
-              i, "the split names unknown town '\(unknown)'",
-              "give time only to the zone's towns: \(zone.towns.joined(separator: ", "))")
-          }
-          splits[id] = split
-        }
-        posting = .zoned(zone: zoneID)
-      case "unassigned", "未安排":
-        posting = .unassigned
-      default:
-        throw fail(
-          i, "mode '\(entry.mode)' is not a posting mode",
-          "use stationed, zoned or unassigned")
-      }
-      if entry.split != nil, posting.mode != "zoned" {
-        throw fail(
-          i, "\(id) is \(posting.mode) but the line gives a split",
-          "a split is only for zoned officers; remove it")
-      }
-      postings[id] = posting
-      if let department = entry.department, !department.isEmpty {
-        departments[id] = try settle(department, names.department(department), "departments", i)
-      }
-    }
     for (i, entry) in roster.postings.enumerated() {
       do {
-        try line(i, entry)
+        try reader.read(i, entry)
       } catch let error as InputError {
         problems.append(error)
       }
     }
     if problems.count == 1, let only = problems.first { throw only }
     if !problems.isEmpty { throw InputErrors(problems) }
-    let missing = district.people.filter { postings[$0.id] == nil }
+    let missing = district.people.filter { reader.postings[$0.id] == nil }
     if !missing.isEmpty {
       let names = missing.prefix(5).map { "\($0.name) (\($0.id))" }.joined(separator: ", ")
       let more = missing.count > 5 ? " and \(missing.count - 5) more" : ""
@@ -155,11 +55,8 @@ public struct RosterChecker: Sendable {
           "\(missing.count) \(missing.count == 1 ? "person has" : "people have") no line: \(names)\(more)",
         hint: "add one line per person; use mode unassigned for people on leave")
     }
-    return ResolvedRoster(postings: postings, departments: departments, splits: splits)
-  }
-
-  private var zoneExample: String {
-    district.zones.first.map { ", e.g. '\($0.id)'" } ?? ""
+    return ResolvedRoster(
+      postings: reader.postings, departments: reader.departments, splits: reader.splits)
   }
 
   /// Checks a roster file's lines: resolves them (throwing `InputError` on
@@ -192,5 +89,140 @@ public struct RosterChecker: Sendable {
     _ postings: [String: Posting], splits: [String: ZoneSplit] = [:]
   ) -> RosterEvaluation {
     tables.evaluate(postings, splits: splits, claimedDepartments: [:])
+  }
+}
+
+/// Reads a roster file's lines one by one against a district: names settled
+/// to ids, each line's posting, department and split (`RosterChecker.resolve`).
+private struct RosterLineReader {
+  let district: District
+  let file: String
+  let locations: [String]?
+  let names: NameIndex
+  let exampleTown: String
+  var postings: [String: Posting] = [:]
+  var departments: [String: String] = [:]
+  var splits: [String: ZoneSplit] = [:]
+  var firstLine: [String: Int] = [:]
+
+  init(district: District, file: String, locations: [String]?) {
+    self.district = district
+    self.file = file
+    self.locations = locations
+    var named = district.instance
+    named.zones = district.zones
+    names = NameIndex(named)
+    exampleTown = district.towns.first?.id ?? "a town id"
+  }
+
+  private var zoneExample: String {
+    district.zones.first.map { ", e.g. '\($0.id)'" } ?? ""
+  }
+
+  func place(_ i: Int) -> String {
+    if let locations, i < locations.count { return locations[i] }
+    return "postings[\(i)]"
+  }
+
+  func fail(_ i: Int, _ message: String, _ fix: String) -> InputError {
+    InputError(file: file, location: place(i), message: message, hint: fix)
+  }
+
+  /// The id a name on line `i` stands for; unknown names stay as written.
+  func settle(_ text: String, _ match: NameMatch, _ what: String, _ i: Int) throws -> String {
+    switch match {
+    case .id(let id): return id
+    case .unknown: return text
+    case .ambiguous(let ids):
+      throw fail(
+        i, "'\(text)' could be any of several \(what): \(ids.joined(separator: ", "))",
+        "write the id of the one meant")
+    }
+  }
+
+  func town(_ text: String, _ i: Int) throws -> String { try settle(text, names.town(text), "towns", i) }
+
+  /// Line `i`: its person, posting, department and split.
+  mutating func read(_ i: Int, _ entry: RosterEntry) throws {
+    let written = entry.person.trimmingCharacters(in: .whitespaces)
+    let id = try settle(written, names.person(written), "people", i)
+    guard !id.isEmpty else {
+      throw fail(i, "the line names no person", "give the person's id from the instance")
+    }
+    guard district.personIndex[id] != nil else {
+      throw fail(
+        i, "unknown person '\(id)'",
+        "use a person id from the instance's people list, or remove the line")
+    }
+    if let first = firstLine[id] {
+      throw fail(
+        i, "person '\(id)' is listed twice (first at \(place(first)))",
+        "keep exactly one line per person")
+    }
+    firstLine[id] = i
+    let posting: Posting
+    switch entry.mode.trimmingCharacters(in: .whitespaces).lowercased() {
+    case "stationed", "派驻":
+      guard let town = try entry.town.map({ try town($0, i) }), !town.isEmpty else {
+        throw fail(
+          i, "\(id) is stationed but the line gives no town",
+          "set town to a town id, e.g. '\(exampleTown)'")
+      }
+      guard district.townIndex[town] != nil else {
+        throw fail(
+          i, "unknown town '\(town)'", "use a town id from the instance, e.g. '\(exampleTown)'")
+      }
+      posting = .stationed(town: town)
+    case "zoned", "包片":
+      posting = try zoned(i, entry, person: id)
+    case "unassigned", "未安排":
+      posting = .unassigned
+    default:
+      throw fail(
+        i, "mode '\(entry.mode)' is not a posting mode", "use stationed, zoned or unassigned")
+    }
+    if entry.split != nil, posting.mode != "zoned" {
+      throw fail(
+        i, "\(id) is \(posting.mode) but the line gives a split",
+        "a split is only for zoned officers; remove it")
+    }
+    postings[id] = posting
+    if let department = entry.department, !department.isEmpty {
+      departments[id] = try settle(department, names.department(department), "departments", i)
+    }
+  }
+
+  /// A zoned line's zone, checked against its towns, and its split.
+  private mutating func zoned(_ i: Int, _ entry: RosterEntry, person id: String) throws -> Posting {
+    guard let zoneID = try entry.zone.map({ try settle($0, names.zone($0), "zones", i) }),
+      !zoneID.isEmpty
+    else {
+      throw fail(
+        i, "\(id) is zoned but the line gives no zone",
+        "set zone to a zone id from the instance\(zoneExample)")
+    }
+    guard let zone = district.zone(zoneID) else {
+      throw fail(i, "unknown zone '\(zoneID)'", "use a zone id from the instance\(zoneExample)")
+    }
+    if let towns = try entry.towns?.map({ try town($0, i) }), !towns.isEmpty,
+      Set(towns) != Set(zone.towns)
+    {
+      throw fail(
+        i,
+        "zone '\(zoneID)' covers \(zone.towns.joined(separator: ", ")) "
+          + "but the line lists \(towns.joined(separator: ", "))",
+        "list the zone's towns exactly, or leave towns out")
+    }
+    if let written = entry.split {
+      var split: ZoneSplit = [:]
+      for (t, fte) in written { split[try town(t, i), default: 0] += fte }
+      if let unknown = split.keys.sorted().first(where: { district.townIndex[$0] == nil }) {
+        throw fail(
+          i, "the split names unknown town '\(unknown)'",
+          "give time only to the zone's towns: \(zone.towns.joined(separator: ", "))")
+      }
+      splits[id] = split
+    }
+    return .zoned(zone: zoneID)
   }
 }

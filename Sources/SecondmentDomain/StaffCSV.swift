@@ -81,7 +81,42 @@ public enum StaffCSV {
       errors.append(InputError(file: file, location: location, message: message, hint: hint))
     }
 
-    // Header: every column known, none twice, the required ones present.
+    let index = columnIndex(header, fail)
+    if !errors.isEmpty { throw InputErrors(errors) }
+
+    var people: [Person] = []
+    var lines: [Int] = []
+    var nextLine = 2 + newlineCount(reader.headerRow ?? [])
+    while let row = reader.next() {
+      let line = nextLine
+      nextLine += 1 + newlineCount(row)
+      if row.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+      if row.count != header.count {
+        fail(
+          line, nil, "row has \(row.count) fields but the header has \(header.count)",
+          "check for an unquoted comma, or a missing or extra separator")
+        continue
+      }
+      let person = person(row, index: index, line: line, fail)
+      people.append(person)
+      lines.append(line)
+    }
+    if let error = reader.error {
+      errors.append(InputError(file: file, message: "cannot read the CSV (\(error))"))
+    }
+    if !errors.isEmpty { throw InputErrors(errors) }
+    var columnNames: [String: String] = [:]
+    if index["currentPosting"] == nil {
+      columnNames["currentPosting"] = index["currentZone"] != nil ? "currentTown/currentZone" : "currentTown"
+    }
+    return StaffList(people: people, source: StaffSource(file: file, lines: lines, columns: columnNames))
+  }
+
+  /// A problem at a line (the header is line 1) and column: line, column, message, fix.
+  private typealias Fail = (Int, String?, String, String?) -> Void
+
+  /// The header's columns by key: every column known, none twice, the required ones present.
+  private static func columnIndex(_ header: [String], _ fail: Fail) -> [String: Int] {
     var index: [String: Int] = [:]
     for (i, name) in header.enumerated() {
       guard let known = SheetCatalogue.column(name, in: SheetCatalogue.personColumns)?.key else {
@@ -104,98 +139,78 @@ public enum StaffCSV {
         1, "currentPosting", "both currentPosting and currentTown/currentZone columns",
         "use one way to give the current posting")
     }
-    if !errors.isEmpty { throw InputErrors(errors) }
+    return index
+  }
 
-    var people: [Person] = []
-    var lines: [Int] = []
-    var nextLine = 2 + newlineCount(reader.headerRow ?? [])
-    while let row = reader.next() {
-      let line = nextLine
-      nextLine += 1 + newlineCount(row)
-      if row.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
-      if row.count != header.count {
+  /// One row's person; problems go to `fail` at `line`.
+  private static func person(
+    _ row: [String], index: [String: Int], line: Int, _ fail: Fail
+  ) -> Person {
+    func cell(_ column: String) -> String {
+      guard let i = index[column] else { return "" }
+      return row[i].trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+    func flag(_ column: String) -> Bool {
+      let value = cell(column)
+      guard let parsed = parseBool(value) else {
+        fail(line, column, "'\(value)' is not yes or no", "use yes/no, true/false, 1/0 or 是/否")
+        return false
+      }
+      return parsed
+    }
+    func posting(_ column: String) -> Posting? {
+      let value = cell(column)
+      if value.isEmpty { return nil }
+      guard let parsed = parsePosting(value) else {
         fail(
-          line, nil, "row has \(row.count) fields but the header has \(header.count)",
-          "check for an unquoted comma, or a missing or extra separator")
-        continue
+          line, column, "'\(value)' is not a posting",
+          "write stationed:TOWN, zoned:ZONE or unassigned")
+        return nil
       }
-      func cell(_ column: String) -> String {
-        guard let i = index[column] else { return "" }
-        return row[i].trimmingCharacters(in: .whitespacesAndNewlines)
+      return parsed
+    }
+    let id = cell("id")
+    if id.isEmpty { fail(line, "id", "empty person id", "give every person a unique id") }
+    let roleText = cell("role")
+    let role = parseRole(roleText)
+    if role == nil {
+      fail(line, "role", "'\(roleText)' is not a role", "use officer or auxiliary (执法人员 or 协管员)")
+    }
+    var current: Posting?
+    if index["currentPosting"] != nil {
+      current = posting("currentPosting")
+    } else {
+      let town = cell("currentTown")
+      let zone = cell("currentZone")
+      if !town.isEmpty && !zone.isEmpty {
+        fail(line, "currentZone", "both a current town and a current zone", "give one of them")
+      } else if !town.isEmpty {
+        current = .stationed(town: town)
+      } else if !zone.isEmpty {
+        current = .zoned(zone: zone)
       }
-      func flag(_ column: String) -> Bool {
-        let value = cell(column)
-        guard let parsed = parseBool(value) else {
-          fail(line, column, "'\(value)' is not yes or no", "use yes/no, true/false, 1/0 or 是/否")
-          return false
-        }
-        return parsed
-      }
-      func posting(_ column: String) -> Posting? {
-        let value = cell(column)
-        if value.isEmpty { return nil }
-        guard let parsed = parsePosting(value) else {
-          fail(
-            line, column, "'\(value)' is not a posting",
-            "write stationed:TOWN, zoned:ZONE or unassigned")
-          return nil
-        }
-        return parsed
-      }
-      let id = cell("id")
-      if id.isEmpty { fail(line, "id", "empty person id", "give every person a unique id") }
-      let roleText = cell("role")
-      let role = parseRole(roleText)
-      if role == nil {
-        fail(line, "role", "'\(roleText)' is not a role", "use officer or auxiliary (执法人员 or 协管员)")
-      }
-      var current: Posting?
-      if index["currentPosting"] != nil {
-        current = posting("currentPosting")
+    }
+    let tenureText = cell("tenure")
+    var tenure = 0
+    if !tenureText.isEmpty {
+      if let value = Int(tenureText) {
+        tenure = value
       } else {
-        let town = cell("currentTown")
-        let zone = cell("currentZone")
-        if !town.isEmpty && !zone.isEmpty {
-          fail(line, "currentZone", "both a current town and a current zone", "give one of them")
-        } else if !town.isEmpty {
-          current = .stationed(town: town)
-        } else if !zone.isEmpty {
-          current = .zoned(zone: zone)
-        }
+        fail(line, "tenure", "'\(tenureText)' is not a whole number of quarters", "write 0, 1, 2, …")
       }
-      let tenureText = cell("tenure")
-      var tenure = 0
-      if !tenureText.isEmpty {
-        if let value = Int(tenureText) {
-          tenure = value
-        } else {
-          fail(line, "tenure", "'\(tenureText)' is not a whole number of quarters", "write 0, 1, 2, …")
-        }
-      }
-      let preferred = cell("preferredTowns")
-        .split(whereSeparator: { $0 == ";" || $0 == "；" })
-        .map { $0.trimmingCharacters(in: .whitespaces) }
-        .filter { !$0.isEmpty }
-      let home = cell("homeTown")
-      let name = cell("name")
-      let person = Person(
-        id: id, name: name.isEmpty ? id : name, department: cell("department"),
-        role: role ?? .officer, certified: flag("certified"), legal: flag("legal"),
-        drives: flag("drives"), homeTown: home.isEmpty ? nil : home, currentPosting: current,
-        tenure: tenure, preferredTowns: preferred, unavailable: flag("unavailable"),
-        pinned: posting("pinned"))
-      people.append(person)
-      lines.append(line)
     }
-    if let error = reader.error {
-      errors.append(InputError(file: file, message: "cannot read the CSV (\(error))"))
-    }
-    if !errors.isEmpty { throw InputErrors(errors) }
-    var columnNames: [String: String] = [:]
-    if index["currentPosting"] == nil {
-      columnNames["currentPosting"] = index["currentZone"] != nil ? "currentTown/currentZone" : "currentTown"
-    }
-    return StaffList(people: people, source: StaffSource(file: file, lines: lines, columns: columnNames))
+    let preferred = cell("preferredTowns")
+      .split(whereSeparator: { $0 == ";" || $0 == "；" })
+      .map { $0.trimmingCharacters(in: .whitespaces) }
+      .filter { !$0.isEmpty }
+    let home = cell("homeTown")
+    let name = cell("name")
+    return Person(
+      id: id, name: name.isEmpty ? id : name, department: cell("department"),
+      role: role ?? .officer, certified: flag("certified"), legal: flag("legal"),
+      drives: flag("drives"), homeTown: home.isEmpty ? nil : home, currentPosting: current,
+      tenure: tenure, preferredTowns: preferred, unavailable: flag("unavailable"),
+      pinned: posting("pinned"))
   }
 
   /// The people as a staff CSV (UTF-8, no BOM, header first, `\n` line ends),

@@ -134,7 +134,7 @@ struct PlannerGLPKTests {
     let legal = result.brokenRules.filter { $0.rule == .legalAccess }
     #expect(!legal.isEmpty)
     #expect(legal.allSatisfy { $0.town != nil && $0.message.contains("legal background") })
-    #expect(legal.contains { $0.message.contains("the rule needs 2") })
+    #expect(legal.contains { $0.message.contains("needs 2") && $0.message.contains("the district has") })
     // The checker sees the same broken rule at the same towns.
     let evaluation = try #require(result.evaluation)
     let checkerTowns = Set(evaluation.violations.filter { $0.rule == .legalAccess }.compactMap(\.town))

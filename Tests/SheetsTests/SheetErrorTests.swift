@@ -59,7 +59,7 @@ struct SheetErrorTests {
     try bytes.write(to: URL(fileURLWithPath: damaged))
     try expectProblem(damaged, saying: ["damaged"])
     let empty = work.appendingPathComponent("empty.xlsx").path
-    FileManager.default.createFile(atPath: empty, contents: Data())
+    _ = FileManager.default.createFile(atPath: empty, contents: Data())
     try expectProblem(empty, saying: ["not an Excel workbook"])
   }
 
