@@ -54,7 +54,7 @@ extension Planner {
         let outcome = Result {
           try priceBound(
             formulation, greedy: greedy, board: board,
-            timeLimit: options.timeLimit.map { max($0 - (ContinuousClock.now - clock).inSeconds, 0.1) },
+            timeLimit: options.timeLimit.map { max($0 - (ContinuousClock.now - clock).inSeconds, PlannerTuning.leastStepSeconds) },
             options: lanes, shouldStop: race.isOver)
         }
         outcomes.set(1, outcome)
@@ -63,7 +63,7 @@ extension Planner {
       guard greedy.status == .feasible, let start = greedy.postings, !race.isOver() else { return }
       var rest = lanes
       if let limit = options.timeLimit {
-        rest.timeLimit = max(limit - (ContinuousClock.now - clock).inSeconds, 0.1)
+        rest.timeLimit = max(limit - (ContinuousClock.now - clock).inSeconds, PlannerTuning.leastStepSeconds)
       }
       let improved = rest
       let outcome = Result {
@@ -91,8 +91,10 @@ extension Planner {
     let greedyNote =
       "greedy start: objective \(String(format: "%.2f", greedy.evaluation?.objective.total ?? .infinity)) "
       + "(\(greedy.status.rawValue))"
+    let greedyStage = PlanStage.greedy(objective: greedy.evaluation?.objective.total, status: greedy.status)
     if var proven = results.first(where: { $0.status == .optimal }) {
       proven.notes.insert(greedyNote, at: 0)
+      proven.stages.insert(greedyStage, at: 0)
       proven.seconds = seconds
       return proven
     }
@@ -101,12 +103,17 @@ extension Planner {
     let total = { (r: PlanResult) in r.evaluation?.objective.total ?? .infinity }
     // Where the bound came from, when the departments apart gave it.
     let boundNotes = results.flatMap(\.notes).filter { $0.hasPrefix("solved one department") }
+    let boundStages = results.flatMap(\.stages).filter {
+      if case .departmentsApart = $0 { true } else { false }
+    }
     // Keep whichever roster is better; a rule-keeping roster beats one that breaks rules.
     if var best = keeping.min(by: { total($0) < total($1) }),
       !(greedy.status == .feasible && total(greedy) < total(best) - 1e-9)
     {
       best.notes.insert(greedyNote, at: 0)
       best.notes += boundNotes.filter { !best.notes.contains($0) }
+      best.stages.insert(greedyStage, at: 0)
+      best.stages += boundStages.filter { !best.stages.contains($0) }
       best.bound = bound
       best.seconds = seconds
       // One lane's roster within --gap of the other lane's bound is proven too.
@@ -119,6 +126,7 @@ extension Planner {
       kept.seconds = seconds
       kept.notes.append("GLPK found nothing better than the greedy roster")
       kept.notes += boundNotes.filter { !kept.notes.contains($0) }
+      kept.stages += boundStages.filter { !kept.stages.contains($0) }
       kept.markProven(within: options.relativeGap)
       return kept
     }

@@ -9,11 +9,11 @@ extension Planner {
   /// cuts, for a higher bound; returns `greedy` with that bound.
   ///
   /// Cuts at the greedy roster first, then Kelley rounds at the departments'
-  /// linear relaxations (`addRelaxationPriceCuts`, 40% of the time left: at
+  /// linear relaxations (`addRelaxationPriceCuts`, `PlannerTuning.relaxationCutsShare` of the time left: at
   /// 200 towns about 10 rounds, which lift the departments' bound after 2 s
   /// of GLPK each from 60,890 to about 61,280),
-  /// then passes of the departments apart (the first gets half of what is
-  /// left, each later one the rest), each with cuts at whatever the roster
+  /// then passes of the departments apart (the first gets
+  /// `PlannerTuning.firstBoundPassShare` of what is left, each later one the rest), each with cuts at whatever the roster
   /// lane has posted on `board` since (its departments' headcounts, its
   /// repaired roster) and at the last pass's headcounts. The last pass ends
   /// a second before `timeLimit`, before the roster lane ends the race and
@@ -35,7 +35,7 @@ extension Planner {
       _ = formulation.addPriceCuts(at: point)
     }
     let relaxation = try formulation.addRelaxationPriceCuts(
-      solver: solver, timeLimit: left().map { max($0, 0) * 0.4 } ?? .infinity,
+      solver: solver, timeLimit: left().map { max($0, 0) * PlannerTuning.relaxationCutsShare } ?? .infinity,
       shouldStop: shouldStop)
     func report(_ bound: Double?) {
       guard let bound else { return }
@@ -58,7 +58,7 @@ extension Planner {
         seen += 1
       }
       let outcome = try DepartmentSolve(formulation: formulation, solver: solver).solve(
-        timeLimit: left().map { passes == 0 ? $0 / 2 : $0 }, everyBlock: true,
+        timeLimit: left().map { passes == 0 ? $0 * PlannerTuning.firstBoundPassShare : $0 }, everyBlock: true,
         seed: options.seed, verbose: options.verbose, shouldStop: shouldStop)
       passes += 1
       best =
@@ -76,6 +76,8 @@ extension Planner {
     }
     result.bound = bound
     if let bound {
+      result.stages.append(
+        .priceCuts(passes: passes, cuts: formulation.priceCutCount, bound: bound))
       result.notes.append(
         "solved one department at a time for the bound, \(passes) times, with "
           + "\(formulation.priceCutCount) price cuts (\(relaxation.rounds) rounds of them at the "

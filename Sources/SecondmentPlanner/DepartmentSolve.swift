@@ -70,6 +70,14 @@ struct DepartmentSolve {
       return found + ", " + consequence
     }
 
+    /// The stage this outcome is in a result (`PlanStage.departmentsApart`).
+    func stage(provenOptimal: Bool) -> PlanStage {
+      .departmentsApart(
+        DepartmentsApart(
+          departments: blocks, closed: solved, bound: bound, brokenLinks: brokenLinks,
+          provenOptimal: provenOptimal))
+    }
+
     /// Whether `values` is proven optimal for the whole model within `relativeGap`.
     func isOptimal(relativeGap: Double) -> Bool {
       guard let objective, let bound, values != nil else { return false }

@@ -43,6 +43,7 @@ extension Planner {
     let clock = ContinuousClock.now
     func elapsed() -> Double { (ContinuousClock.now - clock).inSeconds }
     var notes: [String] = []
+    var stages: [PlanStage] = []
     let district = strict.district
     // A pooled model gains price cuts on the departments' way (`pricedDepartments`).
     var strict = strict
@@ -51,10 +52,9 @@ extension Planner {
       shouldStop: shouldStop, started: clock)
     var solver = solver
     if strict.pooled {
-      // Pseudocost start-up solves trial LPs with no callback between them;
-      // on the pooled 100-town model that kept a stopped race lane running
-      // 5-18 s past the limit. Binarizing lowered the pooled 200-town bound
-      // at 60 s from 60,670 to 60,262 (`Benchmarks/reports/2026-11-27-deployment-gap-greedy.md`).
+      // Pseudocost start-up solves trial LPs with no callback between them
+      // (a stopped race lane ran on past the limit), and binarizing lowers a
+      // pooled model's bound (Benchmarks/reports/2026-12-05-planner-tuning.md).
       solver = solver.styled(SearchStyle(branching: .standard, keepGeneralIntegers: true))
     }
     // A pooled district's departments get half the limit (their bound, and
@@ -72,6 +72,7 @@ extension Planner {
       result = SolveResult(
         termination: .optimal, values: apart.values, objective: apart.objective,
         bound: apart.bound, seconds: elapsed(), solver: apart.solver)
+      stages.append(apart.stage(provenOptimal: true))
       notes.append(
         "solved one department at a time (\(apart.blocks) departments): the joined roster keeps "
           + "the rules that join departments, so it is optimal for the whole district")
@@ -80,10 +81,9 @@ extension Planner {
       // enough for the whole search (below), which can prove its roster.
       apart.solved < apart.blocks,
       // The joined roster, or when it lacks rules joining departments, the
-      // same with those rules repaired (the rest of it held), in half the
-      // time left; in `auto`'s roster lane a quarter, for the regions that
-      // pay there (200 towns, seeds 1-3: 1.15% / 1.00% / 1.24% against
-      // 1.16% / 1.32% / 1.22%; every repair found its roster in 4 s).
+      // same with those rules repaired (the rest of it held), in
+      // `PlannerTuning.repairShare` of the time left (`repairShareWithBoundLane`
+      // in `auto`'s roster lane).
       let start = try apart.values
         ?? apart.joined.flatMap({ joined in
           try DepartmentSolve(formulation: strict, solver: solver).repair(
@@ -91,22 +91,21 @@ extension Planner {
             timeLimit: options.timeLimit.map {
               max(
                 ($0 - elapsed())
-                  * (board == nil ? PlannerTuning.repairShare : PlannerTuning.repairShareWithBoundLane), 0.1)
+                  * (board == nil ? PlannerTuning.repairShare : PlannerTuning.repairShareWithBoundLane), PlannerTuning.leastStepSeconds)
             },
             seed: options.seed, shouldStop: shouldStop)
         })
     {
       board?.post(start)
       var rest = options
-      rest.timeLimit = options.timeLimit.map { max($0 - elapsed(), 0.1) }
-      // After `auto`'s one long departments pass, re-solving a department
-      // took its 15 s and found nothing; regions on the costliest towns paid
-      // (200 towns: 1.03-1.16% against 1.11-1.26%). After `glpk`'s two short
-      // passes the departments and random regions stay: regions alone gave
-      // 1.67% against 1.52% at 200 towns, 1.95% against 1.73% at 100.
+      rest.timeLimit = options.timeLimit.map { max($0 - elapsed(), PlannerTuning.leastStepSeconds) }
+      // After `auto`'s one long departments pass, regions on the costliest
+      // towns; after `glpk`'s two short passes, departments and random
+      // regions in turn (Benchmarks/reports/2026-12-05-planner-tuning.md).
       var plan = try planNeighbourhoods(
         strict, options: rest, from: start, named: "it",
         order: board == nil ? .alternating : .costliestRegions, shouldStop: shouldStop)
+      plan.stages.insert(apart.stage(provenOptimal: false), at: 0)
       plan.notes.insert(
         apart.note(
           apart.values == nil
@@ -119,9 +118,10 @@ extension Planner {
       return plan
     } else {
       if let apart = departments, apart.blocks > 1 {
+        stages.append(apart.stage(provenOptimal: false))
         notes.append(apart.note("so the whole district was solved"))
       }
-      if let limit = options.timeLimit { solve.timeLimit = max(limit - elapsed(), 0.1) }
+      if let limit = options.timeLimit { solve.timeLimit = max(limit - elapsed(), PlannerTuning.leastStepSeconds) }
       let whole = try solver.solve(strict.model, options: solve)
       result = whole.raisingBound(to: departments?.bound, relativeGap: options.relativeGap)
     }
@@ -131,6 +131,7 @@ extension Planner {
       var plan = pooledResult(
         strict, values: values, result: result, options: options, seconds: elapsed())
       plan.notes += notes
+      plan.stages = stages + plan.stages
       return plan
     }
     if let values = result.values {
@@ -142,12 +143,12 @@ extension Planner {
         splits: splits, solver: result.solver, objective: objective,
         bound: result.bound, seconds: elapsed(), modelSize: strict.size,
         elasticModelSize: nil, brokenRules: [], termination: result.termination,
-        evaluation: checker.evaluate(postings, splits: splits), notes: notes)
+        evaluation: checker.evaluate(postings, splits: splits), notes: notes, stages: stages)
     }
 
     return try withoutRoster(
       strict, result: result, options: options, solver: solver, solve: solve, notes: notes,
-      greedyRoster: greedyRoster, started: clock)
+      stages: stages, greedyRoster: greedyRoster, started: clock)
   }
 
   /// The solver's options for a search of `strict`: the plan's limit (less
@@ -169,7 +170,7 @@ extension Planner {
       solve.warmStart = point
     }
     if let limit = options.timeLimit {
-      solve.timeLimit = max(limit - (ContinuousClock.now - clock).inSeconds, 0.1)
+      solve.timeLimit = max(limit - (ContinuousClock.now - clock).inSeconds, PlannerTuning.leastStepSeconds)
     }
     return solve
   }
@@ -198,7 +199,7 @@ extension Planner {
         board == nil ? PlannerTuning.pooledDepartmentsShare : PlannerTuning.pooledDepartmentsShareWithBoundLane
       let departments = try pricedDepartments(
         &strict, solver: apart, greedyRoster: greedyRoster,
-        timeLimit: options.timeLimit.map { max($0 - elapsed(), 0.1) * share },
+        timeLimit: options.timeLimit.map { max($0 - elapsed(), PlannerTuning.leastStepSeconds) * share },
         passes: board == nil ? 2 : 1,
         neighbourhoodShare: board == nil ? 0 : PlannerTuning.departmentNeighbourhoodShare,
         options: options, shouldStop: shouldStop)
@@ -220,20 +221,21 @@ extension Planner {
   /// whose elastic model has a column per person and posting).
   func withoutRoster(
     _ strict: DeploymentFormulation, result: SolveResult, options: PlanOptions, solver: any Solver,
-    solve: SolveOptions, notes: [String], greedyRoster: () -> PlanResult?,
+    solve: SolveOptions, notes: [String], stages: [PlanStage], greedyRoster: () -> PlanResult?,
     started clock: ContinuousClock.Instant
   ) throws -> PlanResult {
     func elapsed() -> Double { (ContinuousClock.now - clock).inSeconds }
     let district = strict.district
     let checker = RosterChecker(district)
     var notes = notes
+    var stages = stages
     if case .limit(.interrupted) = result.termination {
       // Stopped because another search finished first: nothing to explain.
       return PlanResult(
         status: .noRoster, postings: nil, solver: result.solver, objective: nil,
         bound: result.bound, seconds: elapsed(), modelSize: strict.size, elasticModelSize: nil,
         brokenRules: [], termination: result.termination, evaluation: nil,
-        notes: notes + ["stopped: another search finished first"])
+        notes: notes + ["stopped: another search finished first"], stages: stages)
     }
     let why: String
     switch result.termination {
@@ -259,6 +261,7 @@ extension Planner {
       greedy.modelSize = strict.size
       if greedy.status == .feasible {
         greedy.notes = notes + ["the greedy roster stands in"]
+        greedy.stages = stages + greedy.stages + [.greedyStandsIn]
         return greedy
       }
       standing = greedy
@@ -272,12 +275,13 @@ extension Planner {
     else {
       if var standing {
         standing.notes = notes + ["the greedy's roster, which breaks rules, stands in"]
+        standing.stages = stages + standing.stages + [.greedyStandsIn]
         return standing
       }
       return PlanResult(
         status: .noRoster, postings: nil, solver: result.solver, objective: nil, bound: nil,
         seconds: elapsed(), modelSize: strict.size, elasticModelSize: nil, brokenRules: [],
-        termination: result.termination, evaluation: nil, notes: notes)
+        termination: result.termination, evaluation: nil, notes: notes, stages: stages)
     }
 
     let elastic = DeploymentFormulation(
@@ -290,18 +294,21 @@ extension Planner {
       again.timeLimit = max(limit - elapsed(), PlannerTuning.fallbackSeconds)
     }
     notes.append("re-solved with penalised slack on every rule family to find which rules fail")
+    stages.append(.elasticResolve)
     let relaxed = try solver.solve(elastic.model, options: again)
     guard let values = relaxed.values else {
       notes.append("the re-solve found no roster either (\(relaxed.termination))")
       if var standing {
         standing.notes = notes + ["the greedy's roster, which breaks rules, stands in"]
+        standing.stages = stages + standing.stages + [.greedyStandsIn]
         standing.seconds = elapsed()
         return standing
       }
       return PlanResult(
         status: .noRoster, postings: nil, solver: relaxed.solver, objective: nil, bound: nil,
         seconds: elapsed(), modelSize: strict.size, elasticModelSize: elastic.size,
-        brokenRules: [], termination: relaxed.termination, evaluation: nil, notes: notes)
+        brokenRules: [], termination: relaxed.termination, evaluation: nil, notes: notes,
+        stages: stages)
     }
     let postings = elastic.postings(from: values)
     let splits = elastic.splits(from: values, postings: postings)
@@ -315,6 +322,6 @@ extension Planner {
       bound: relaxed.bound.map { max($0 - penalty, 0) }, seconds: elapsed(),
       modelSize: strict.size, elasticModelSize: elastic.size, brokenRules: broken,
       termination: relaxed.termination, evaluation: checker.evaluate(postings, splits: splits),
-      notes: notes)
+      notes: notes, stages: stages)
   }
 }

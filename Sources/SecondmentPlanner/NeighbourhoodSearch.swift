@@ -161,7 +161,7 @@ struct NeighbourhoodSearch: Sendable {
     var best = Outcome(values: start, price: price(start), rounds: 0, improvements: 0)
     var objective = model.objective.value(at: start)
     func polish() {
-      guard let descend, shouldStop?() != true, timeLimit - elapsed() > 0.5,
+      guard let descend, shouldStop?() != true, timeLimit - elapsed() > PlannerTuning.neighbourhoodReserveSeconds,
         let values = descend(best.values, timeLimit - elapsed() - 0.2)
       else { return }
       let cost = price(values)
@@ -177,7 +177,7 @@ struct NeighbourhoodSearch: Sendable {
     var generator = SeededRandom(seed: seed)
     var departments: [Int] = []
     var centres: [Int] = []
-    while elapsed() < timeLimit - 0.5, shouldStop?() != true {
+    while elapsed() < timeLimit - PlannerTuning.neighbourhoodReserveSeconds, shouldStop?() != true {
       let free: Set<Variable>
       let seconds: Double
       if order == .alternating, best.rounds % 2 == 0 {

@@ -100,6 +100,9 @@ public struct PlanResult: Sendable {
   public var evaluation: RosterEvaluation?
   /// Notes for the planner: why there is no roster, what was re-solved.
   public var notes: [String]
+  /// The steps of the search behind this result, in order, for programs and
+  /// tests; `notes` say the same in the planner's words.
+  public var stages: [PlanStage] = []
 
   /// The roster document for this result (nil without a roster): objective
   /// and measures recomputed by `RosterChecker`, broken rules in planner's words.
@@ -108,7 +111,7 @@ public struct PlanResult: Sendable {
   /// number of steps, not when a clock or a race between threads decided
   /// where it stopped (`docs/roster-format.md`, Reproducible).
   public func reproducibility(asked: SolverChoice) -> (reproducible: Bool, reason: String) {
-    if notes.contains(where: { $0.contains("found no roster in the time given") }) {
+    if stages.contains(.greedyStandsIn) {
       return (false, "the chosen solver found no roster in the time given; the greedy's roster stands")
     }
     if asked == .auto, solver != "greedy" {
@@ -138,6 +141,47 @@ public struct PlanResult: Sendable {
     }
     return roster
   }
+}
+
+/// One step of the search behind a `PlanResult`.
+public enum PlanStage: Sendable, Hashable {
+  /// The greedy's roster (`auto`'s start, or the greedy alone): the
+  /// checker's objective (nil without a roster) and its status.
+  case greedy(objective: Double?, status: PlanStatus)
+  /// The departments solved one at a time (`DepartmentsApart`).
+  case departmentsApart(DepartmentsApart)
+  /// A pooled model's bound raised by price cuts: the departments solved
+  /// `passes` times, `cuts` cuts in all, ending at `bound`.
+  case priceCuts(passes: Int, cuts: Int, bound: Double)
+  /// The strict model gave no roster: the elastic model (penalised slack on
+  /// every rule family) was solved to name the rules that fail.
+  case elasticResolve
+  /// The chosen search found no roster in the time given; the greedy's roster stands.
+  case greedyStandsIn
+  /// The time limit is short for the district: the greedy ran alone for the
+  /// whole limit and no model was built.
+  case greedyAlone
+}
+
+extension PlanStage {
+  /// The departments-apart step, when this stage is one.
+  public var departmentsApart: DepartmentsApart? {
+    if case .departmentsApart(let apart) = self { apart } else { nil }
+  }
+}
+
+/// What solving the departments one at a time gave.
+public struct DepartmentsApart: Sendable, Hashable {
+  /// The district's departments (the model's blocks).
+  public var departments: Int
+  /// Departments whose search closed in the time given.
+  public var closed: Int
+  /// Their bounds added up (nil when a department has none).
+  public var bound: Double?
+  /// The rules joining departments that the joined roster breaks, e.g. `legal access in Qingliu`.
+  public var brokenLinks: [String]
+  /// Whether the joined roster keeps every rule and is proven optimal for the whole district.
+  public var provenOptimal: Bool
 }
 
 /// A planning failure that is not about the district's rules.

@@ -33,6 +33,7 @@ public struct Planner: Sendable {
     // Nothing found in the time given: the greedy's roster, never none.
     var fallback = planGreedy(district, options: options, timeLimit: PlannerTuning.fallbackSeconds)
     fallback.seconds += result.seconds
+    fallback.stages = result.stages + fallback.stages + [.greedyStandsIn]
     fallback.notes =
       result.notes + [
         "\(result.solver) found no roster in the time given; the greedy's roster stands (at most \(PlannerTuning.fallbackSeconds) s more)"
@@ -67,6 +68,7 @@ public struct Planner: Sendable {
       }
       if let limit = options.timeLimit, !Self.exactSearchFits(district, timeLimit: limit) {
         var alone = planGreedy(district, options: options, timeLimit: limit)
+        alone.stages.append(.greedyAlone)
         alone.notes.append(
           "the time limit is short for a district this size: the greedy ran alone for the whole "
             + "limit and no model was built (the exact search is tried from a limit of "
@@ -102,12 +104,13 @@ public struct Planner: Sendable {
           forPeople: district.people.filter { !$0.unavailable }.count))
     ).solve(shouldStop: options.shouldStop)
     let evaluation = RosterChecker(district).evaluate(run.postings, splits: run.splits)
+    let status: PlanStatus = evaluation.isFeasible ? .feasible : .rulesBroken
     return PlanResult(
-      status: evaluation.isFeasible ? .feasible : .rulesBroken, postings: run.postings,
+      status: status, postings: run.postings,
       splits: evaluation.splits, solver: "greedy", objective: run.objective,
       bound: run.bound.total, seconds: run.seconds,
       modelSize: nil, elasticModelSize: nil, brokenRules: evaluation.violations,
       termination: run.hitTimeLimit ? .limit(.time) : .limit(.iterations), evaluation: evaluation,
-      notes: [])
+      notes: [], stages: [.greedy(objective: evaluation.objective.total, status: status)])
   }
 }

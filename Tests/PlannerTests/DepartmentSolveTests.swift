@@ -48,7 +48,10 @@ struct DepartmentSolveTests {
     let district = District(DistrictGenerator.rongchang2024())
     let result = try Planner().plan(district, options: PlanOptions(timeLimit: 120))
     #expect(result.status == .optimal)
-    #expect(result.notes.contains { $0.contains("one department at a time (9 departments)") })
+    #expect(
+      result.stages.compactMap(\.departmentsApart).contains {
+        $0.departments == 9 && $0.closed == 9 && $0.provenOptimal
+      })
     let evaluation = try #require(result.evaluation)
     #expect(evaluation.isFeasible, "\(evaluation.violations)")
     PlannerFixtures.expectSame(try #require(result.objective), evaluation.objective)
@@ -72,7 +75,9 @@ struct DepartmentSolveTests {
     let result = try Planner().plan(
       district, options: PlanOptions(solver: .glpk, timeLimit: 120))
     #expect(result.status == .optimal)
-    #expect(result.notes.contains { $0.contains("lacks legal access in ") })
+    let stage = try #require(result.stages.compactMap(\.departmentsApart).first)
+    #expect(!stage.provenOptimal)
+    #expect(stage.brokenLinks == apart.brokenLinks)
     let optimum = try #require(result.evaluation?.objective.total)
     let bound = try #require(apart.bound)
     #expect(bound <= optimum + 1e-6)
@@ -98,7 +103,7 @@ struct DepartmentSolveTests {
     let result = try Planner().plan(district, options: options)
     #expect(try #require(result.evaluation).isFeasible)
     #expect(try #require(result.bound) <= optimum + 1e-6 * optimum)
-    #expect(result.notes.contains { $0.hasPrefix("solved one department at a time") })
+    #expect(result.stages.contains { $0.departmentsApart != nil })
   }
 
   @Test("a joined roster without legal access is repaired: every rule then holds, and groups in no broken row keep their headcounts")

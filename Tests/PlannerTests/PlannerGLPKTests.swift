@@ -183,5 +183,22 @@ struct PlannerGLPKTests {
     let result = try Planner().plan(district, options: PlanOptions(solver: .auto, timeLimit: 60))
     #expect(result.status == .optimal || result.status == .feasible)
     #expect(try #require(result.evaluation).isFeasible)
+    // The greedy's start comes first, with the checker's objective.
+    guard case .greedy(let objective, _)? = result.stages.first else {
+      Issue.record("auto's first stage is not the greedy start: \(result.stages)")
+      return
+    }
+    #expect(objective != nil)
+  }
+
+  @Test("auto with a limit too short for the district: the greedy alone, no model built")
+  func autoSizeGate() throws {
+    let district = District(try PlannerFixtures.generated(seed: 1, towns: 60))
+    let limit = Planner.exactSearchSeconds(district) / 2
+    let result = try Planner().plan(district, options: PlanOptions(solver: .auto, timeLimit: limit))
+    #expect(result.stages.contains(.greedyAlone))
+    #expect(result.modelSize == nil)
+    #expect(result.solver == "greedy")
+    #expect(result.postings != nil)
   }
 }

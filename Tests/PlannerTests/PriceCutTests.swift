@@ -244,7 +244,14 @@ struct PriceCutTests {
     let bound = try #require(result.bound)
     #expect(bound <= optimum + 1e-6 * max(1, optimum), "\(bound) vs \(optimum)")
     #expect(result.postings == greedy.postings, "the lane keeps the greedy roster")
-    #expect(result.notes.contains { $0.contains("for the bound") && $0.contains("price cuts") })
+    #expect(
+      result.stages.contains {
+        if case .priceCuts(let passes, let cuts, let stageBound) = $0 {
+          passes > 0 && cuts > 0 && stageBound == bound
+        } else {
+          false
+        }
+      })
   }
 }
 
