@@ -14,7 +14,7 @@ extension Planner {
   /// greedy (at most a fifth of the limit) and then improves its roster with
   /// GLPK warm-started from it (which needs the presolver off); for a pooled
   /// district it raises the bound instead (`priceBound`), from price cuts at
-  /// the rosters the first lane posts on a `PriceCutPoints`. The first lane to
+  /// the rosters the first lane posts on their `SharedSearch`. The first lane to
   /// end (proven, or at the limit) stops the other (the bound lane stops
   /// nobody); a greedy lane with nothing to improve (its roster breaks a
   /// rule) stops nobody either. A proven roster wins; otherwise the best roster
@@ -26,65 +26,61 @@ extension Planner {
   /// racing keeps both, and starting the cold search at once gives a large
   /// district's bound the greedy's seconds too.
   func planAuto(_ district: District, options: PlanOptions) throws -> PlanResult {
-    let clock = ContinuousClock.now
-    let race = Race(progress: options.progress, interrupt: options.shouldStop)
-    var shared = options
-    shared.progress = race.report
-    let lanes = shared
-    let outcomes = Outcomes()
+    let budget = TimeBudget(options.timeLimit)
+    let shared = SharedSearch(progress: options.progress, interrupt: options.shouldStop)
+    var laneOptions = options
+    laneOptions.progress = shared.report
+    let lanes = laneOptions
     let formulation = DeploymentFormulation(district: district, options: options.formulation)
-    let board = PriceCutPoints()
     DispatchQueue.concurrentPerform(iterations: 2) { lane in
       if lane == 0 {
         let outcome = Result {
           try planExact(
             formulation, options: lanes, solver: GLPKSolver().styled(PlannerTuning.coldSearch),
-            warmStart: nil, shouldStop: race.isOver, pooledByDepartment: true,
-            board: formulation.pooled ? board : nil, greedyRoster: { outcomes.greedy })
+            warmStart: nil, shouldStop: shared.isOver, pooledByDepartment: true,
+            board: formulation.pooled ? shared : nil, greedyRoster: { shared.greedy })
         }
-        race.finish()
-        outcomes.set(0, outcome)
+        shared.finish()
+        shared.set(0, outcome)
         return
       }
       let greedy = planGreedy(
         district, options: options, timeLimit: options.timeLimit.map { $0 * PlannerTuning.greedyLaneShare })
-      outcomes.greedy = greedy
+      shared.greedy = greedy
       if formulation.pooled {
         // A pooled district's second lane raises the bound; the first makes the roster.
         let outcome = Result {
           try priceBound(
-            formulation, greedy: greedy, board: board,
-            timeLimit: options.timeLimit.map { max($0 - (ContinuousClock.now - clock).inSeconds, PlannerTuning.leastStepSeconds) },
-            options: lanes, shouldStop: race.isOver)
+            formulation, greedy: greedy, board: shared,
+            timeLimit: budget.left(),
+            options: lanes, shouldStop: shared.isOver)
         }
-        outcomes.set(1, outcome)
+        shared.set(1, outcome)
         return
       }
-      guard greedy.status == .feasible, let start = greedy.postings, !race.isOver() else { return }
+      guard greedy.status == .feasible, let start = greedy.postings, !shared.isOver() else { return }
       var rest = lanes
-      if let limit = options.timeLimit {
-        rest.timeLimit = max(limit - (ContinuousClock.now - clock).inSeconds, PlannerTuning.leastStepSeconds)
-      }
+      if options.timeLimit != nil { rest.timeLimit = budget.left() }
       let improved = rest
       let outcome = Result {
         try planExact(
           formulation, options: improved, solver: GLPKSolver(), warmStart: start,
-          warmStartSplits: greedy.splits, shouldStop: race.isOver, byDepartment: false,
+          warmStartSplits: greedy.splits, shouldStop: shared.isOver, byDepartment: false,
           greedyRoster: { greedy })
       }
-      race.finish()
-      outcomes.set(1, outcome)
+      shared.finish()
+      shared.set(1, outcome)
     }
-    let seconds = (ContinuousClock.now - clock).inSeconds
+    let seconds = budget.elapsed
     let results: [PlanResult]
     do {
-      results = try outcomes.all()
+      results = try shared.all()
     } catch {
-      guard var fallback = outcomes.greedy else { throw error }
+      guard var fallback = shared.greedy else { throw error }
       fallback.notes.append("GLPK failed (\(error)): the greedy roster stands")
       return fallback
     }
-    guard let greedy = outcomes.greedy, let first = results.first else {
+    guard let greedy = shared.greedy, let first = results.first else {
       // Not reached: the cold lane always ends with a result or an error.
       throw PlannerError.laneWithoutResult("auto's exact search lane")
     }

@@ -20,13 +20,11 @@ extension Planner {
   /// its interruption would cost the pass its bound. Each bound it reaches
   /// goes to `options.progress` (in `auto`, the race's progress line).
   func priceBound(
-    _ formulation: DeploymentFormulation, greedy: PlanResult, board: PriceCutPoints,
+    _ formulation: DeploymentFormulation, greedy: PlanResult, board: SharedSearch,
     timeLimit: Double?, options: PlanOptions, shouldStop: (@Sendable () -> Bool)?
   ) throws -> PlanResult {
-    let clock = ContinuousClock.now
-    func left() -> Double? {
-      timeLimit.map { $0 - PlannerTuning.boundLaneReserveSeconds - (ContinuousClock.now - clock).inSeconds }
-    }
+    let budget = TimeBudget(timeLimit.map { $0 - PlannerTuning.boundLaneReserveSeconds })
+    func left() -> Double? { budget.remaining }
     var result = greedy
     var formulation = formulation
     // As the roster lane's departments: GLPK's default branching, general integers kept.
@@ -41,7 +39,7 @@ extension Planner {
       guard let bound else { return }
       options.progress?(
         SolveProgress(
-          elapsed: (ContinuousClock.now - clock).inSeconds, incumbent: nil, bound: bound, gap: nil))
+          elapsed: budget.elapsed, incumbent: nil, bound: bound, gap: nil))
     }
     // The departments' relaxations, the rows joining them dropped, bound the model too.
     report(relaxation.bound)

@@ -38,10 +38,10 @@ extension Planner {
     _ strict: DeploymentFormulation, options: PlanOptions, solver: any Solver,
     warmStart: [String: Posting]?, warmStartSplits: [String: ZoneSplit] = [:],
     shouldStop: (@Sendable () -> Bool)?, byDepartment: Bool = true,
-    pooledByDepartment: Bool = false, board: PriceCutPoints? = nil, greedyRoster: () -> PlanResult?
+    pooledByDepartment: Bool = false, board: SharedSearch? = nil, greedyRoster: () -> PlanResult?
   ) throws -> PlanResult {
-    let clock = ContinuousClock.now
-    func elapsed() -> Double { (ContinuousClock.now - clock).inSeconds }
+    let budget = TimeBudget(options.timeLimit)
+    func elapsed() -> Double { budget.elapsed }
     var notes: [String] = []
     var stages: [PlanStage] = []
     let district = strict.district
@@ -49,7 +49,7 @@ extension Planner {
     var strict = strict
     var solve = searchOptions(
       strict, options: options, warmStart: warmStart, warmStartSplits: warmStartSplits,
-      shouldStop: shouldStop, started: clock)
+      shouldStop: shouldStop, budget: budget)
     var solver = solver
     if strict.pooled {
       // Pseudocost start-up solves trial LPs with no callback between them
@@ -65,7 +65,7 @@ extension Planner {
       byDepartment && !strict.options.elastic && (!strict.pooled || pooledWay)
       ? try departmentsApart(
         &strict, solver: solver, options: options, pooledWay: pooledWay, board: board, greedyRoster: greedyRoster,
-        shouldStop: shouldStop, started: clock)
+        shouldStop: shouldStop, budget: budget)
       : nil
     let result: SolveResult
     if let apart = departments, apart.isOptimal(relativeGap: options.relativeGap) {
@@ -88,17 +88,14 @@ extension Planner {
         ?? apart.joined.flatMap({ joined in
           try DepartmentSolve(formulation: strict, solver: solver).repair(
             joined,
-            timeLimit: options.timeLimit.map {
-              max(
-                ($0 - elapsed())
-                  * (board == nil ? PlannerTuning.repairShare : PlannerTuning.repairShareWithBoundLane), PlannerTuning.leastStepSeconds)
-            },
+            timeLimit: budget.share(
+              board == nil ? PlannerTuning.repairShare : PlannerTuning.repairShareWithBoundLane),
             seed: options.seed, shouldStop: shouldStop)
         })
     {
       board?.post(start)
       var rest = options
-      rest.timeLimit = options.timeLimit.map { max($0 - elapsed(), PlannerTuning.leastStepSeconds) }
+      rest.timeLimit = budget.left()
       // After `auto`'s one long departments pass, regions on the costliest
       // towns; after `glpk`'s two short passes, departments and random
       // regions in turn (Benchmarks/reports/2026-12-05-planner-tuning.md).
@@ -121,7 +118,7 @@ extension Planner {
         stages.append(apart.stage(provenOptimal: false))
         notes.append(apart.note("so the whole district was solved"))
       }
-      if let limit = options.timeLimit { solve.timeLimit = max(limit - elapsed(), PlannerTuning.leastStepSeconds) }
+      if options.timeLimit != nil { solve.timeLimit = budget.left() }
       let whole = try solver.solve(strict.model, options: solve)
       result = whole.raisingBound(to: departments?.bound, relativeGap: options.relativeGap)
     }
@@ -148,16 +145,16 @@ extension Planner {
 
     return try withoutRoster(
       strict, result: result, options: options, solver: solver, solve: solve, notes: notes,
-      stages: stages, greedyRoster: greedyRoster, started: clock)
+      stages: stages, greedyRoster: greedyRoster, budget: budget)
   }
 
-  /// The solver's options for a search of `strict`: the plan's limit (less
-  /// what has passed since `clock`), gap, seed and progress, and `warmStart`
+  /// The solver's options for a search of `strict`: what is left of the
+  /// plan's `budget`, gap, seed and progress, and `warmStart`
   /// as the start when it keeps every row.
   func searchOptions(
     _ strict: DeploymentFormulation, options: PlanOptions, warmStart: [String: Posting]?,
     warmStartSplits: [String: ZoneSplit], shouldStop: (@Sendable () -> Bool)?,
-    started clock: ContinuousClock.Instant
+    budget: TimeBudget
   ) -> SolveOptions {
     var solve = SolveOptions(
       timeLimit: options.timeLimit, relativeGap: options.relativeGap, seed: options.seed,
@@ -169,9 +166,7 @@ extension Planner {
     {
       solve.warmStart = point
     }
-    if let limit = options.timeLimit {
-      solve.timeLimit = max(limit - (ContinuousClock.now - clock).inSeconds, PlannerTuning.leastStepSeconds)
-    }
+    if options.timeLimit != nil { solve.timeLimit = budget.left() }
     return solve
   }
 
@@ -182,10 +177,10 @@ extension Planner {
   /// rongchang-2024's departments).
   func departmentsApart(
     _ strict: inout DeploymentFormulation, solver: any Solver, options: PlanOptions, pooledWay: Bool,
-    board: PriceCutPoints?, greedyRoster: () -> PlanResult?, shouldStop: (@Sendable () -> Bool)?,
-    started clock: ContinuousClock.Instant
+    board: SharedSearch?, greedyRoster: () -> PlanResult?, shouldStop: (@Sendable () -> Bool)?,
+    budget: TimeBudget
   ) throws -> DepartmentSolve.Outcome {
-    func elapsed() -> Double { (ContinuousClock.now - clock).inSeconds }
+    func elapsed() -> Double { budget.elapsed }
     // The standard branching: 0.29 s against 0.62 s on rongchang-2024's
     // departments. With the bound made elsewhere (`auto`), the roster's
     // departments take the most promising node first: their joined roster
@@ -199,7 +194,7 @@ extension Planner {
         board == nil ? PlannerTuning.pooledDepartmentsShare : PlannerTuning.pooledDepartmentsShareWithBoundLane
       let departments = try pricedDepartments(
         &strict, solver: apart, greedyRoster: greedyRoster,
-        timeLimit: options.timeLimit.map { max($0 - elapsed(), PlannerTuning.leastStepSeconds) * share },
+        timeLimit: budget.share(share),
         passes: board == nil ? 2 : 1,
         neighbourhoodShare: board == nil ? 0 : PlannerTuning.departmentNeighbourhoodShare,
         options: options, shouldStop: shouldStop)
@@ -207,7 +202,7 @@ extension Planner {
       return departments
     } else {
       return try DepartmentSolve(formulation: strict, solver: apart).solve(
-        timeLimit: options.timeLimit.map { max(($0 - elapsed()) * PlannerTuning.departmentsShare, 0.05) },
+        timeLimit: budget.share(PlannerTuning.departmentsShare, atLeast: 0.05),
         seed: options.seed, verbose: options.verbose, shouldStop: shouldStop)
     }
   }
@@ -222,9 +217,9 @@ extension Planner {
   func withoutRoster(
     _ strict: DeploymentFormulation, result: SolveResult, options: PlanOptions, solver: any Solver,
     solve: SolveOptions, notes: [String], stages: [PlanStage], greedyRoster: () -> PlanResult?,
-    started clock: ContinuousClock.Instant
+    budget: TimeBudget
   ) throws -> PlanResult {
-    func elapsed() -> Double { (ContinuousClock.now - clock).inSeconds }
+    func elapsed() -> Double { budget.elapsed }
     let district = strict.district
     let checker = RosterChecker(district)
     var notes = notes
@@ -255,7 +250,7 @@ extension Planner {
         greedyRoster()
         ?? planGreedy(
           district, options: options,
-          timeLimit: options.timeLimit.map { max($0 - elapsed(), PlannerTuning.fallbackSeconds) })
+          timeLimit: budget.left(atLeast: PlannerTuning.fallbackSeconds))
       greedy.bound = result.bound
       greedy.seconds = elapsed()
       greedy.modelSize = strict.size
@@ -269,7 +264,7 @@ extension Planner {
     // The elastic model has a column per person and posting: for a pooled
     // district (40,000 and more) it is too large to pay in the time left,
     // and the greedy's roster names its broken rules as the checker finds them.
-    let timeLeft = options.timeLimit.map { $0 - elapsed() } ?? .infinity
+    let timeLeft = budget.remaining ?? .infinity
     guard options.explainBrokenRules, !options.formulation.elastic, !strict.pooled,
       standing == nil || timeLeft > PlannerTuning.fallbackSeconds
     else {
@@ -288,10 +283,10 @@ extension Planner {
       district: district, options: options.formulation.elasticVariant)
     var again = solve
     again.warmStart = nil
-    if let limit = options.timeLimit {
+    if options.timeLimit != nil {
       // A proven infeasible model leaves time; otherwise the re-solve may
       // take `fallbackSeconds` past the limit, the documented margin.
-      again.timeLimit = max(limit - elapsed(), PlannerTuning.fallbackSeconds)
+      again.timeLimit = budget.left(atLeast: PlannerTuning.fallbackSeconds)
     }
     notes.append("re-solved with penalised slack on every rule family to find which rules fail")
     stages.append(.elasticResolve)

@@ -2,8 +2,10 @@
 // own: the exact search (ExactSearch.swift), `auto`'s race (AutoRace.swift),
 // a pooled district's departments apart and neighbourhood search
 // (PooledSearch.swift, NeighbourhoodSearch.swift, DepartmentSolve.swift),
-// the bound lane (BoundLane.swift); every tuning number is in
-// PlannerTuning.swift, the public types in PlanTypes.swift.
+// the bound lane (BoundLane.swift). They share one SharedSearch (stop,
+// incumbent and bound, rosters, points for price cuts) and spend time through
+// TimeBudget; every tuning number is in PlannerTuning.swift, the public types
+// in PlanTypes.swift.
 
 import DeploymentFormulation
 import Foundation

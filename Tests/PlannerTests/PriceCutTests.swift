@@ -234,7 +234,7 @@ struct PriceCutTests {
 
     let options = PlanOptions(timeLimit: 10)
     let greedy = Planner().planGreedy(district, options: options, timeLimit: 2)
-    let board = PriceCutPoints()
+    let board = SharedSearch(progress: nil)
     // A roster the other lane would post: the greedy's own, descended.
     let descended = DeploymentGreedy(district: district).descend(
       from: try #require(greedy.postings), timeLimit: 2)

@@ -2,29 +2,42 @@ import Foundation
 import MIPModel
 import SecondmentDomain
 
-/// Two searches racing: the first to prove optimality ends both; progress
-/// reports the best incumbent and the best bound of either.
-final class Race: @unchecked Sendable {
+/// What the strategies of one plan share while they run on their threads,
+/// as CP-SAT's subsolvers share one response manager: whether the plan is
+/// over, the best incumbent and bound any of them has reported, the
+/// greedy's roster, each lane's result, and the model points one lane posts
+/// for another's price cuts.
+final class SharedSearch: @unchecked Sendable {
   private let lock = NSLock()
   private var over = false
   private var incumbent: Double?
   private var bound: Double?
   private let progress: (@Sendable (SolveProgress) -> Void)?
-  /// When the race began: each lane times its own searches, a planner reads the whole run's.
+  /// When the plan began: each lane times its own searches, a planner reads the whole run's.
   private let start = ContinuousClock.now
-
-  /// An interrupt from outside (Ctrl-C): ends the race as a lane's end does.
+  /// An interrupt from outside (Ctrl-C): ends the plan as a lane's end does.
   private let interrupt: (@Sendable () -> Bool)?
+  private var results: [Int: Result<PlanResult, any Error>] = [:]
+  private var greedyResult: PlanResult?
+  private var points: [[Double]] = []
 
   init(progress: (@Sendable (SolveProgress) -> Void)?, interrupt: (@Sendable () -> Bool)? = nil) {
     self.progress = progress
     self.interrupt = interrupt
   }
 
+  // MARK: - The end of the plan
+
+  /// Whether a lane has ended the plan (the first to prove optimality, or to
+  /// reach the limit) or an interrupt came.
   var isOver: @Sendable () -> Bool { { [self] in lock.withLock { over } || interrupt?() == true } }
 
   func finish() { lock.withLock { over = true } }
 
+  // MARK: - Incumbent and bound
+
+  /// A lane's progress reporter: each report raises the shared bound or
+  /// lowers the shared incumbent, and the plan's progress gets both.
   var report: (@Sendable (SolveProgress) -> Void)? {
     guard let progress else { return nil }
     return { [self] p in
@@ -41,29 +54,8 @@ final class Race: @unchecked Sendable {
       progress(combined)
     }
   }
-}
 
-/// Points of a pooled model that `auto`'s roster lane found (the
-/// departments' headcounts, the repaired roster), posted for the bound
-/// lane's price cuts (`Planner.priceBound`); both lanes' models have the
-/// same columns, so a point of one is a point of the other.
-final class PriceCutPoints: @unchecked Sendable {
-  private let lock = NSLock()
-  private var points: [[Double]] = []
-
-  func post(_ point: [Double]) { lock.withLock { points.append(point) } }
-
-  /// The points posted since the `seen` first ones.
-  func points(after seen: Int) -> [[Double]] {
-    lock.withLock { Array(points.dropFirst(seen)) }
-  }
-}
-
-/// The two searches' results, filled from two threads.
-final class Outcomes: @unchecked Sendable {
-  private let lock = NSLock()
-  private var results: [Int: Result<PlanResult, any Error>] = [:]
-  private var greedyResult: PlanResult?
+  // MARK: - Rosters
 
   /// The greedy lane's roster, once it has one.
   var greedy: PlanResult? {
@@ -81,5 +73,18 @@ final class Outcomes: @unchecked Sendable {
     let good = ordered.compactMap { try? $0.get() }
     if good.isEmpty, let first = ordered.first { _ = try first.get() }
     return good
+  }
+
+  // MARK: - Points for price cuts
+
+  /// Posts a point of a pooled model that the roster lane found (the
+  /// departments' headcounts, the repaired roster) for the bound lane's price
+  /// cuts (`Planner.priceBound`); both lanes' models have the same columns,
+  /// so a point of one is a point of the other.
+  func post(_ point: [Double]) { lock.withLock { points.append(point) } }
+
+  /// The points posted since the `seen` first ones.
+  func points(after seen: Int) -> [[Double]] {
+    lock.withLock { Array(points.dropFirst(seen)) }
   }
 }
