@@ -22,6 +22,8 @@ let package = Package(
     .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     .package(url: "https://github.com/drmohundro/SWXMLHash", from: "8.1.1"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
   ],
   targets: [
     // MARK: - Public API
@@ -90,10 +92,18 @@ let package = Package(
     .target(
       name: "PlanHistory",
       dependencies: ["SecondmentDomain", .product(name: "GRDB", package: "GRDB.swift")]),
+    /// The local workbench: the JSON API over a workspace folder, solves run
+    /// as child processes of the same binary (`secondment serve`).
+    .target(
+      name: "SecondmentWorkbench",
+      dependencies: [
+        "SecondmentDomain", "SecondmentSheets", .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HTTPTypes", package: "swift-http-types"),
+      ]),
     .executableTarget(
       name: "SecondmentCLI",
       dependencies: [
-        "SecondmentPlanner", "Scenarios", "SecondmentReport", "PlanHistory", "SecondmentSheets",
+        "SecondmentPlanner", "Scenarios", "SecondmentReport", "PlanHistory", "SecondmentSheets", "SecondmentWorkbench",
         "SecondmentDomain", "MIPModel", "GLPKBackend", "GAPBenchmark", "GreedySolver",
         "DeploymentFormulation",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -129,6 +139,13 @@ let package = Package(
       dependencies: [
         "SecondmentPlanner", "SecondmentDomain", "MIPModel", "GLPKBackend", "GAPBenchmark", "GreedySolver", "Randomness",
         "DeploymentFormulation",
+      ]),
+    .testTarget(
+      name: "WorkbenchTests",
+      dependencies: [
+        "SecondmentTestSupport", "SecondmentWorkbench", "SecondmentCLI", "SecondmentDomain", "GLPKBackend",
+        .product(name: "HummingbirdTesting", package: "hummingbird"),
+        .product(name: "HTTPTypes", package: "swift-http-types"),
       ]),
     .testTarget(
       name: "CLITests",

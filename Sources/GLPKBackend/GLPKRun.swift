@@ -319,7 +319,11 @@
       func handle(_ tree: OpaquePointer) throws {
         let reason = glp_ios_reason(tree)
         let best = glp_ios_best_node(tree)
-        if best != 0 { bound = glp_ios_node_bound(tree, best) }
+        // Before the best node's relaxation is solved GLPK gives ∓DBL_MAX: no bound yet.
+        if best != 0 {
+          let value = glp_ios_node_bound(tree, best)
+          if abs(value) < Double.greatestFiniteMagnitude / 2 { bound = value }
+        }
         guard let prob = glp_ios_get_prob(tree) else { return }
         let mipStatus = glp_mip_status(prob)
         if mipStatus == GLP_FEAS || mipStatus == GLP_OPT { incumbent = glp_mip_obj_val(prob) }

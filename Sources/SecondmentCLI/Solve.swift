@@ -61,6 +61,11 @@ extension Secondment {
     @Option(help: "Write the same report as Markdown here.")
     var markdown: String?
 
+    @Flag(
+      name: .customLong("progress-json"),
+      help: "Write progress as one JSON object a line on standard error ({\"elapsed\": s, \"incumbent\", \"bound\", \"gap\"}), the first as soon as the solve starts, for programs such as the workbench.")
+    var progressJSON = false
+
     @Option(
       name: .customLong("export-model"),
       help: "Write the model as free MPS (.mps) or CPLEX LP (.lp) for another solver.")
@@ -85,6 +90,11 @@ extension Secondment {
     }
 
     func run() throws {
+      // From the start, so that an interrupt while the instance loads (a
+      // workbench cancelling a job that just began) still stops the plan.
+      Interrupt.shared.install()
+      // The first report says the solve has started and heeds an interrupt.
+      if progressJSON { ProgressLine.writeJSON(SolveProgress(elapsed: 0, incumbent: nil, bound: nil, gap: nil)) }
       try checkOutputsOrExit(
         [
           ("--output", output), ("--csv", csv), ("--xlsx", xlsx), ("--report", report), ("--markdown", markdown),
@@ -103,10 +113,10 @@ extension Secondment {
       }
 
       var options = solverOptions.planOptions
-      Interrupt.shared.install()
       options.shouldStop = Interrupt.shared.shouldStop
-      let progress = ProgressLine(enabled: !solverOptions.quiet && isatty(2) != 0)
+      let progress = ProgressLine(enabled: !progressJSON && !solverOptions.quiet && isatty(2) != 0)
       if progress.enabled { options.progress = { progress.show($0) } }
+      if progressJSON { options.progress = { ProgressLine.writeJSON($0) } }
       let result: PlanResult
       do {
         result = try Planner().plan(district, options: options)
@@ -179,6 +189,15 @@ final class ProgressLine: @unchecked Sendable {
   private var width = 0
 
   init(enabled: Bool) { self.enabled = enabled }
+
+  /// One progress report as a JSON line on standard error (`--progress-json`).
+  static func writeJSON(_ p: SolveProgress) {
+    var fields = ["\"elapsed\":\(p.elapsed)"]
+    if let i = p.incumbent, i.isFinite { fields.append("\"incumbent\":\(i)") }
+    if let b = p.bound, b.isFinite { fields.append("\"bound\":\(b)") }
+    if let g = p.gap, g.isFinite { fields.append("\"gap\":\(g)") }
+    FileHandle.standardError.write(Data(("{" + fields.joined(separator: ",") + "}\n").utf8))
+  }
 
   func show(_ p: SolveProgress) {
     guard enabled else { return }

@@ -45,7 +45,7 @@ extension Planner {
         return
       }
       let greedy = planGreedy(
-        district, options: options, timeLimit: options.timeLimit.map { $0 * PlannerTuning.greedyLaneShare })
+        district, options: lanes, timeLimit: options.timeLimit.map { $0 * PlannerTuning.greedyLaneShare })
       shared.greedy = greedy
       if formulation.pooled {
         // A pooled district's second lane raises the bound; the first makes the roster.

@@ -30,6 +30,16 @@ public struct Planner: Sendable {
   /// - Throws: `PlannerError.solverUnavailable` when the chosen solver is not
   ///   built in; a solver's error for a model it cannot take.
   public func plan(_ district: District, options: PlanOptions = PlanOptions()) throws -> PlanResult {
+    var options = options
+    if let progress = options.progress {
+      // Every report counts seconds from the start of the plan, whichever search sends it.
+      let start = ContinuousClock.now
+      options.progress = { report in
+        var stamped = report
+        stamped.elapsed = (ContinuousClock.now - start).inSeconds
+        progress(stamped)
+      }
+    }
     let result = try planWithChosenSolver(district, options: options)
     guard result.postings == nil else { return result }
     // Nothing found in the time given: the greedy's roster, never none.
@@ -107,6 +117,12 @@ public struct Planner: Sendable {
     ).solve(shouldStop: options.shouldStop)
     let evaluation = RosterChecker(district).evaluate(run.postings, splits: run.splits)
     let status: PlanStatus = evaluation.isFeasible ? .feasible : .rulesBroken
+    // The greedy's roster and bound as progress: a roster that breaks rules is no incumbent.
+    let incumbent = status == .feasible ? evaluation.objective.total : nil
+    options.progress?(
+      SolveProgress(
+        elapsed: run.seconds, incumbent: incumbent, bound: run.bound.total,
+        gap: incumbent.map { SolveResult.relativeGap(objective: $0, bound: run.bound.total) }))
     return PlanResult(
       status: status, postings: run.postings,
       splits: evaluation.splits, solver: "greedy", objective: run.objective,

@@ -1,0 +1,271 @@
+import Foundation
+
+/// What a solve job is doing.
+public enum JobState: String, Codable, Sendable {
+  /// Waiting for a free slot (at most one solve per core runs at once).
+  case queued
+  case running
+  /// Ended with a roster (it may break rules: see the roster's brokenRules).
+  case done
+  /// Ended without a roster: bad input, no roster found, or the solve crashed.
+  case failed
+  /// Cancelled: a running solve keeps the best roster found so far.
+  case cancelled
+}
+
+/// The latest progress a running solve reported.
+public struct JobProgress: Codable, Sendable, Equatable {
+  /// Seconds since the solve started.
+  public var elapsed: Double
+  /// The best roster's objective so far.
+  public var incumbent: Double?
+  /// The best bound so far.
+  public var bound: Double?
+  /// The relative gap between them (0.01 is 1%).
+  public var gap: Double?
+}
+
+/// A solve job as the API shows it (`GET /api/jobs/ID`).
+public struct JobStatus: Codable, Sendable {
+  public var id: String
+  public var state: JobState
+  /// glpk, greedy or auto.
+  public var solver: String
+  /// Seconds.
+  public var timeLimit: Double
+  /// Jobs that start before this one, while it is queued.
+  public var queuePosition: Int?
+  public var progress: JobProgress?
+  /// Whether the roster can be fetched (`GET /api/jobs/ID/roster`).
+  public var hasRoster: Bool
+  /// The solve's exit status once it ended: 0 a roster keeping every rule,
+  /// 1 a roster breaking rules, 2 bad input, 3 no roster, 4 stopped with the
+  /// best roster so far (the exit status of `secondment solve`).
+  public var exitStatus: Int32?
+  /// What the planner should know: that it waits, why it failed, how it ended.
+  public var message: String?
+}
+
+/// The solves of a workbench: each runs as a child process of the same
+/// binary (`secondment solve … --progress-json`), so a solver failure, a
+/// cancel or a runaway model never takes the server down. At most `slots`
+/// run at once; the rest queue in order and say so.
+public actor JobQueue {
+  private final class Job {
+    var status: JobStatus
+    let instance: URL
+    var process: Process?
+    var log: [String] = []
+    var cancelRequested = false
+    /// Whether the solve has reported, so heeds an interrupt: until its first
+    /// progress line, an interrupt could come before its handler is in place.
+    var listening = false
+    var partial = Data()
+
+    init(status: JobStatus, instance: URL) {
+      self.status = status
+      self.instance = instance
+    }
+  }
+
+  private let workspace: Workspace
+  private let executable: URL
+  /// Solves that may run at once.
+  public let slots: Int
+  private var jobs: [String: Job] = [:]
+  private var waiting: [String] = []
+  private var running: Set<String> = []
+  private var endWaiters: [CheckedContinuation<Void, Never>] = []
+
+  /// - Parameters:
+  ///   - executable: the `secondment` binary the solves run.
+  ///   - slots: solves at once (default: one per core).
+  public init(
+    workspace: Workspace, executable: URL,
+    slots: Int = ProcessInfo.processInfo.activeProcessorCount
+  ) {
+    self.workspace = workspace
+    self.executable = executable
+    self.slots = max(1, slots)
+  }
+
+  /// Queues a solve of `instance` (a file in the job's folder) and starts it
+  /// when a slot is free.
+  public func submit(id: String, instance: URL, solver: String, timeLimit: Double) -> JobStatus {
+    let status = JobStatus(
+      id: id, state: .queued, solver: solver, timeLimit: timeLimit, queuePosition: nil,
+      progress: nil, hasRoster: false, exitStatus: nil, message: nil)
+    jobs[id] = Job(status: status, instance: instance)
+    waiting.append(id)
+    startWaiting()
+    return self.status(id) ?? status
+  }
+
+  /// A job's status; nil for an unknown id.
+  public func status(_ id: String) -> JobStatus? {
+    guard let job = jobs[id] else { return nil }
+    var status = job.status
+    if status.state == .queued, let position = waiting.firstIndex(of: id) {
+      status.queuePosition = position
+      status.message =
+        position == 0
+        ? "waiting for a free slot (\(slots) solves run at once)"
+        : "waiting: \(position) solves start before this one (\(slots) run at once)"
+    }
+    return status
+  }
+
+  /// Every job's status, newest last.
+  public func all() -> [JobStatus] { jobs.keys.sorted().compactMap { status($0) } }
+
+  /// The roster file of a job, when it has one.
+  public func roster(_ id: String) -> URL? {
+    guard let job = jobs[id], job.status.hasRoster, let folder = workspace.job(id) else { return nil }
+    return folder.appendingPathComponent("roster.json")
+  }
+
+  /// Cancels a job: a queued one never starts; a running one is interrupted
+  /// and ends with the best roster found so far (a second cancel stops it at
+  /// once). Returns the status after the request; nil for an unknown id.
+  public func cancel(_ id: String) -> JobStatus? {
+    guard let job = jobs[id] else { return nil }
+    switch job.status.state {
+    case .queued:
+      waiting.removeAll { $0 == id }
+      job.status.state = .cancelled
+      job.status.message = "cancelled before it started"
+    case .running:
+      if job.listening { job.process?.interrupt() }  // else at its first report (`take`)
+      job.cancelRequested = true
+      job.status.message = "cancelling: the solve stops and keeps the best roster found so far"
+    default:
+      break
+    }
+    return status(id)
+  }
+
+  /// Stops every job (queued ones never start, running ones keep their best
+  /// roster) and returns when the last solve has ended and written its files.
+  public func stopAll() async {
+    for id in waiting { _ = cancel(id) }
+    for id in running { _ = cancel(id) }
+    guard !running.isEmpty else { return }
+    await withCheckedContinuation { endWaiters.append($0) }
+  }
+
+  // MARK: - Running
+
+  private func startWaiting() {
+    while running.count < slots, !waiting.isEmpty {
+      let id = waiting.removeFirst()
+      launch(id)
+    }
+  }
+
+  private func launch(_ id: String) {
+    guard let job = jobs[id], let folder = workspace.job(id) else { return }
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = [
+      "solve", job.instance.path, "--solver", job.status.solver,
+      "--time-limit", String(job.status.timeLimit),
+      "--output", folder.appendingPathComponent("roster.json").path, "--progress-json",
+    ]
+    process.currentDirectoryURL = folder
+    let errors = Pipe()
+    process.standardError = errors
+    process.standardOutput = FileHandle.nullDevice
+    process.standardInput = FileHandle.nullDevice
+    let reader = errors.fileHandleForReading
+    reader.readabilityHandler = { [weak self] handle in
+      let data = handle.availableData
+      guard let self, !data.isEmpty else { return }
+      Task { await self.received(data, from: id) }
+    }
+    process.terminationHandler = { [weak self] ended in
+      let status = ended.terminationReason == .exit ? ended.terminationStatus : 128 + ended.terminationStatus
+      reader.readabilityHandler = nil
+      let rest = reader.readDataToEndOfFile()
+      guard let self else { return }
+      Task { await self.finished(id, exitStatus: status, rest: rest) }
+    }
+    do {
+      try process.run()
+    } catch {
+      job.status.state = .failed
+      job.status.message = "the solve could not start: \(error)"
+      save(job)
+      return
+    }
+    job.process = process
+    job.status.state = .running
+    job.status.message = nil
+    running.insert(id)
+    save(job)
+  }
+
+  /// Lines from a solve's standard error: progress as JSON, the rest its log.
+  private func received(_ data: Data, from id: String) {
+    guard let job = jobs[id], !data.isEmpty else { return }
+    job.partial.append(data)
+    while let newline = job.partial.firstIndex(of: UInt8(ascii: "\n")) {
+      let line = String(decoding: job.partial[job.partial.startIndex..<newline], as: UTF8.self)
+      job.partial.removeSubrange(job.partial.startIndex...newline)
+      take(line, job)
+    }
+  }
+
+  private func take(_ line: String, _ job: Job) {
+    if line.hasPrefix("{"), let progress = try? JSONDecoder().decode(JobProgress.self, from: Data(line.utf8)) {
+      if progress.elapsed >= (job.status.progress?.elapsed ?? 0) { job.status.progress = progress }
+      if !job.listening {
+        job.listening = true
+        if job.cancelRequested { job.process?.interrupt() }
+      }
+    } else if !line.trimmingCharacters(in: .whitespaces).isEmpty {
+      job.log.append(line)
+      if job.log.count > 200 { job.log.removeFirst(job.log.count - 200) }
+    }
+  }
+
+  private func finished(_ id: String, exitStatus: Int32, rest: Data) {
+    guard let job = jobs[id] else { return }
+    received(rest + Data("\n".utf8), from: id)
+    running.remove(id)
+    job.process = nil
+    let roster = workspace.job(id).map {
+      FileManager.default.fileExists(atPath: $0.appendingPathComponent("roster.json").path)
+    } ?? false
+    job.status.exitStatus = exitStatus
+    job.status.hasRoster = roster && [0, 1, 4].contains(exitStatus)
+    let lastLines = job.log.suffix(5).joined(separator: "\n")
+    switch exitStatus {
+    case 0:
+      job.status.state = .done
+      job.status.message = nil
+    case 1:
+      job.status.state = .done
+      job.status.message = "the roster breaks rules; its brokenRules name them"
+    case 4:
+      job.status.state = job.cancelRequested ? .cancelled : .done
+      job.status.message = "stopped on request: the best roster found so far was kept"
+    default:
+      job.status.state = job.cancelRequested ? .cancelled : .failed
+      job.status.message = lastLines.isEmpty ? "the solve ended with status \(exitStatus)" : lastLines
+    }
+    save(job)
+    startWaiting()
+    if running.isEmpty {
+      for waiter in endWaiters { waiter.resume() }
+      endWaiters = []
+    }
+  }
+
+  /// Writes the job's status beside its files (`jobs/ID/status.json`), atomically.
+  private func save(_ job: Job) {
+    guard let folder = workspace.job(job.status.id),
+      let data = try? JSONEncoder().encode(job.status)
+    else { return }
+    try? data.write(to: folder.appendingPathComponent("status.json"), options: .atomic)
+  }
+}
