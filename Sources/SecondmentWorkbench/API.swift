@@ -87,6 +87,13 @@ public enum API {
         return json(status)
       }
     }
+    router.get("api/jobs/:id/events") { _, context -> Response in
+      await answer {
+        let id = try jobID(context)
+        guard await jobs.status(id) != nil else { throw unknownJob(id) }
+        return events(of: id, jobs: jobs)
+      }
+    }
     router.get("api/jobs/:id/roster") { _, context -> Response in
       await answer {
         let id = try jobID(context)
@@ -109,6 +116,37 @@ public enum API {
         return json(status, status: .accepted)
       }
     }
+  }
+
+  // MARK: - Events
+
+  /// How often the event stream looks at its job (seconds).
+  static let eventInterval = 0.25
+
+  /// The job's status as server-sent events (`text/event-stream`): an event
+  /// `status` (the JSON of `GET /api/jobs/ID`) at the start and whenever it
+  /// changes, then an event `end` with the final status once the job has
+  /// ended; the stream then closes.
+  static func events(of id: String, jobs: JobQueue) -> Response {
+    var headers = HTTPFields()
+    headers[.contentType] = "text/event-stream"
+    headers[.cacheControl] = "no-cache"
+    let body = ResponseBody { writer in
+      var last: Data?
+      while let status = await jobs.status(id) {
+        let data = encoded(status)
+        let ended = [.done, .failed, .cancelled].contains(status.state)
+        if ended || data != last {
+          let text = "event: \(ended ? "end" : "status")\ndata: " + String(decoding: data, as: UTF8.self) + "\n\n"
+          try await writer.write(ByteBuffer(string: text))
+          last = data
+        }
+        if ended { break }
+        try await Task.sleep(for: .seconds(eventInterval))
+      }
+      try await writer.finish(nil)
+    }
+    return Response(status: .ok, headers: headers, body: body)
   }
 
   // MARK: - Solve
@@ -199,10 +237,14 @@ public enum API {
   }
 
   static func json<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok) -> Response {
+    bytes(encoded(value), type: "application/json", status: status)
+  }
+
+  /// A value as JSON with sorted keys (one line).
+  static func encoded<T: Encodable>(_ value: T) -> Data {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
-    let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
-    return bytes(data, type: "application/json", status: status)
+    return (try? encoder.encode(value)) ?? Data("{}".utf8)
   }
 
   static func bytes(_ data: Data, type: String, status: HTTPResponse.Status = .ok) -> Response {

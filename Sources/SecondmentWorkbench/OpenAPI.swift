@@ -43,6 +43,10 @@ enum OpenAPI {
           "get": {"summary": "A job's status and progress", "responses": {"200": {"$ref": "#/components/responses/Job"}, "404": {"$ref": "#/components/responses/Error"}}},
           "delete": {"summary": "Cancel a job; a running solve keeps the best roster found so far", "responses": {"202": {"$ref": "#/components/responses/Job"}, "404": {"$ref": "#/components/responses/Error"}}}
         },
+        "/api/jobs/{id}/events": {
+          "parameters": [{"$ref": "#/components/parameters/JobID"}],
+          "get": {"summary": "The job's status as server-sent events: 'status' at the start and on every change, 'end' with the final status, then the stream closes", "responses": {"200": {"description": "An event stream.", "content": {"text/event-stream": {"schema": {"type": "string"}}}}, "404": {"$ref": "#/components/responses/Error"}}}
+        },
         "/api/jobs/{id}/roster": {
           "parameters": [{"$ref": "#/components/parameters/JobID"}],
           "get": {

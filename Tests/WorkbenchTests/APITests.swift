@@ -88,6 +88,29 @@ struct APITests {
     }
   }
 
+  @Test("the job's events stream its status as it changes and end with the final one")
+  func eventsStreamTheJob() async throws {
+    try await Self.withWorkbench { client, _ in
+      let response = try await Self.solve(client, try Self.rongchang())
+      let id = try #require(try Self.json(response)["job"] as? String)
+      let events = try await client.execute(uri: "/api/jobs/\(id)/events", method: .get)
+      #expect(events.status == .ok)
+      #expect(events.headers[.contentType] == "text/event-stream")
+      let blocks = String(buffer: events.body).components(separatedBy: "\n\n").filter { !$0.isEmpty }
+      #expect(blocks.count >= 2, "\(blocks)")
+      #expect(blocks.dropLast().allSatisfy { $0.hasPrefix("event: status\ndata: {") })
+      let last = try #require(blocks.last)
+      #expect(last.hasPrefix("event: end\ndata: "))
+      let final = try #require(
+        try JSONSerialization.jsonObject(with: Data(last.dropFirst("event: end\ndata: ".count).utf8))
+          as? [String: Any])
+      #expect(final["state"] as? String == "done")
+      #expect(final["hasRoster"] as? Bool == true)
+      let missing = try await client.execute(uri: "/api/jobs/0123456789ab/events", method: .get)
+      #expect(missing.status == .notFound)
+    }
+  }
+
   @Test("a planner's workbook solves like the JSON instance")
   func solveWorkbook() async throws {
     let workbook = try Data(
@@ -266,7 +289,8 @@ struct APITests {
       let paths = try #require(document["paths"] as? [String: Any])
       #expect(
         Set(paths.keys) == [
-          "/api/solve", "/api/jobs", "/api/jobs/{id}", "/api/jobs/{id}/roster", "/api/openapi.json",
+          "/api/solve", "/api/jobs", "/api/jobs/{id}", "/api/jobs/{id}/events", "/api/jobs/{id}/roster",
+          "/api/openapi.json",
         ])
     }
   }
