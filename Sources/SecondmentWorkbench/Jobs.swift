@@ -25,6 +25,19 @@ public struct JobProgress: Codable, Sendable, Equatable {
   public var gap: Double?
 }
 
+/// What an ended job's roster says of itself (from its roster file).
+public struct JobResult: Codable, Sendable, Equatable {
+  /// optimal, feasible or rules-broken.
+  public var status: String
+  /// The checker's objective.
+  public var objective: Double
+  public var bound: Double?
+  /// The relative gap (0.01 is 1%).
+  public var gap: Double?
+  /// The solver that made the roster.
+  public var solver: String
+}
+
 /// A solve job as the API shows it (`GET /api/jobs/ID`).
 public struct JobStatus: Codable, Sendable {
   public var id: String
@@ -44,6 +57,9 @@ public struct JobStatus: Codable, Sendable {
   public var exitStatus: Int32?
   /// What the planner should know: that it waits, why it failed, how it ended.
   public var message: String?
+  /// Once the job has a roster: its status, objective, bound and gap, which
+  /// `progress` (what the searches reported while running) may not show.
+  public var result: JobResult?
 }
 
 /// The solves of a workbench: each runs as a child process of the same
@@ -94,7 +110,7 @@ public actor JobQueue {
   public func submit(id: String, instance: URL, solver: String, timeLimit: Double) -> JobStatus {
     let status = JobStatus(
       id: id, state: .queued, solver: solver, timeLimit: timeLimit, queuePosition: nil,
-      progress: nil, hasRoster: false, exitStatus: nil, message: nil)
+      progress: nil, hasRoster: false, exitStatus: nil, message: nil, result: nil)
     jobs[id] = Job(status: status, instance: instance)
     waiting.append(id)
     startWaiting()
@@ -238,6 +254,9 @@ public actor JobQueue {
     } ?? false
     job.status.exitStatus = exitStatus
     job.status.hasRoster = roster && [0, 1, 4].contains(exitStatus)
+    if job.status.hasRoster, let folder = workspace.job(id) {
+      job.status.result = Self.result(of: folder.appendingPathComponent("roster.json"))
+    }
     let lastLines = job.log.suffix(5).joined(separator: "\n")
     switch exitStatus {
     case 0:
@@ -259,6 +278,17 @@ public actor JobQueue {
       for waiter in endWaiters { waiter.resume() }
       endWaiters = []
     }
+  }
+
+  /// The headline of a roster file: status, the checker's objective, bound, gap, solver.
+  static func result(of file: URL) -> JobResult? {
+    guard let data = FileManager.default.contents(atPath: file.path),
+      let tree = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+      let objective = (tree["objective"] as? [String: Any])?["total"] as? Double
+    else { return nil }
+    return JobResult(
+      status: tree["status"] as? String ?? "", objective: objective, bound: tree["bound"] as? Double,
+      gap: tree["gap"] as? Double, solver: tree["solver"] as? String ?? "")
   }
 
   /// Writes the job's status beside its files (`jobs/ID/status.json`), atomically.

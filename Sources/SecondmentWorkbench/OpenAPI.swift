@@ -79,7 +79,8 @@ enum OpenAPI {
               "progress": {"type": "object", "properties": {"elapsed": {"type": "number"}, "incumbent": {"type": "number"}, "bound": {"type": "number"}, "gap": {"type": "number"}}},
               "hasRoster": {"type": "boolean"},
               "exitStatus": {"type": "integer", "description": "0 a roster keeping every rule, 1 one breaking rules, 2 bad input, 3 no roster, 4 stopped with the best roster so far."},
-              "message": {"type": "string"}
+              "message": {"type": "string"},
+              "result": {"type": "object", "description": "Once the job has a roster: what its roster file says.", "properties": {"status": {"type": "string"}, "objective": {"type": "number"}, "bound": {"type": "number"}, "gap": {"type": "number"}, "solver": {"type": "string"}}}
             }
           },
           "Problem": {

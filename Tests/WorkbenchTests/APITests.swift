@@ -82,6 +82,10 @@ struct APITests {
       #expect(status["exitStatus"] as? Int == 0)
       #expect(status["hasRoster"] as? Bool == true)
       let roster = try Self.json(try await client.execute(uri: "/api/jobs/\(id)/roster", method: .get))
+      // The status's result is what the roster file says.
+      let result = try #require(status["result"] as? [String: Any])
+      #expect(result["objective"] as? Double == (roster["objective"] as? [String: Any])?["total"] as? Double)
+      #expect(result["status"] as? String == roster["status"] as? String)
       let postings = try #require(roster["postings"] as? [[String: Any]])
       #expect(postings.count == 105)
       #expect((roster["brokenRules"] as? [Any] ?? []).isEmpty)
