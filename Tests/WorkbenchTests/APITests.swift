@@ -94,21 +94,29 @@ struct APITests {
 
   @Test("the job's events stream its status as it changes and end with the final one")
   func eventsStreamTheJob() async throws {
+    let slow = try Self.slowSolve()
     try await Self.withWorkbench { client, _ in
-      let response = try await Self.solve(client, try Self.rongchang())
+      let response = try await Self.solve(client, slow.data, query: slow.query)
       let id = try #require(try Self.json(response)["job"] as? String)
+      // The stream runs until the job ends: cancel it a moment after the stream begins.
+      async let cancelled = Task {
+        try await Task.sleep(for: .seconds(2))
+        return try await client.execute(uri: "/api/jobs/\(id)", method: .delete).status
+      }.value
       let events = try await client.execute(uri: "/api/jobs/\(id)/events", method: .get)
+      #expect(try await cancelled == .accepted)
       #expect(events.status == .ok)
       #expect(events.headers[.contentType] == "text/event-stream")
       let blocks = String(buffer: events.body).components(separatedBy: "\n\n").filter { !$0.isEmpty }
       #expect(blocks.count >= 2, "\(blocks)")
+      #expect(blocks.first?.contains("\"state\":\"running\"") == true, "\(blocks)")
       #expect(blocks.dropLast().allSatisfy { $0.hasPrefix("event: status\ndata: {") })
       let last = try #require(blocks.last)
       #expect(last.hasPrefix("event: end\ndata: "))
       let final = try #require(
         try JSONSerialization.jsonObject(with: Data(last.dropFirst("event: end\ndata: ".count).utf8))
           as? [String: Any])
-      #expect(final["state"] as? String == "done")
+      #expect(final["state"] as? String == "cancelled")
       #expect(final["hasRoster"] as? Bool == true)
       let missing = try await client.execute(uri: "/api/jobs/0123456789ab/events", method: .get)
       #expect(missing.status == .notFound)
