@@ -2,6 +2,8 @@ import MIPModel
 import SecondmentDomain
 
 /// Builds the deployment model; `docs/model.md` names every row and column.
+/// The steps are here; the rule catalogue's rows are in Builder+Rules.swift,
+/// a pooled group's rows in Builder+Pooled.swift.
 struct Builder {
   let district: District
   let options: FormulationOptions
@@ -37,20 +39,20 @@ struct Builder {
   var linkingRows: [Int] = []
   var linkingRules: [String] = []
   /// Per posting, its name in the model's columns (`s_town`, `z_zone`).
-  private var postingNames: [String] = []
+  var postingNames: [String] = []
   /// demand[t][d], FTE.
-  private var demand: [[Double]] = []
+  var demand: [[Double]] = []
   /// Per class, the postings it may take.
-  private var optionsByClass: [[Option]] = []
+  var optionsByClass: [[Option]] = []
   /// Classes that are a group of their own (their x is the headcount).
-  private var singles: Set<Int> = []
+  var singles: Set<Int> = []
   /// Per group, the people present per town (by town index).
-  private var groupPresence: [[Int: LinearExpression]] = []
+  var groupPresence: [[Int: LinearExpression]] = []
   /// Per group, its people.
-  private var groupSize: [Int] = []
+  var groupSize: [Int] = []
 
   /// Marks the next row as one that joins departments.
-  private mutating func linking(_ rule: String) {
+  mutating func linking(_ rule: String) {
     linkingRows.append(model.constraints.count)
     linkingRules.append(rule)
   }
@@ -76,7 +78,7 @@ struct Builder {
   }
 
   /// What makes classes feed the same rows.
-  private struct GroupKey: Hashable {
+  struct GroupKey: Hashable {
     var person: Int?
     var department: String
     var role: Role
@@ -86,7 +88,7 @@ struct Builder {
   }
 
   /// One posting a class could take, before it becomes a variable.
-  private struct Option {
+  struct Option {
     var posting: Int
     var broken: [HardRule]
     var travel: Double
@@ -113,15 +115,15 @@ struct Builder {
   }
 
   /// Whether a rule counts certified officers ([two-certified]).
-  private var certifiedRule: Bool { district.policy.minCertifiedPerTown > 0 }
+  var certifiedRule: Bool { district.policy.minCertifiedPerTown > 0 }
   /// Whether a rule counts officers with legal background ([legal-access]).
-  private var legalRule: Bool { district.policy.minLegalPerTown > 0 }
+  var legalRule: Bool { district.policy.minLegalPerTown > 0 }
   /// With legal access enforced every town has an officer present, so the
   /// two-certified rule applies everywhere and needs no presence indicator.
-  private var presenceFixed: Bool { options.tighten && !options.elastic && legalRule }
+  var presenceFixed: Bool { options.tighten && !options.elastic && legalRule }
 
   /// Every posting (stationed at each town, then zoned to each zone), its towns and its name.
-  private mutating func addPostings() {
+  mutating func addPostings() {
     let towns = district.towns
     for (i, town) in towns.enumerated() {
       postings.append(.stationed(town: town.id))
@@ -140,7 +142,7 @@ struct Builder {
 
   /// The postings each class may take: those that keep the per-person
   /// rules (all, priced, in the elastic model), less interchangeable idle zones.
-  private mutating func chooseOptions() {
+  mutating func chooseOptions() {
     let w = district.policy.weights
     let townCount = district.towns.count
 
@@ -188,7 +190,7 @@ struct Builder {
   }
 
   /// The penalty per unit of slack in the elastic model: more than any roster's objective.
-  private func elasticPenalty() -> Double {
+  func elasticPenalty() -> Double {
     let policy = district.policy
     let towns = district.towns
     let w = policy.weights
@@ -207,7 +209,7 @@ struct Builder {
 
   /// Groups of classes that feed the same rows, each class's options priced,
   /// and whether groups are pooled.
-  private mutating func formGroups() {
+  mutating func formGroups() {
     let policy = district.policy
     let w = policy.weights
     // Groups: classes that feed exactly the same rows (department, role, the
@@ -241,7 +243,7 @@ struct Builder {
   }
 
   /// The classes' columns, and one-posting: each class's people take exactly its size in postings.
-  private mutating func addColumns() {
+  mutating func addColumns() {
     let w = district.policy.weights
 
     for (c, cls) in classes.enumerated() {
@@ -275,7 +277,7 @@ struct Builder {
 
   /// Group headcounts and the counts they feed; returns the officers of
   /// each department zoned to each zone (zoned[z][d]).
-  private mutating func addHeadcounts() -> [[LinearExpression]] {
+  mutating func addHeadcounts() -> [[LinearExpression]] {
     let towns = district.towns
     let departments = district.departments
     let policy = district.policy
@@ -353,7 +355,7 @@ struct Builder {
   }
 
 
-  private mutating func addZoneSplit(zoned: [[LinearExpression]]) {
+  mutating func addZoneSplit(zoned: [[LinearExpression]]) {
     let towns = district.towns
     let departments = district.departments
     let policy = district.policy
@@ -383,75 +385,7 @@ struct Builder {
     }
   }
 
-  /// The town and roster rules' rows, from the rule catalogue.
-  private mutating func addRuleRows() {
-    let towns = district.towns
-    let departments = district.departments
-    let policy = district.policy
-    // two-certified, with the "town has presence" indicator where needed.
-    for t in towns.indices {
-      let tn = Builder.sanitize(towns[t].id)
-      var present: LinearExpression = 1
-      if certifiedRule && !presenceFixed {
-        let y = model.addVariable("y_\(tn)", kind: .binary)
-        counts.presence[t] = y
-        present = LinearExpression(y)
-      }
-      if let row = TownPresenceRules.certifiedRow(
-        certified: counts.certified[t], present: present, policy: policy)
-      {
-        addRow(
-          row, name: "cert_\(tn)", slack: ("sl_cert_\(tn)", .certified(town: t)),
-          linking: "certified officers in \(towns[t].name)")
-      }
-      if let y = counts.presence[t] {
-        addPresenceRows(town: t, indicator: y, groupPresence: groupPresence, groupSize: groupSize)
-      }
-    }
-
-    // legal-access: every town, demand or not.
-    for t in towns.indices {
-      guard let row = TownPresenceRules.legalRow(legal: counts.legal[t], policy: policy) else { break }
-      let tn = Builder.sanitize(towns[t].id)
-      addRow(
-        row, name: "legal_\(tn)", slack: ("sl_legal_\(tn)", .legal(town: t)),
-        linking: "legal access in \(towns[t].name)")
-    }
-
-    // auxiliary-with-officer and auxiliary-ratio: aux ≤ ratio × officers present.
-    for t in towns.indices {
-      for d in departments.indices where !counts.auxiliaries[t][d].terms.isEmpty {
-        guard
-          let row = AuxiliaryRules.row(
-            auxiliaries: counts.auxiliaries[t][d], officers: counts.officers[t][d], policy: policy)
-        else { break }
-        let name = "aux_\(Builder.sanitize(towns[t].id))_\(Builder.sanitize(departments[d].id))"
-        addRow(row, name: name, slack: ("sl_\(name)", .auxiliaries(town: t, department: d)))
-      }
-    }
-
-    // desk-capacity: stationed headcount; rows that cannot bind are left out.
-    for t in towns.indices {
-      guard
-        let row = DeskRule.row(
-          stationed: counts.stationed[t], desks: towns[t].deskCapacity, policy: policy)
-      else { break }
-      let most = counts.stationed[t].terms.keys.reduce(0.0) { $0 + model.variables[$1.index].upper }
-      guard most > row.limit else { continue }
-      let tn = Builder.sanitize(towns[t].id)
-      addRow(
-        row, name: "desk_\(tn)", slack: ("sl_desk_\(tn)", .desks(town: t)),
-        linking: "desks in \(towns[t].name)")
-    }
-
-    // max-moves.
-    if !counts.moves.terms.isEmpty, let row = MovesRule.row(moves: counts.moves, policy: policy) {
-      addRow(row, name: "moves", slack: ("sl_moves", .moves), linking: "the moves budget")
-    }
-  }
-
-
-  private mutating func addCoverage() {
+  mutating func addCoverage() {
     let towns = district.towns
     let departments = district.departments
     let policy = district.policy
@@ -501,129 +435,5 @@ struct Builder {
     model.setObjective(
       terms.uncovered + terms.unmet + terms.travel + terms.moves + terms.preferences
         + terms.imbalance + terms.penalty, .minimize)
-  }
-
-  /// Adds a rule's row (`RuleRow`, from the rule catalogue); in the elastic
-  /// model with a penalised slack of `slack`'s kind, kept for the explanation.
-  private mutating func addRow(
-    _ row: RuleRow<LinearExpression>, name: String,
-    slack: (name: String, kind: DeploymentFormulation.Slack)? = nil, linking rule: String? = nil
-  ) {
-    var e = row.quantity
-    if options.elastic, let slack {
-      let s = model.addVariable(slack.name, kind: .continuous, lower: 0, upper: row.slackLimit)
-      slacks.append((s, slack.kind))
-      slackRows.append(row)
-      terms.penalty.add(rulePenalty, s)
-      e.add(row.sense == .atLeast ? 1 : -1, s)
-    }
-    if let rule { linking(rule) }
-    model.addConstraint(e, row.sense == .atLeast ? .greaterOrEqual : .lessOrEqual, row.limit, name: name)
-  }
-
-  /// The rows that tie town t's presence indicator to the people present:
-  /// per group (tightened) or for all at once.
-  private mutating func addPresenceRows(
-    town t: Int, indicator y: Variable, groupPresence: [[Int: LinearExpression]], groupSize: [Int]
-  ) {
-    let town = district.towns[t]
-    let tn = Builder.sanitize(town.id)
-    if options.tighten {
-      for (g, presence) in groupPresence.enumerated() {
-        guard var link = presence[t] else { continue }
-        link.add(-Double(groupSize[g]), y)
-        linking("certified officers in \(town.name)")
-        model.addConstraint(link, .lessOrEqual, 0, name: "pres_\(tn)_g\(g)")
-      }
-    } else {
-      let reach = groupPresence.enumerated().reduce(0) {
-        $0 + ($1.element[t] == nil ? 0 : groupSize[$1.offset])
-      }
-      var link = counts.present[t]
-      link.add(-Double(reach), y)
-      linking("certified officers in \(town.name)")
-      model.addConstraint(link, .lessOrEqual, 0, name: "pres_\(tn)")
-    }
-  }
-
-  /// A pooled group (`FormulationOptions.poolGroups`): one integer headcount
-  /// per posting at the cheapest member's cost, the group's size in all, and
-  /// what no assignment could break: at most as many zoned as may be zoned,
-  /// at least the people who have only one posting on it.
-  private mutating func addPooledGroup(
-    _ g: Int, members: [Int], reach: [Int: Double], names: [String],
-    into feeds: inout [Int: Variable]
-  ) {
-    let townCount = district.towns.count
-    var cheapest: [Int: Double] = [:]
-    var forced: [Int: Double] = [:]
-    var mayZone = 0.0
-    for c in members {
-      let n = Double(classes[c].count)
-      for option in classOptions[c] {
-        cheapest[option.posting] = min(cheapest[option.posting] ?? .infinity, option.cost)
-      }
-      if classOptions[c].count == 1, let only = classOptions[c].first {
-        forced[only.posting, default: 0] += n
-      }
-      if classOptions[c].contains(where: { $0.posting >= townCount }) { mayZone += n }
-    }
-    var all = LinearExpression()
-    var zoned = LinearExpression()
-    // The group's price: at least every headcount at its cheapest member's
-    // cost; `addPriceCuts` adds what an assignment of its people costs.
-    // It sits in the travel term: a pooled model's terms are a bound, not a roster's.
-    let price = model.addVariable("price_g\(g)", kind: .continuous, lower: 0)
-    groupPrices[g] = price
-    terms.travel.add(1, price)
-    var floor = LinearExpression(price)
-    for k in reach.keys.sorted() {
-      let z = model.addVariable(
-        "z_g\(g)_\(names[k])", kind: .integer, lower: forced[k] ?? 0, upper: reach[k] ?? 0)
-      feeds[k] = z
-      if let cost = cheapest[k], cost != 0 { floor.add(-cost, z) }
-      all.add(1, z)
-      if k >= townCount { zoned.add(1, z) }
-    }
-    priceRows[g].append(model.constraints.count)
-    model.addConstraint(floor, .greaterOrEqual, 0, name: "price_g\(g)")
-    let size = Double(members.reduce(0) { $0 + classes[$1].count })
-    model.addConstraint(all, .equal, size, name: "post_g\(g)")
-    if !zoned.terms.isEmpty, mayZone < size {
-      model.addConstraint(zoned, .lessOrEqual, mayZone, name: "zoned_g\(g)")
-    }
-    addHallRows(g, members: members, reach: reach, size: size, feeds: feeds)
-  }
-
-  /// Hall's condition once per class of pooled group `g`: the postings a
-  /// class cannot take hold no more people than the group's classes that can
-  /// take one of them. Without it the headcounts may not fit the people (at
-  /// 200 towns, seed 2, a group of four had headcounts on three zones and on
-  /// the one town its non-driver avoids), and the roster's assignment then
-  /// broke coverage the model counted on (32 uncovered pairs priced where
-  /// the model had 25). Written over whichever side is shorter; skipped
-  /// where the bounds already imply it.
-  private mutating func addHallRows(
-    _ g: Int, members: [Int], reach: [Int: Double], size: Double, feeds: [Int: Variable]
-  ) {
-    var seen = Set<[Int]>()
-    for c in members {
-      let own = Set(classOptions[c].map(\.posting))
-      let outside = reach.keys.filter { !own.contains($0) }.sorted()
-      guard !outside.isEmpty, seen.insert(outside).inserted else { continue }
-      let able = members.reduce(0.0) { sum, other in
-        classOptions[other].contains { !own.contains($0.posting) }
-          ? sum + Double(classes[other].count) : sum
-      }
-      guard able < outside.reduce(0.0, { $0 + (reach[$1] ?? 0) }) else { continue }
-      var row = LinearExpression()
-      if outside.count * 2 <= reach.count {
-        for k in outside { if let z = feeds[k] { row.add(1, z) } }
-        model.addConstraint(row, .lessOrEqual, able, name: "hall_g\(g)_c\(c)")
-      } else {
-        for k in own.sorted() { if let z = feeds[k] { row.add(1, z) } }
-        model.addConstraint(row, .greaterOrEqual, size - able, name: "hall_g\(g)_c\(c)")
-      }
-    }
   }
 }

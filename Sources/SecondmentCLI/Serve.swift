@@ -40,7 +40,7 @@ extension Secondment {
       var settings = WorkbenchSettings()
       settings.host = host
       settings.port = port
-      if !settings.isLoopback { settings.token = WorkbenchToken.make() }
+      if !settings.isLoopback { settings.token = WorkbenchSettings.makeToken() }
       let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
       let token = settings.token
       let done = DispatchSemaphore(value: 0)
@@ -75,12 +75,4 @@ private final class ErrorSlot: @unchecked Sendable {
   private var stored: (any Error)?
   func set(_ error: any Error) { lock.withLock { stored = error } }
   var error: (any Error)? { lock.withLock { stored } }
-}
-
-/// The token a workbench on a non-loopback address asks for.
-enum WorkbenchToken {
-  static func make() -> String {
-    var generator = SystemRandomNumberGenerator()
-    return (0..<32).map { _ in String(Int.random(in: 0..<16, using: &generator), radix: 16) }.joined()
-  }
 }

@@ -19,6 +19,9 @@ public struct WorkbenchSettings: Sendable {
 
   public init() {}
 
+  /// A new token for a workbench on a non-loopback address: 32 random hexadecimal digits.
+  public static func makeToken() -> String { JobID.randomHex(32) }
+
   /// Whether `host` is a loopback address, reachable from this machine only.
   public var isLoopback: Bool { ["127.0.0.1", "localhost", "::1"].contains(host) }
 }
@@ -190,7 +193,9 @@ public enum API {
         fix: "send the district's instance only; a workbook of 1,000 towns is under 2 MB")
     }
     let id = JobID.make()
-    guard let folder = workspace.job(id) else { throw APIError(.internalServerError, "no job folder") }
+    guard let folder = workspace.job(id) else {
+      throw APIError(.internalServerError, "no folder for job \(id)", fix: "solve again")
+    }
     let file = folder.appendingPathComponent(name)
     do {
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -232,7 +237,10 @@ public enum API {
     } catch let error as APIError {
       return error.response
     } catch {
-      return APIError(.internalServerError, "\(error)").response
+      return APIError(
+        .internalServerError, "\(error)",
+        fix: "try again; if it stays, report it with what `secondment serve` printed"
+      ).response
     }
   }
 

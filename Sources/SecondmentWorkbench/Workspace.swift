@@ -61,9 +61,13 @@ public enum WorkspaceError: Error, CustomStringConvertible, Sendable {
 /// Job ids: 12 lowercase hexadecimal digits, random.
 public enum JobID {
   /// A new random id.
-  static func make() -> String {
+  static func make() -> String { randomHex(12) }
+
+  /// `digits` random lowercase hexadecimal digits from the system's generator.
+  static func randomHex(_ digits: Int) -> String {
     var generator = SystemRandomNumberGenerator()
-    return (0..<12).map { _ in String(Int.random(in: 0..<16, using: &generator), radix: 16) }.joined()
+    return (0..<digits).map { _ in String(Int.random(in: 0..<16, using: &generator), radix: 16) }
+      .joined()
   }
 
   /// Whether `id` has the form of a job id (so it names no other path).
