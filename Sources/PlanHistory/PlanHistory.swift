@@ -26,29 +26,38 @@ public final class PlanHistory: Sendable {
     configuration.foreignKeysEnabled = true
     configuration.busyMode = .timeout(10)
     do {
-      db = try DatabaseQueue(path: path, configuration: configuration)
-      // A history a newer secondment wrote may hold what this one cannot
-      // keep consistent: refuse it rather than write past its schema.
-      if try db.read({ try PlanHistory.migrator.hasBeenSuperseded($0) }) {
-        throw HistoryError.newerVersion(path: path)
-      }
-      // Two processes creating one history at once race on its tables: the
-      // one that loses finds them made, and migrating again sees them applied.
-      var attempt = 0
-      while true {
-        do {
-          try PlanHistory.migrator.migrate(db)
-          break
-        } catch let error as DatabaseError
-          where attempt < 20 && (error.message ?? "").contains("already exists")
-        {
-          attempt += 1
-          Thread.sleep(forTimeInterval: 0.1)
+      // Processes that open one history at once take turns creating and
+      // migrating it: GRDB's migrator reads and creates its own table in
+      // separate steps, and two of them interleaved see half a schema.
+      db = try PlanHistory.takingTurns(at: path) {
+        let db = try DatabaseQueue(path: path, configuration: configuration)
+        // A history a newer secondment wrote may hold what this one cannot
+        // keep consistent: refuse it rather than write past its schema.
+        if try db.read({ try PlanHistory.migrator.hasBeenSuperseded($0) }) {
+          throw HistoryError.newerVersion(path: path)
         }
+        try PlanHistory.migrator.migrate(db)
+        return db
       }
     } catch let error as DatabaseError {
       throw HistoryError.notAHistory(path: path, reason: error.message ?? "\(error)")
     }
+  }
+
+  /// Runs `body` holding an exclusive lock on the folder that holds `path`.
+  ///
+  /// The lock is `flock(2)` on the folder, not on the SQLite file, so it
+  /// never meets SQLite's own `fcntl` locks; no lock file is left behind. A
+  /// folder that cannot be opened runs `body` unlocked, and SQLite then
+  /// reports what is wrong with the path.
+  static func takingTurns<T>(at path: String, _ body: () throws -> T) throws -> T {
+    let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+    let descriptor = open(folder, O_RDONLY)
+    guard descriptor >= 0 else { return try body() }
+    defer { close(descriptor) }
+    while flock(descriptor, LOCK_EX) != 0 && errno == EINTR {}
+    defer { flock(descriptor, LOCK_UN) }
+    return try body()
   }
 
   /// The schema, one migration per change; never edit a shipped migration.

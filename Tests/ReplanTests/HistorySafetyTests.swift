@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import PlanHistory
@@ -56,6 +57,24 @@ struct HistorySafetyTests {
     let store = try PlanHistory(path: history, create: false)
     #expect(try store.adoptions().count == 1)
     #expect(try store.integrityProblems().isEmpty)
+  }
+
+  @Test("eight openings of a new history at once all find it made, with its whole schema")
+  func simultaneousOpeningsOfANewHistory() throws {
+    for round in 0..<5 {
+      let history = try temporaryFolder().appendingPathComponent("h\(round).sqlite").path
+      let failures = Mutex<[String]>([])
+      DispatchQueue.concurrentPerform(iterations: 8) { _ in
+        do {
+          let store = try PlanHistory(path: history)
+          _ = try store.adoptions()
+        } catch {
+          failures.withLock { $0.append("\(error)") }
+        }
+      }
+      #expect(failures.withLock { $0 }.isEmpty, "round \(round): \(failures.withLock { $0 })")
+      #expect(try PlanHistory(path: history, create: false).integrityProblems().isEmpty)
+    }
   }
 
   @Test("an instance for another quarter is refused, naming both quarters")
