@@ -97,7 +97,7 @@ let package = Package(
     .target(
       name: "SecondmentWorkbench",
       dependencies: [
-        "SecondmentDomain", "SecondmentSheets", .product(name: "Hummingbird", package: "hummingbird"),
+        "SecondmentDomain", "SecondmentSheets", "SecondmentReport", .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HTTPTypes", package: "swift-http-types"),
       ]),
     .executableTarget(
@@ -143,10 +143,13 @@ let package = Package(
     .testTarget(
       name: "WorkbenchTests",
       dependencies: [
-        "SecondmentTestSupport", "SecondmentWorkbench", "SecondmentCLI", "SecondmentDomain", "GLPKBackend",
-        .product(name: "HummingbirdTesting", package: "hummingbird"),
+        "SecondmentTestSupport", "SecondmentWorkbench", "SecondmentCLI", "SecondmentDomain", "SecondmentSheets",
+        "GLPKBackend", .product(name: "HummingbirdTesting", package: "hummingbird"),
         .product(name: "HTTPTypes", package: "swift-http-types"),
       ]),
+    .testTarget(
+      name: "BrowserTests",
+      dependencies: ["SecondmentTestSupport", "SecondmentCLI", "SecondmentDomain"]),
     .testTarget(
       name: "CLITests",
       dependencies: [

@@ -69,6 +69,7 @@ public enum API {
     to router: Router<Context>, workspace: Workspace, jobs: JobQueue, settings: WorkbenchSettings
   ) {
     router.add(middleware: Guard<Context>(settings: settings))
+    addViews(to: router, workspace: workspace, jobs: jobs, settings: settings)
     router.get("api/openapi.json") { _, _ -> Response in
       var headers = HTTPFields()
       headers[.contentType] = "application/json"
@@ -154,15 +155,46 @@ public enum API {
 
   // MARK: - Solve
 
-  /// The content types a solve accepts, and the file name each is stored under.
-  static let uploads: [String: String] = [
-    "application/json": "instance.json",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "instance.xlsx",
-  ]
-
+  /// Queues a solve of the request's instance: the body (JSON or a
+  /// workbook), or with `?instance=ID` an instance kept in the workspace.
   static func solve(
     _ request: Request, workspace: Workspace, jobs: JobQueue, settings: WorkbenchSettings
   ) async throws -> Response {
+    let query = request.uri.queryParameters
+    let (solver, timeLimit) = try solveOptions(request)
+    let id = JobID.make()
+    guard let folder = workspace.job(id) else {
+      throw APIError(.internalServerError, "no folder for job \(id)", fix: "solve again")
+    }
+    let file: URL
+    let stored = query["instance"].map(String.init)
+    if let stored {
+      guard let kept = InstanceStore(workspace: workspace).path(stored) else {
+        throw APIError(.notFound, "no instance \(stored)", fix: "list the instances with GET /api/instances")
+      }
+      file = folder.appendingPathComponent("instance.json")
+      do {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: kept, to: file)
+      } catch {
+        try? FileManager.default.removeItem(at: folder)
+        throw APIError(.internalServerError, "the instance could not be copied: \(error)", fix: "solve again")
+      }
+    } else {
+      let kind = try Uploads.kind(of: request, what: "a solve")
+      let body = try await Uploads.body(of: request, limit: settings.maxUploadBytes)
+      file = folder.appendingPathComponent("instance." + kind)
+      _ = try Uploads.keep(body, as: file.lastPathComponent, in: folder)
+    }
+    let status = await jobs.submit(id: id, instance: file, solver: solver, timeLimit: timeLimit, from: stored)
+    return json(["job": status.id], status: .accepted)
+  }
+
+  /// A solve's `solver` (auto, glpk, greedy; default auto) and `timeLimit`
+  /// (seconds, more than 0, at most 86,400; default 30) from the query.
+  ///
+  /// - Throws: `APIError` (400) naming the option and the values it takes.
+  static func solveOptions(_ request: Request) throws -> (solver: String, timeLimit: Double) {
     let query = request.uri.queryParameters
     let solver = query["solver"].map(String.init) ?? "auto"
     guard ["auto", "glpk", "greedy"].contains(solver) else {
@@ -175,45 +207,7 @@ public enum API {
         .badRequest, "timeLimit '\(limitText)' is not a time limit",
         fix: "give seconds, more than 0 and at most 86400, e.g. timeLimit=30")
     }
-    let type = request.headers[.contentType].map {
-      String($0.split(separator: ";")[0]).trimmingCharacters(in: .whitespaces).lowercased()
-    } ?? ""
-    guard let name = uploads[type] else {
-      throw APIError(
-        .unsupportedMediaType, "a solve takes an instance as JSON or as an Excel workbook, not '\(type)'",
-        fix: "send Content-Type application/json or "
-          + "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    }
-    let body: ByteBuffer
-    do {
-      body = try await request.body.collect(upTo: settings.maxUploadBytes)
-    } catch {
-      throw APIError(
-        .contentTooLarge, "the upload is larger than \(settings.maxUploadBytes / 1_048_576) MB",
-        fix: "send the district's instance only; a workbook of 1,000 towns is under 2 MB")
-    }
-    let id = JobID.make()
-    guard let folder = workspace.job(id) else {
-      throw APIError(.internalServerError, "no folder for job \(id)", fix: "solve again")
-    }
-    let file = folder.appendingPathComponent(name)
-    do {
-      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-      try Data(body.readableBytesView).write(to: file, options: .atomic)
-      _ = try InstanceFiles.load(path: file.path)
-    } catch let errors as InputErrors {
-      try? FileManager.default.removeItem(at: folder)
-      var error = APIError(.badRequest, "the instance has \(errors.errors.count) problem(s)")
-      error.problems = errors.errors.map {
-        APIProblem(file: "upload", place: $0.location, message: $0.message, fix: $0.hint)
-      }
-      throw error
-    } catch {
-      try? FileManager.default.removeItem(at: folder)
-      throw APIError(.badRequest, "the upload cannot be read: \(error)", fix: "send an instance file")
-    }
-    let status = await jobs.submit(id: id, instance: file, solver: solver, timeLimit: timeLimit)
-    return json(["job": status.id], status: .accepted)
+    return (solver, timeLimit)
   }
 
   // MARK: - Helpers

@@ -1,4 +1,5 @@
 import Foundation
+import SecondmentDomain
 
 /// What a solve job is doing.
 public enum JobState: String, Codable, Sendable {
@@ -41,6 +42,13 @@ public struct JobResult: Codable, Sendable, Equatable {
 /// A solve job as the API shows it (`GET /api/jobs/ID`).
 public struct JobStatus: Codable, Sendable {
   public var id: String
+  /// The workspace instance it solves (`POST /api/instances`), when it came
+  /// from one rather than from an upload of its own.
+  public var instance: String?
+  /// The job whose roster this one re-solves from (`POST /api/jobs/ID/resolve`).
+  public var basedOn: String?
+  /// People pinned to a posting for this solve, by person id.
+  public var pins: [String: Posting]?
   public var state: JobState
   /// glpk, greedy or auto.
   public var solver: String
@@ -89,6 +97,8 @@ public actor JobQueue {
   /// Solves that may run at once.
   public let slots: Int
   private var jobs: [String: Job] = [:]
+  /// Job ids in the order they were submitted.
+  private var order: [String] = []
   private var waiting: [String] = []
   private var running: Set<String> = []
   private var endWaiters: [CheckedContinuation<Void, Never>] = []
@@ -107,11 +117,19 @@ public actor JobQueue {
 
   /// Queues a solve of `instance` (a file in the job's folder) and starts it
   /// when a slot is free.
-  public func submit(id: String, instance: URL, solver: String, timeLimit: Double) -> JobStatus {
+  ///
+  /// - Parameters:
+  ///   - stored: the kept instance it solves, if any.
+  ///   - basedOn: the job whose roster it re-solves from, with `pins`.
+  public func submit(
+    id: String, instance: URL, solver: String, timeLimit: Double, from stored: String? = nil,
+    basedOn: String? = nil, pins: [String: Posting]? = nil
+  ) -> JobStatus {
     let status = JobStatus(
-      id: id, state: .queued, solver: solver, timeLimit: timeLimit, queuePosition: nil,
+      id: id, instance: stored, basedOn: basedOn, pins: pins, state: .queued, solver: solver, timeLimit: timeLimit, queuePosition: nil,
       progress: nil, hasRoster: false, exitStatus: nil, message: nil, result: nil)
     jobs[id] = Job(status: status, instance: instance)
+    order.append(id)
     waiting.append(id)
     startWaiting()
     return self.status(id) ?? status
@@ -131,8 +149,11 @@ public actor JobQueue {
     return status
   }
 
-  /// Every job's status, newest last.
-  public func all() -> [JobStatus] { jobs.keys.sorted().compactMap { status($0) } }
+  /// Every job's status, in the order they were submitted (newest last).
+  public func all() -> [JobStatus] { order.compactMap { status($0) } }
+
+  /// The instance file a job solves.
+  public func instanceFile(_ id: String) -> URL? { jobs[id]?.instance }
 
   /// The roster file of a job, when it has one.
   public func roster(_ id: String) -> URL? {

@@ -11,18 +11,13 @@ enum OpenAPI {
       "paths": {
         "/api/solve": {
           "post": {
-            "summary": "Start a solve of an instance",
+            "summary": "Start a solve of an instance: the body, or with ?instance=ID one kept in the workspace",
             "parameters": [
+              {"name": "instance", "in": "query", "schema": {"type": "string", "pattern": "^[0-9a-f]{12}$"}, "description": "A kept instance (POST /api/instances); then the body is empty."},
               {"name": "timeLimit", "in": "query", "schema": {"type": "number", "default": 30, "minimum": 0, "exclusiveMinimum": true, "maximum": 86400}, "description": "Seconds."},
               {"name": "solver", "in": "query", "schema": {"type": "string", "enum": ["auto", "glpk", "greedy"], "default": "auto"}}
             ],
-            "requestBody": {
-              "required": true,
-              "content": {
-                "application/json": {"schema": {"type": "object", "description": "An instance (docs/instance-format.md)."}},
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {"schema": {"type": "string", "format": "binary", "description": "An instance workbook (docs/workbook-format.md)."}}
-              }
-            },
+            "requestBody": {"$ref": "#/components/requestBodies/Instance"},
             "responses": {
               "202": {"description": "The job was queued.", "content": {"application/json": {"schema": {"type": "object", "properties": {"job": {"type": "string"}}, "required": ["job"]}}}},
               "400": {"$ref": "#/components/responses/Error"},
@@ -31,6 +26,55 @@ enum OpenAPI {
               "415": {"$ref": "#/components/responses/Error"}
             }
           }
+        },
+        "/api/instances": {
+          "get": {
+            "summary": "The district data kept in the workspace, oldest first",
+            "responses": {"200": {"description": "The kept instances.", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/StoredInstance"}}}}}}
+          },
+          "post": {
+            "summary": "Keep an instance (JSON or a workbook), loaded and validated first",
+            "requestBody": {"$ref": "#/components/requestBodies/Instance"},
+            "responses": {
+              "201": {"description": "Kept.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/StoredInstance"}}}},
+              "400": {"$ref": "#/components/responses/Error"},
+              "413": {"$ref": "#/components/responses/Error"},
+              "415": {"$ref": "#/components/responses/Error"}
+            }
+          }
+        },
+        "/api/instances/{id}": {
+          "parameters": [{"$ref": "#/components/parameters/InstanceID"}, {"$ref": "#/components/parameters/Language"}],
+          "get": {"summary": "A kept instance as the district page shows it: towns with coordinates and demand, zones, departments, staff; names in the language asked for", "responses": {"200": {"description": "The district.", "content": {"application/json": {"schema": {"type": "object"}}}}, "404": {"$ref": "#/components/responses/Error"}}}
+        },
+        "/api/jobs/{id}/view": {
+          "parameters": [{"$ref": "#/components/parameters/JobID"}, {"$ref": "#/components/parameters/Language"}],
+          "get": {"summary": "The job's roster as the roster page shows it: by person, by town, by department, and the coverage of every (town, department) pair with demand, as the checker figures them", "responses": {"200": {"description": "The roster's tables.", "content": {"application/json": {"schema": {"type": "object"}}}}, "404": {"$ref": "#/components/responses/Error"}, "409": {"$ref": "#/components/responses/Error"}}}
+        },
+        "/api/jobs/{id}/resolve": {
+          "parameters": [{"$ref": "#/components/parameters/JobID"}],
+          "post": {
+            "summary": "Re-solve from the job's roster with people pinned to a posting: everyone's current posting becomes their posting in that roster, so moves are weighed against it; the pins are a hard rule",
+            "parameters": [
+              {"name": "timeLimit", "in": "query", "schema": {"type": "number", "default": 30}},
+              {"name": "solver", "in": "query", "schema": {"type": "string", "enum": ["auto", "glpk", "greedy"], "default": "auto"}}
+            ],
+            "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["pins"], "properties": {"pins": {"type": "array", "items": {"type": "object", "required": ["person", "mode"], "properties": {"person": {"type": "string"}, "mode": {"type": "string", "enum": ["stationed", "zoned"]}, "town": {"type": "string"}, "zone": {"type": "string"}}}}}}}}},
+            "responses": {
+              "202": {"description": "The re-solve was queued.", "content": {"application/json": {"schema": {"type": "object", "properties": {"job": {"type": "string"}}}}}},
+              "400": {"$ref": "#/components/responses/Error"},
+              "404": {"$ref": "#/components/responses/Error"},
+              "409": {"$ref": "#/components/responses/Error"}
+            }
+          }
+        },
+        "/api/jobs/{id}/workbook": {
+          "parameters": [{"$ref": "#/components/parameters/JobID"}, {"$ref": "#/components/parameters/Language"}],
+          "get": {"summary": "The job's roster workbook (by person, by town, by department, coverage, notes), as solve --xlsx writes it", "responses": {"200": {"description": "The workbook.", "content": {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {"schema": {"type": "string", "format": "binary"}}}}, "404": {"$ref": "#/components/responses/Error"}, "409": {"$ref": "#/components/responses/Error"}}}
+        },
+        "/api/jobs/{id}/notices": {
+          "parameters": [{"$ref": "#/components/parameters/JobID"}, {"$ref": "#/components/parameters/Language"}],
+          "get": {"summary": "The posting notices (派驻通知书): one printable page per person with a posting", "responses": {"200": {"description": "An HTML document with a print style sheet.", "content": {"text/html": {"schema": {"type": "string"}}}}, "404": {"$ref": "#/components/responses/Error"}, "409": {"$ref": "#/components/responses/Error"}}}
         },
         "/api/jobs": {
           "get": {
@@ -64,7 +108,17 @@ enum OpenAPI {
       },
       "components": {
         "parameters": {
-          "JobID": {"name": "id", "in": "path", "required": true, "schema": {"type": "string", "pattern": "^[0-9a-f]{12}$"}}
+          "JobID": {"name": "id", "in": "path", "required": true, "schema": {"type": "string", "pattern": "^[0-9a-f]{12}$"}},
+          "InstanceID": {"name": "id", "in": "path", "required": true, "schema": {"type": "string", "pattern": "^[0-9a-f]{12}$"}},
+          "Language": {"name": "lang", "in": "query", "schema": {"type": "string", "enum": ["zh", "en"]}, "description": "The names' language; by default the browser's (Accept-Language), else Chinese."}
+        },
+        "requestBodies": {
+          "Instance": {
+            "content": {
+              "application/json": {"schema": {"type": "object", "description": "An instance (docs/instance-format.md)."}},
+              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {"schema": {"type": "string", "format": "binary", "description": "An instance workbook (docs/workbook-format.md)."}}
+            }
+          }
         },
         "schemas": {
           "Job": {
@@ -72,6 +126,9 @@ enum OpenAPI {
             "required": ["id", "state", "solver", "timeLimit", "hasRoster"],
             "properties": {
               "id": {"type": "string"},
+              "instance": {"type": "string", "description": "The kept instance it solves, when it came from one."},
+              "basedOn": {"type": "string", "description": "The job whose roster it re-solves from."},
+              "pins": {"type": "object", "description": "People pinned for this solve: person id to posting ({mode, town} or {mode, zone})."},
               "state": {"type": "string", "enum": ["queued", "running", "done", "failed", "cancelled"]},
               "solver": {"type": "string"},
               "timeLimit": {"type": "number"},
@@ -82,6 +139,11 @@ enum OpenAPI {
               "message": {"type": "string"},
               "result": {"type": "object", "description": "Once the job has a roster: what its roster file says.", "properties": {"status": {"type": "string"}, "objective": {"type": "number"}, "bound": {"type": "number"}, "gap": {"type": "number"}, "solver": {"type": "string"}}}
             }
+          },
+          "StoredInstance": {
+            "type": "object",
+            "required": ["id", "name", "uploaded", "towns", "people"],
+            "properties": {"id": {"type": "string"}, "name": {"type": "string"}, "title": {"type": "string"}, "quarter": {"type": "string"}, "uploaded": {"type": "string", "format": "date-time"}, "towns": {"type": "integer"}, "people": {"type": "integer"}}
           },
           "Problem": {
             "type": "object",

@@ -4,12 +4,13 @@ import Hummingbird
 /// The local workbench server: the JSON API (`API`) over a workspace, with
 /// solves as child processes (`JobQueue`).
 public enum Workbench {
-  /// The router of a workbench: the API's routes and their guard.
+  /// The router of a workbench: the page, the API's routes and their guard.
   public static func router(
     workspace: Workspace, jobs: JobQueue, settings: WorkbenchSettings
   ) -> Router<BasicRequestContext> {
     let router = Router()
     API.add(to: router, workspace: workspace, jobs: jobs, settings: settings)
+    Page.add(to: router)
     return router
   }
 

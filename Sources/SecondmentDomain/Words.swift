@@ -1,0 +1,161 @@
+/// Every word a planner reads, in Chinese and English: one catalogue for
+/// the workbench's pages, the roster workbook's headers and sheet names.
+///
+/// A key is the English identifier a page or a writer asks for; a key with
+/// no entry is shown as itself, so a missing word is visible, never blank.
+/// Words with `{0}`, `{1}` take arguments (`format(_:_:)`).
+public struct Words: Sendable {
+  public let language: SheetLanguage
+
+  public init(_ language: SheetLanguage) { self.language = language }
+
+  /// The word for `key` in this language (the key itself when not catalogued).
+  public func word(_ key: String) -> String {
+    guard let entry = Words.catalogue[key] else { return key }
+    return language == .zh ? entry.zh : entry.en
+  }
+
+  /// The word for `key` with `{0}`, `{1}`, … replaced by `arguments`.
+  public func format(_ key: String, _ arguments: CustomStringConvertible...) -> String {
+    var text = word(key)
+    for (i, argument) in arguments.enumerated() {
+      text = text.replacingOccurrences(of: "{\(i)}", with: argument.description)
+    }
+    return text
+  }
+
+  /// Every word of this language by key, as the page receives them.
+  public var all: [String: String] { Words.catalogue.mapValues { language == .zh ? $0.zh : $0.en } }
+
+  /// A role's word: officer, auxiliary.
+  public func role(_ role: Role) -> String { word(role.rawValue) }
+
+  /// What separates items in one cell: `、` in Chinese, `; ` in English.
+  public var listSeparator: String { language == .zh ? "、" : "; " }
+
+  /// The catalogue: key → (English, Chinese).
+  static let catalogue: [String: (en: String, zh: String)] = rosterWords.merging(pageWords) { a, _ in a }
+    .merging(noticeWords) { a, _ in a }
+
+  /// The roster's sheets and columns (workbook, terminal, page).
+  static let rosterWords: [String: (en: String, zh: String)] = [
+    "id": ("id", "编号"), "name": ("name", "姓名"), "department": ("department", "部门"),
+    "role": ("role", "角色"), "posting": ("posting", "岗位"), "towns": ("towns", "镇街"),
+    "ftePerTown": ("FTE per town", "各镇街当量"), "certified": ("certified", "执法证"),
+    "legal": ("legal background", "法律背景"), "town": ("town", "镇街"), "pilot": ("pilot", "试点"),
+    "demand": ("demand FTE", "需求当量"), "supply": ("supply FTE", "供给当量"), "unmet": ("unmet FTE", "缺口当量"),
+    "uncovered": ("departments uncovered", "未覆盖部门数"), "stationed": ("stationed officers", "派驻执法人员"),
+    "zoned": ("zoned officers", "包片执法人员"), "auxiliaries": ("auxiliaries", "协管员"),
+    "desks": ("desks used", "已用席位"), "unassigned": ("unassigned", "未安排"),
+    "officersPresent": ("officers present", "在岗执法人员"), "receivesFTE": ("receives FTE", "有供给"),
+    "item": ("item", "项目"), "value": ("value", "值"), "instance": ("instance", "实例"),
+    "quarter": ("quarter", "季度"), "solver": ("solver", "求解器"), "status": ("status", "状态"),
+    "objective": ("objective", "目标值"), "total": ("total", "合计"), "bound": ("bound", "下界"),
+    "gap": ("gap", "差距"), "brokenRule": ("broken rule", "违反规则"), "note": ("note", "说明"),
+    "uncoveredPairs": ("uncovered pairs", "未覆盖"), "unmetDemand": ("unmet demand", "需求缺口"),
+    "travel": ("travel", "路程"), "moves": ("moves", "调动"), "preferenceMisses": ("preference misses", "意向未满足"),
+    "imbalance": ("imbalance", "不均衡"), "byPerson": ("by person", "按人员"), "byTown": ("by town", "按镇街"),
+    "byDepartment": ("by department", "按部门"), "coverage": ("coverage", "覆盖"), "notes": ("notes", "说明"),
+    "stationedAt": ("stationed at", "派驻"), "zonedTo": ("zoned to", "包片"),
+    "officer": ("officer", "执法人员"), "auxiliary": ("auxiliary", "协管员"),
+    "yes": ("yes", "是"), "no": ("no", "否"),
+  ]
+
+  /// The workbench's pages.
+  static let pageWords: [String: (en: String, zh: String)] = [
+    "appTitle": ("Secondment workbench", "下沉人员派驻工作台"),
+    "tabDistrict": ("District", "区情"), "tabSolve": ("Solve", "求解"), "tabRoster": ("Roster", "派驻方案"),
+    "language": ("中文", "English"),
+    "chooseInstance": ("District data", "区情数据"), "noInstance": ("No district data yet: upload a workbook.", "尚无区情数据：请上传工作簿。"),
+    "upload": ("Upload a workbook or JSON", "上传工作簿或 JSON"), "uploaded": ("Uploaded {0}", "已上传 {0}"),
+    "uploadFailed": ("The upload was refused", "上传未通过"),
+    "place": ("place", "位置"), "fix": ("fix", "修改方法"),
+    "districtSummary": (
+      "{0} towns, {1} departments, {2} officers, {3} auxiliaries, {4} pilot towns",
+      "{0} 个镇街，{1} 个部门，{2} 名执法人员，{3} 名协管员，{4} 个试点镇街"),
+    "map": ("Map", "地图"), "mapLegend": (
+      "Circle area: demand (FTE). Ring: pilot town. Dashed outline: zone.",
+      "圆面积：需求当量；外圈：试点镇街；虚线：片区。"),
+    "staff": ("Staff", "人员名单"), "filter": ("Filter", "筛选"), "allDepartments": ("all departments", "全部部门"),
+    "homeTown": ("home town", "居住镇街"), "currentPosting": ("current posting", "现岗位"),
+    "tenure": ("tenure (quarters)", "任期（季度）"), "shown": ("{0} of {1} shown", "显示 {0} / {1} 人"),
+    "timeLimit": ("time limit (s)", "时限（秒）"), "start": ("Plan", "开始求解"), "cancel": ("Cancel", "取消"),
+    "elapsed": ("elapsed", "已用时间"), "incumbent": ("best so far", "当前最优"),
+    "state": ("state", "状态"), "jobs": ("Solves", "求解记录"), "open": ("open", "查看"),
+    "queued": ("queued", "排队中"), "running": ("running", "求解中"), "done": ("done", "完成"),
+    "failed": ("failed", "失败"), "cancelled": ("cancelled", "已取消"),
+    "queuePosition": ("{0} solve(s) start before it", "前面还有 {0} 个求解"),
+    "seconds": ("{0} s", "{0} 秒"),
+    "noRoster": ("No roster yet: plan one on the Solve tab.", "尚无方案：请在“求解”页开始求解。"),
+    "heatMap": ("Coverage heat map (supply / demand)", "覆盖热力图（供给 / 需求）"),
+    "postingsOnMap": ("Postings on the map", "派驻地图"),
+    "mapPostingsLegend": ("Number: officers stationed + zoned in the town.", "数字：该镇街派驻与包片执法人员数。"),
+    "optimal": ("optimal", "最优"), "feasible": ("feasible", "可行"), "rules-broken": ("rules broken", "违反规则"),
+    "allRulesKept": ("Every hard rule is kept.", "全部硬性规则均满足。"),
+    "adjust": ("Pin and re-solve", "固定人员并重新求解"),
+    "adjustHelp": (
+      "Pinned people keep the posting chosen (a hard rule); everyone else is weighed against this roster, so the re-solve moves as few people as it can.",
+      "被固定的人员必须在指定岗位（硬性规则）；其他人员以当前方案为基准计算调动，重新求解时尽量少调动。"),
+    "addPin": ("Pin", "固定"), "resolve": ("Re-solve from this roster", "从当前方案重新求解"),
+    "pinsNone": ("No one pinned yet.", "尚未固定人员。"), "pinned": ("Pinned: {0}", "已固定：{0}"),
+    "movesAgainst": ("Against the roster it started from, {0} people move", "与原方案相比，调动 {0} 人"),
+    "from": ("from", "原岗位"), "to": ("to", "新岗位"), "remove": ("remove", "移除"),
+  ]
+}
+
+extension Words {
+  /// The posting notices (派驻通知书), one per person.
+  static let noticeWords: [String: (en: String, zh: String)] = [
+    "noticeTitle": ("Posting notice", "派驻通知书"),
+    "noticeTo": ("To {0}:", "{0} 同志："),
+    "noticeBody": (
+      "Under the plan \"{0}\", from {1} you ({2}, {3}) are {4}, as set out below.",
+      "根据“{0}”，自 {1} 起，您（{2}{3}）{4}，具体如下。"),
+    "noticeSignature": ("District human resources office       date:", "区人力资源部门（盖章）        年    月    日"),
+    "noticeNextQuarter": ("the next quarter", "下一季度"),
+    "noticeNone": ("No one has a posting in this roster.", "本方案中无人有派驻岗位。"),
+    "exportWorkbook": ("Roster workbook (.xlsx)", "派驻方案工作簿（.xlsx）"),
+    "exportNotices": ("Posting notices (print)", "派驻通知书（打印）"),
+    "export": ("Export", "导出"),
+  ]
+}
+
+/// Names of towns, departments and zones as a planner reads them.
+public struct PlaceNames: Sendable {
+  let towns: [String: Town]
+  let departments: [String: Department]
+  let zones: [String: Zone]
+  public let language: SheetLanguage
+
+  public init(instance: Instance, zones: [Zone], language: SheetLanguage) {
+    towns = Dictionary(instance.towns.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    departments = Dictionary(instance.departments.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    self.zones = Dictionary(zones.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    self.language = language
+  }
+
+  /// `昌元街道` in Chinese; `Changyuan (昌元街道)` in English when a pinyin is known.
+  public func town(_ id: String) -> String {
+    guard let t = towns[id] else { return id }
+    if language == .en, let pinyin = t.pinyin { return "\(pinyin) (\(t.name))" }
+    return t.name
+  }
+
+  public func department(_ id: String) -> String {
+    guard let d = departments[id] else { return id }
+    if language == .en, let english = d.englishName { return "\(english) (\(d.name))" }
+    return d.name
+  }
+
+  /// The zone's name, or its id when it has none.
+  public func zone(_ id: String) -> String { zones[id]?.name ?? id }
+
+  /// A posting in words: `派驻 昌元街道`, `包片 …`, `未安排`.
+  public func posting(_ posting: Posting, words w: Words) -> String {
+    switch posting {
+    case .stationed(let t): w.word("stationedAt") + " " + town(t)
+    case .zoned(let z): w.word("zonedTo") + " " + zone(z)
+    case .unassigned: w.word("unassigned")
+    }
+  }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import SecondmentDomain
+
+/// The workbench's page: one HTML document, its script and its style,
+/// served by the binary itself (nothing is fetched from elsewhere).
+///
+/// The page speaks the language of `?lang=zh|en`, else the browser's first
+/// choice (`Accept-Language`), else Chinese; its words come from the one
+/// catalogue (`Words`), embedded in the document.
+enum Page {
+  /// The routes `/`, `/app.js` and `/app.css`.
+  static func add<Context: RequestContext>(to router: Router<Context>) {
+    router.get("/") { request, _ -> Response in
+      API.bytes(Data(document(language(of: request)).utf8), type: "text/html; charset=utf-8")
+    }
+    router.get("app.js") { _, _ -> Response in
+      API.bytes(Data(PageScript.source.utf8), type: "text/javascript; charset=utf-8")
+    }
+    router.get("app.css") { _, _ -> Response in
+      API.bytes(Data(PageStyle.source.utf8), type: "text/css; charset=utf-8")
+    }
+  }
+
+  /// The language a request asks for.
+  static func language(of request: Request) -> SheetLanguage {
+    if let asked = request.uri.queryParameters["lang"].flatMap({ SheetLanguage(rawValue: String($0)) }) {
+      return asked
+    }
+    let accepted = request.headers[.acceptLanguage]?.lowercased() ?? ""
+    return accepted.hasPrefix("en") ? .en : .zh
+  }
+
+  /// The HTML document in `language`, with its words for the script.
+  static func document(_ language: SheetLanguage) -> String {
+    let words = Words(language)
+    let table = String(decoding: API.encoded(words.all), as: UTF8.self)
+      .replacingOccurrences(of: "</", with: "<\\/")
+    let tabs = ["district", "solve", "roster"].map { tab in
+      "<button type=\"button\" class=\"tab\" data-tab=\"\(tab)\">"
+        + escape(words.word("tab" + tab.prefix(1).uppercased() + tab.dropFirst())) + "</button>"
+    }.joined()
+    let other = language == .zh ? "en" : "zh"
+    return """
+      <!DOCTYPE html>
+      <html lang="\(language == .zh ? "zh-CN" : "en")">
+      <head>
+      <meta charset="utf-8">
+      <meta name="viewport" content="width=device-width, initial-scale=1">
+      <title>\(escape(words.word("appTitle")))</title>
+      <link rel="stylesheet" href="app.css">
+      </head>
+      <body>
+      <header>
+      <h1>\(escape(words.word("appTitle")))</h1>
+      <nav>\(tabs)</nav>
+      <div class="instance">
+      <label>\(escape(words.word("chooseInstance"))) <select id="instance"></select></label>
+      <label class="upload">\(escape(words.word("upload"))) <input type="file" id="upload" accept=".xlsx,.json"></label>
+      <a id="language" href="?lang=\(other)">\(escape(words.word("language")))</a>
+      </div>
+      </header>
+      <div id="message" role="status"></div>
+      <main>
+      <section id="district" class="page"></section>
+      <section id="solve" class="page"></section>
+      <section id="roster" class="page"></section>
+      </main>
+      <script>window.WORDS = \(table); window.LANG = "\(language.rawValue)";</script>
+      <script src="app.js"></script>
+      </body>
+      </html>
+
+      """
+  }
+
+  static func escape(_ text: String) -> String {
+    text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+      .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+  }
+}

@@ -1,0 +1,209 @@
+import Foundation
+import SecondmentDomain
+
+/// A district as its page shows it: towns with coordinates and demand,
+/// zones, departments and staff, every name in the page's language.
+///
+/// Figures are FTE rounded to `Rounding.displayStep`.
+struct DistrictView: Codable, Sendable {
+  struct TownView: Codable, Sendable {
+    var id: String
+    var name: String
+    var pilot: Bool
+    /// Map coordinates as the instance gives them (any unit); nil when absent.
+    var x: Double?
+    var y: Double?
+    var desks: Int
+    /// Demand FTE by department id, and its total.
+    var demand: [String: Double]
+    var totalDemand: Double
+  }
+
+  struct DepartmentView: Codable, Sendable {
+    var id: String
+    var name: String
+    var shortName: String?
+  }
+
+  struct ZoneView: Codable, Sendable {
+    var id: String
+    var name: String
+    /// Town ids, hub first.
+    var towns: [String]
+  }
+
+  struct PersonView: Codable, Sendable {
+    var id: String
+    var name: String
+    var department: String
+    var departmentName: String
+    /// officer or auxiliary, and its word.
+    var role: String
+    var roleName: String
+    var certified: Bool
+    var legal: Bool
+    var homeTown: String?
+    /// The current posting in words; nil when the person has none.
+    var currentPosting: String?
+    var tenure: Int
+  }
+
+  var name: String
+  var title: String?
+  var quarter: String?
+  var towns: [TownView]
+  var departments: [DepartmentView]
+  var zones: [ZoneView]
+  var people: [PersonView]
+  var officers: Int
+  var auxiliaries: Int
+  var pilots: Int
+
+  init(_ district: District, language: SheetLanguage) {
+    let instance = district.instance
+    let names = PlaceNames(instance: instance, zones: district.zones, language: language)
+    let words = Words(language)
+    let round = { (x: Double) in Rounding.round(x, Rounding.displayStep) }
+    name = instance.name
+    title = instance.title
+    quarter = instance.quarter
+    towns = instance.towns.map { town in
+      TownView(
+        id: town.id, name: names.town(town.id), pilot: town.pilot, x: town.x, y: town.y, desks: town.deskCapacity,
+        demand: town.demand.mapValues(round), totalDemand: round(town.demand.values.reduce(0, +)))
+    }
+    departments = instance.departments.map {
+      DepartmentView(id: $0.id, name: names.department($0.id), shortName: $0.shortName)
+    }
+    zones = district.zones.map { ZoneView(id: $0.id, name: names.zone($0.id), towns: $0.towns) }
+    people = instance.people.map { person in
+      PersonView(
+        id: person.id, name: person.name, department: person.department,
+        departmentName: names.department(person.department), role: person.role.rawValue,
+        roleName: words.role(person.role), certified: person.certified, legal: person.legal,
+        homeTown: person.homeTown.map(names.town), currentPosting: person.currentPosting.map { names.posting($0, words: words) },
+        tenure: person.tenure)
+    }
+    officers = instance.people.filter(\.isOfficer).count
+    auxiliaries = instance.people.count - officers
+    pilots = instance.towns.filter(\.pilot).count
+  }
+}
+
+/// A roster as its page shows it: by person, by town, by department, and the
+/// coverage of every (town, department) pair with demand, as the checker
+/// figures them (`RosterTables`); names in the page's language.
+struct RosterView: Codable, Sendable {
+  struct PersonLine: Codable, Sendable {
+    var id: String
+    var name: String
+    var department: String
+    var role: String
+    /// stationed, zoned or unassigned, and the posting in words.
+    var mode: String
+    var posting: String
+    /// Town ids the posting covers, with the FTE each receives.
+    var towns: [String]
+    var fte: [String: Double]
+  }
+
+  struct TownLine: Codable, Sendable {
+    var id: String
+    var name: String
+    var pilot: Bool
+    var demand: Double
+    var supply: Double
+    var unmet: Double
+    var uncovered: Int
+    /// Names: officers stationed, officers zoned over it, auxiliaries.
+    var stationed: [String]
+    var zoned: [String]
+    var auxiliaries: [String]
+    var desksUsed: Int
+    var desks: Int
+  }
+
+  struct DepartmentLine: Codable, Sendable {
+    var id: String
+    var name: String
+    var demand: Double
+    var supply: Double
+    var unmet: Double
+    var uncovered: Int
+    var stationed: Int
+    var zoned: Int
+    var auxiliaries: Int
+    var unassigned: Int
+  }
+
+  struct Cover: Codable, Sendable {
+    var town: String
+    var department: String
+    var demand: Double
+    var supply: Double
+    /// Officers present (stationed or zoned) of the department in the town.
+    var officers: Int
+  }
+
+  /// A person whose posting differs from the roster the job started from.
+  struct Move: Codable, Sendable {
+    var person: String
+    var name: String
+    /// Both postings in words.
+    var from: String
+    var to: String
+  }
+
+  var job: String
+  var instance: String
+  var result: JobResult?
+  /// The job whose roster this one re-solved from, the people pinned (names
+  /// and postings in words), and who moves against that roster.
+  var basedOn: String?
+  var pins: [String] = []
+  var moves: [Move]?
+  /// The checker's messages, one per broken rule; empty when every rule is kept.
+  var brokenRules: [String]
+  var people: [PersonLine]
+  var towns: [TownLine]
+  var departments: [DepartmentLine]
+  var coverage: [Cover]
+
+  init(job: String, roster: Roster, result: JobResult?, district: District, language: SheetLanguage) {
+    let tables = RosterTables(roster, district: district)
+    let names = PlaceNames(instance: district.instance, zones: district.zones, language: language)
+    let words = Words(language)
+    let round = { (x: Double) in Rounding.round(x, Rounding.displayStep) }
+    let personName = Dictionary(district.people.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+    let named = { (ids: [String]) in ids.map { personName[$0] ?? $0 } }
+    self.job = job
+    instance = district.instance.title ?? district.instance.name
+    self.result = result
+    brokenRules = tables.evaluation.violations.map(\.message)
+    people = tables.people.map { line in
+      PersonLine(
+        id: line.person.id, name: line.person.name, department: names.department(line.person.department),
+        role: words.role(line.person.role), mode: line.posting.mode,
+        posting: names.posting(line.posting, words: words), towns: line.towns,
+        fte: Rounding.round(line.fte, Rounding.displayStep))
+    }
+    towns = tables.towns.map { line in
+      TownLine(
+        id: line.town.id, name: names.town(line.town.id), pilot: line.town.pilot, demand: round(line.demand),
+        supply: round(line.supply), unmet: round(line.unmet), uncovered: line.uncovered,
+        stationed: named(line.stationed), zoned: named(line.zoned), auxiliaries: named(line.auxiliaries),
+        desksUsed: line.desksUsed, desks: line.town.deskCapacity)
+    }
+    departments = tables.departments.map { line in
+      DepartmentLine(
+        id: line.department.id, name: names.department(line.department.id), demand: round(line.demand),
+        supply: round(line.supply), unmet: round(line.unmet), uncovered: line.uncovered, stationed: line.stationed,
+        zoned: line.zoned, auxiliaries: line.auxiliaries, unassigned: line.unassigned)
+    }
+    coverage = tables.evaluation.coverage.filter { $0.demand > 0 }.map {
+      Cover(
+        town: $0.town, department: $0.department, demand: round($0.demand), supply: round($0.supply),
+        officers: $0.officersPresent)
+    }
+  }
+}

@@ -1,0 +1,178 @@
+import Foundation
+import SecondmentTestSupport
+
+/// A real headless Chromium driven over the W3C WebDriver protocol by
+/// Debian's `chromedriver`: what the page shows, as a planner would see it.
+///
+/// Screenshots go to `.build/test-artefacts/browser/` in the package.
+final class Browser: @unchecked Sendable {
+  static let chromium = "/usr/bin/chromium"
+  static let chromedriver = "/usr/bin/chromedriver"
+
+  /// Whether this machine has Debian's chromium and chromium-driver (`.ci/run` installs them).
+  static var isAvailable: Bool {
+    FileManager.default.isExecutableFile(atPath: chromium)
+      && FileManager.default.isExecutableFile(atPath: chromedriver)
+  }
+
+  /// Seconds to wait for the browser to start and for the page to show what
+  /// a step expects: generous, as the suite runs beside solver tests that
+  /// keep every core busy.
+  static let patience = 120.0
+
+  /// Where screenshots are kept.
+  static let artefacts = packageRoot.appendingPathComponent(".build/test-artefacts/browser")
+
+  private let driver: Process
+  private let port: Int
+  private var session = ""
+  private let label: String
+
+  /// Starts chromedriver on a free port and opens a headless Chromium session.
+  ///
+  /// - Parameter label: the screenshot names' prefix (one per test).
+  init(label: String, language: String = "zh-CN") async throws {
+    self.label = label
+    let port = try LoopbackHTTP.freePort()
+    self.port = port
+    driver = Process()
+    driver.executableURL = URL(fileURLWithPath: Browser.chromedriver)
+    driver.arguments = ["--port=\(port)"]
+    driver.standardOutput = FileHandle.nullDevice
+    driver.standardError = FileHandle.nullDevice
+    try driver.run()
+    // Until chromedriver listens, a connection is refused at once.
+    let start = Date()
+    var ready = false
+    while !ready, Date().timeIntervalSince(start) < Browser.patience {
+      let status = try? await call("GET", "/status")
+      ready = (status?["value"] as? [String: Any])?["ready"] as? Bool == true
+      if !ready { try await Task.sleep(for: .milliseconds(100)) }
+    }
+    guard ready else {
+      driver.terminate()
+      throw Failure("chromedriver on port \(port) did not become ready in \(Int(Browser.patience)) s")
+    }
+    let options: [String: Any] = [
+      "binary": Browser.chromium,
+      "args": [
+        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--window-size=1400,1000", "--lang=\(language)",
+      ],
+      "prefs": ["intl.accept_languages": language],
+    ]
+    let answer = try await call(
+      "POST", "/session",
+      ["capabilities": ["alwaysMatch": ["browserName": "chrome", "goog:chromeOptions": options]]])
+    guard let value = answer["value"] as? [String: Any], let id = value["sessionId"] as? String else {
+      throw Failure("no browser session: \(answer)")
+    }
+    session = id
+  }
+
+  /// Closes the browser and its driver.
+  func quit() async {
+    if !session.isEmpty { _ = try? await call("DELETE", "/session/\(session)") }
+    // Foundation's waitUntilExit can hang on a concurrency thread: look instead.
+    if driver.isRunning { driver.terminate() }
+    for _ in 0..<100 where driver.isRunning { try? await Task.sleep(for: .milliseconds(50)) }
+    if driver.isRunning { kill(driver.processIdentifier, SIGKILL) }
+  }
+
+  // MARK: - What a planner does
+
+  func open(_ url: String) async throws {
+    _ = try await command("POST", "/url", ["url": url])
+  }
+
+  /// Clicks the first element `css` selects.
+  func click(_ css: String) async throws {
+    let element = try await find(css)
+    _ = try await command("POST", "/element/\(element)/click", [:])
+  }
+
+  /// Types `text` into the first element `css` selects (a file input takes a path).
+  func type(_ css: String, _ text: String) async throws {
+    let element = try await find(css)
+    _ = try await command("POST", "/element/\(element)/value", ["text": text])
+  }
+
+  /// Clears the first element `css` selects (an input).
+  func clear(_ css: String) async throws {
+    let element = try await find(css)
+    _ = try await command("POST", "/element/\(element)/clear", [:])
+  }
+
+  // MARK: - What the page shows
+
+  /// The visible text of the first element `css` selects ("" when there is none).
+  func text(_ css: String) async throws -> String {
+    try await run("const e = document.querySelector(arguments[0]); return e ? (e.innerText ?? e.textContent) : '';", css) as? String ?? ""
+  }
+
+  /// The texts of every element `css` selects.
+  func texts(_ css: String) async throws -> [String] {
+    try await run("return Array.from(document.querySelectorAll(arguments[0])).map(e => e.innerText ?? e.textContent);", css)
+      as? [String] ?? []
+  }
+
+  /// How many elements `css` selects.
+  func count(_ css: String) async throws -> Int {
+    try await run("return document.querySelectorAll(arguments[0]).length;", css) as? Int ?? 0
+  }
+
+  /// Runs a script in the page; its value.
+  func run(_ script: String, _ arguments: Any...) async throws -> Any? {
+    try await command("POST", "/execute/sync", ["script": script, "args": arguments])["value"]
+  }
+
+  /// Waits (up to `seconds`) until `condition` holds; false when it never did.
+  @discardableResult
+  func wait(seconds: Double = Browser.patience, until condition: () async throws -> Bool) async throws -> Bool {
+    let start = Date()
+    while Date().timeIntervalSince(start) < seconds {
+      if (try? await condition()) == true { return true }
+      try await Task.sleep(for: .milliseconds(100))
+    }
+    return try await condition()
+  }
+
+  /// Keeps a screenshot of the window as `.build/test-artefacts/browser/LABEL-NAME.png`.
+  func screenshot(_ name: String) async throws {
+    guard let encoded = try await command("GET", "/screenshot")["value"] as? String,
+      let data = Data(base64Encoded: encoded)
+    else { throw Failure("no screenshot") }
+    try FileManager.default.createDirectory(at: Browser.artefacts, withIntermediateDirectories: true)
+    try data.write(to: Browser.artefacts.appendingPathComponent("\(label)-\(name).png"))
+  }
+
+  // MARK: - The protocol
+
+  private func find(_ css: String) async throws -> String {
+    let answer = try await command("POST", "/element", ["using": "css selector", "value": css])
+    guard let value = answer["value"] as? [String: Any],
+      let id = value["element-6066-11e4-a52e-4f735466cecf"] as? String
+    else { throw Failure("no element \(css): \(answer)") }
+    return id
+  }
+
+  private func command(_ method: String, _ path: String, _ body: [String: Any]? = nil) async throws -> [String: Any] {
+    let answer = try await call(method, "/session/\(session)" + path, body)
+    if let value = answer["value"] as? [String: Any], let error = value["error"] as? String {
+      throw Failure("\(method) \(path): \(error): \(value["message"] ?? "")")
+    }
+    return answer
+  }
+
+  /// One WebDriver request on a connection of its own (`LoopbackHTTP`).
+  private func call(_ method: String, _ path: String, _ body: [String: Any]? = nil) async throws -> [String: Any] {
+    let data = try body.map { try JSONSerialization.data(withJSONObject: $0) }
+    let answer = try LoopbackHTTP.request(method, path, port: port, json: data)
+    return (try JSONSerialization.jsonObject(with: answer)) as? [String: Any] ?? [:]
+  }
+
+  struct Failure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+  }
+}

@@ -1,0 +1,150 @@
+import Foundation
+import SecondmentDomain
+import SecondmentTestSupport
+import Testing
+
+/// The workbench's page in a real headless Chromium, asserting on what it
+/// shows; screenshots in `.build/test-artefacts/browser/`.
+@Suite(
+  "Workbench page in a browser", .serialized,
+  .enabled(if: Browser.isAvailable, "needs Debian's chromium and chromium-driver (.ci/run installs them)"))
+struct PageTests {
+  let workbook = packageRoot.appendingPathComponent("Tests/SheetsTests/Fixtures/rongchang-2024.xlsx").path
+  let instance = shipped("Instances/rongchang-2024.json")
+
+  @Test("a planner's first day: open the district, upload the workbook, solve with progress, read the roster")
+  func firstDay() async throws {
+    let district = District(try InstanceLoader.load(path: instance))
+    let pairsWithDemand = district.instance.towns.reduce(0) { $0 + $1.demand.values.filter { $0 > 0 }.count }
+    try await withWorkbench(label: "first-day") { browser, address in
+      try await browser.open(address + "?lang=zh")
+      #expect(try await browser.wait { try await browser.text("#district").contains("尚无区情数据") })
+      try await browser.screenshot("1-empty")
+
+      // Upload the planner's workbook: the district appears.
+      try await browser.type("#upload", workbook)
+      #expect(try await browser.wait { try await browser.count("#district-map .town") == 21 })
+      #expect(try await browser.text("#message").contains("已上传"))
+      #expect(try await browser.text("#district-summary") == "21 个镇街，9 个部门，75 名执法人员，30 名协管员，8 个试点镇街")
+      #expect(try await browser.count("#district-map .town.pilot") == 8)
+      #expect(try await browser.count("#district-map .zone") > 0)
+      #expect(try await browser.count("#staff tbody tr") == 105)
+      try await browser.screenshot("2-district")
+
+      // The staff table filters by what is typed.
+      let market = district.people.filter { $0.department == "market" }.count
+      try await browser.type("#staff-filter", "市场监督")
+      #expect(try await browser.wait { try await browser.count("#staff tbody tr") == market })
+      #expect(try await browser.text("#staff-count") == "显示 \(market) / 105 人")
+
+      // Solve: the progress shows while it runs, then the roster opens.
+      try await browser.click(".tab[data-tab=solve]")
+      try await browser.clear("#time-limit")
+      try await browser.type("#time-limit", "20")
+      try await browser.click("#start")
+      #expect(try await browser.wait { try await browser.count("#progress .progress") == 1 })
+      #expect(!(try await browser.text("#progress [data-field=elapsed]")).isEmpty)
+      try await browser.screenshot("3-progress")
+      #expect(try await browser.wait(seconds: 300) { try await browser.count("#roster-map .town") == 21 })
+      #expect(try await browser.text("#progress [data-field=state]") == "完成")
+
+      // The roster: headline, every person, town and department, the heat map.
+      let headline = try await browser.text("#roster-headline")
+      #expect(headline.contains("目标值") && (headline.contains("最优") || headline.contains("可行")), "\(headline)")
+      #expect(try await browser.text("#broken-rules") == "全部硬性规则均满足。")
+      #expect(try await browser.count("#heat-map td.cell") == pairsWithDemand)
+      #expect(try await browser.count("#by-person tbody tr") == 105)
+      #expect(try await browser.count("#by-town tbody tr") == 21)
+      #expect(try await browser.count("#by-department tbody tr") == 9)
+      let present = try await browser.texts("#roster-map .count").compactMap { Int($0) }.reduce(0, +)
+      #expect(present >= 75, "every officer is present somewhere: \(present)")
+      try await browser.screenshot("4-roster")
+
+      // Pin one officer to another town and re-solve from this roster: the pin holds, few others move.
+      let officer = try #require(district.people.first { $0.isOfficer })
+      let rows = try await browser.run(
+        "return Array.from(document.querySelectorAll('#by-person tbody tr')).map(r => [r.cells[0].innerText, r.cells[3].innerText]);")
+        as? [[String]] ?? []
+      let before = try #require(rows.first { $0.first == officer.name }?.last)
+      let town = try #require(
+        district.instance.towns.first { !before.contains($0.name) && !district.avoids(officer, town: $0.id) })
+      try await browser.click("#pin-person option[value='\(officer.id)']")
+      try await browser.click("#pin-posting option[value='stationed|\(town.id)']")
+      try await browser.click("#pin-add")
+      #expect(try await browser.text("#pin-list").contains("\(officer.name) 派驻 \(town.name)"))
+      try await browser.screenshot("5-pin")
+      try await browser.click("#resolve")
+      #expect(try await browser.wait(seconds: 300) { try await browser.count("#moves tbody tr") > 0 })
+      #expect(try await browser.text("#pins-in-force") == "已固定：\(officer.name) 派驻 \(town.name)")
+      let after = try await browser.run(
+        "return Array.from(document.querySelectorAll('#by-person tbody tr')).find(r => r.cells[0].innerText === arguments[0]).cells[3].innerText;",
+        officer.name) as? String
+      #expect(after == "派驻 \(town.name)")
+      let moved = try await browser.count("#moves tbody tr")
+      #expect(moved < 20, "pinning one person moves \(moved) people")
+      #expect(try await browser.text("#roster-section-moves").contains("调动 \(moved) 人"))
+      try await browser.screenshot("6-resolved")
+
+      // Export: the workbook to download, and the posting notices, a page per posted person.
+      let postings = try await browser.texts("#by-person tbody tr td:nth-child(4)")
+      let posted = postings.filter { $0 != "未安排" }.count
+      let workbookLink = try await browser.run("return document.getElementById('export-workbook').getAttribute('href')")
+      #expect((workbookLink as? String)?.hasSuffix("/workbook?lang=zh") == true, "\(String(describing: workbookLink))")
+      let notices = try #require(try await browser.run("return document.getElementById('export-notices').href") as? String)
+      try await browser.open(notices)
+      #expect(try await browser.wait { try await browser.count(".notice") == posted })
+      #expect(try await browser.text("h1") == "派驻通知书")
+      let first = try await browser.text(".notice")
+      #expect(first.contains(postings.first { $0 != "未安排" } ?? "—"), "\(first)")
+      try await browser.screenshot("7-notices")
+      try await browser.open(address + "?lang=zh#solve")
+      #expect(try await browser.wait { try await browser.count("#job-list tbody tr") == 2 })
+
+    }
+  }
+
+  @Test("a broken workbook is refused on the page with the place and the fix, and nothing is kept")
+  func brokenUploadIsExplained() async throws {
+    let broken = packageRoot.appendingPathComponent("Tests/SheetsTests/Fixtures/bad-department.xlsx").path
+    try await withWorkbench(label: "broken-upload") { browser, address in
+      try await browser.open(address + "?lang=zh")
+      try await browser.type("#upload", broken)
+      #expect(try await browser.wait { try await browser.count("#message .error") == 1 })
+      let message = try await browser.text("#message")
+      #expect(message.contains("上传未通过"), "\(message)")
+      #expect(message.contains("修改方法"), "\(message)")
+      #expect(try await browser.count("#instance option") == 0)
+      try await browser.screenshot("1-refused")
+    }
+  }
+
+  @Test("the page speaks English when asked, with the same catalogue")
+  func englishPage() async throws {
+    try await withWorkbench(label: "english") { browser, address in
+      try await browser.open(address + "?lang=en")
+      #expect(try await browser.wait { try await browser.text("h1") == "Secondment workbench" })
+      #expect(try await browser.texts(".tab") == ["District", "Solve", "Roster"])
+      #expect(try await browser.text("#district").contains("No district data yet"))
+      #expect(try await browser.text("#language") == "中文")
+    }
+  }
+
+  /// Runs `body` with a workbench on a fresh workspace and a browser, and closes both.
+  func withWorkbench(
+    label: String, _ body: (Browser, String) async throws -> Void
+  ) async throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let server = try RunningWorkbench(workspace: folder.appendingPathComponent("ws"))
+    defer { server.stop() }
+    let browser = try await Browser(label: label)
+    do {
+      try await body(browser, server.address)
+    } catch {
+      try? await browser.screenshot("failed")
+      await browser.quit()
+      throw error
+    }
+    await browser.quit()
+  }
+}

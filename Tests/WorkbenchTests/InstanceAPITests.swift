@@ -1,0 +1,174 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import SecondmentDomain
+import SecondmentSheets
+import SecondmentTestSupport
+import Testing
+
+/// The district's data kept in the workspace, and the page's views of a district and a roster.
+@Suite("Workbench API: kept instances and views")
+struct InstanceAPITests {
+  static let workbook = packageRoot.appendingPathComponent("Tests/SheetsTests/Fixtures/rongchang-2024.xlsx")
+
+  static func keep(_ client: any TestClientProtocol, _ data: Data, type: String) async throws -> TestResponse {
+    var headers = HTTPFields()
+    headers[.contentType] = type
+    return try await client.execute(uri: "/api/instances", method: .post, headers: headers, body: APITests.body(data))
+  }
+
+  @Test("a kept workbook is listed and shows its district: 21 towns with demand, zones, 105 people, names in the language asked for")
+  func keptWorkbookShowsItsDistrict() async throws {
+    try await APITests.withWorkbench { client, _ in
+      let kept = try await Self.keep(client, try Data(contentsOf: Self.workbook), type: APITests.xlsxType)
+      #expect(kept.status == .created)
+      let id = try #require(try APITests.json(kept)["id"] as? String)
+      let list = try JSONSerialization.jsonObject(
+        with: Data(try await client.execute(uri: "/api/instances", method: .get).body.readableBytesView)) as? [[String: Any]]
+      #expect(list?.map { $0["id"] as? String } == [id])
+      #expect(list?.first?["towns"] as? Int == 21)
+
+      let zh = try APITests.json(try await client.execute(uri: "/api/instances/\(id)?lang=zh", method: .get))
+      let towns = try #require(zh["towns"] as? [[String: Any]])
+      #expect(towns.count == 21)
+      #expect(towns.filter { $0["pilot"] as? Bool == true }.count == 8)
+      #expect(towns.allSatisfy { $0["x"] is Double && $0["y"] is Double })
+      #expect((zh["people"] as? [Any])?.count == 105)
+      #expect(zh["officers"] as? Int == 75 && zh["auxiliaries"] as? Int == 30)
+      #expect(!((zh["zones"] as? [Any]) ?? []).isEmpty)
+      let departments = try #require(zh["departments"] as? [[String: Any]])
+      #expect(departments.first { $0["id"] as? String == "market" }?["name"] as? String == "市场监督管理局")
+      let en = try APITests.json(try await client.execute(uri: "/api/instances/\(id)?lang=en", method: .get))
+      let people = try #require(en["people"] as? [[String: Any]])
+      #expect(people.first?["roleName"] as? String == "officer")
+      #expect((zh["people"] as? [[String: Any]])?.first?["roleName"] as? String == "执法人员")
+    }
+  }
+
+  @Test("a bad upload is not kept: 400 with the place and the fix, and the list stays empty")
+  func badUploadIsNotKept() async throws {
+    let broken = packageRoot.appendingPathComponent("Tests/SheetsTests/Fixtures/bad-department.xlsx")
+    try await APITests.withWorkbench { client, _ in
+      let response = try await Self.keep(client, try Data(contentsOf: broken), type: APITests.xlsxType)
+      #expect(response.status == .badRequest)
+      let problems = try #require((try APITests.json(response)["error"] as? [String: Any])?["problems"] as? [[String: Any]])
+      #expect(problems.first?["place"] as? String == "sheet '人员', row 6, column 部门 (C6)")
+      #expect(problems.first?["fix"] != nil)
+      let text = try await client.execute(uri: "/api/instances", method: .get)
+      #expect(String(buffer: text.body) == "[]")
+      let other = try await Self.keep(client, Data("a,b\n".utf8), type: "text/csv")
+      #expect(other.status == .unsupportedMediaType)
+    }
+  }
+
+  @Test("a kept instance solves by its id; the job's view has every person, town, department and pair with demand")
+  func keptInstanceSolvesAndShowsItsRoster() async throws {
+    let district = District(try InstanceLoader.load(path: shipped("Instances/rongchang-2024.json")))
+    let pairs = district.instance.towns.reduce(0) { $0 + $1.demand.values.filter { $0 > 0 }.count }
+    try await APITests.withWorkbench { client, _ in
+      let kept = try await Self.keep(client, try APITests.rongchang(), type: "application/json")
+      let id = try #require(try APITests.json(kept)["id"] as? String)
+      let response = try await client.execute(
+        uri: "/api/solve?instance=\(id)&timeLimit=20&solver=greedy", method: .post)
+      #expect(response.status == .accepted)
+      let job = try #require(try APITests.json(response)["job"] as? String)
+      let status = try await APITests.poll(client, job, until: APITests.ended)
+      #expect(status["state"] as? String == "done", "\(status)")
+      #expect(status["instance"] as? String == id)
+
+      let view = try APITests.json(try await client.execute(uri: "/api/jobs/\(job)/view?lang=zh", method: .get))
+      #expect((view["people"] as? [Any])?.count == 105)
+      #expect((view["towns"] as? [Any])?.count == 21)
+      #expect((view["departments"] as? [Any])?.count == 9)
+      #expect((view["coverage"] as? [Any])?.count == pairs)
+      #expect((view["brokenRules"] as? [Any])?.isEmpty == true)
+      let people = try #require(view["people"] as? [[String: Any]])
+      let stationed = try #require(people.first { $0["mode"] as? String == "stationed" })
+      #expect((stationed["posting"] as? String)?.hasPrefix("派驻 ") == true, "\(stationed)")
+
+      // The exports: the roster workbook and one posting notice per person with a posting.
+      let workbook = try await client.execute(uri: "/api/jobs/\(job)/workbook?lang=zh", method: .get)
+      #expect(workbook.status == .ok)
+      #expect(workbook.headers[.contentDisposition] == "attachment; filename=\"roster-\(job).xlsx\"")
+      let sheets = try XLSXReader.read(data: Data(workbook.body.readableBytesView), file: "roster.xlsx")
+      #expect(sheets.sheets.map(\.name) == ["按人员", "按镇街", "按部门", "覆盖", "说明"])
+      let notices = String(buffer: try await client.execute(uri: "/api/jobs/\(job)/notices?lang=zh", method: .get).body)
+      let posted = people.filter { $0["mode"] as? String != "unassigned" }.count
+      #expect(notices.components(separatedBy: "<section class=\"notice\"").count - 1 == posted)
+      #expect(notices.contains("<h1>派驻通知书</h1>"))
+      #expect(notices.contains("page-break-after: always"))
+
+      let unknown = try await client.execute(uri: "/api/solve?instance=0123456789ab", method: .post)
+      #expect(unknown.status == .notFound)
+      let missing = try await client.execute(uri: "/api/instances/0123456789ab", method: .get)
+      #expect(missing.status == .notFound)
+      let escape = try await client.execute(uri: "/api/instances/..%2F..%2Fetc", method: .get)
+      #expect(escape.status == .notFound)
+    }
+  }
+
+  @Test("a re-solve from a roster keeps the pin, weighs moves against that roster, and refuses a pin to nowhere")
+  func resolveWithAPin() async throws {
+    let district = District(try InstanceLoader.load(path: shipped("Instances/rongchang-2024.json")))
+    try await APITests.withWorkbench { client, _ in
+      let kept = try await Self.keep(client, try APITests.rongchang(), type: "application/json")
+      let id = try #require(try APITests.json(kept)["id"] as? String)
+      let first = try await client.execute(uri: "/api/solve?instance=\(id)&timeLimit=20&solver=greedy", method: .post)
+      let job = try #require(try APITests.json(first)["job"] as? String)
+      _ = try await APITests.poll(client, job, until: APITests.ended)
+      let view = try APITests.json(try await client.execute(uri: "/api/jobs/\(job)/view", method: .get))
+      let people = try #require(view["people"] as? [[String: Any]])
+      let officer = try #require(district.people.first { $0.isOfficer })
+      let now = try #require(people.first { $0["id"] as? String == officer.id })
+      let town = try #require(
+        district.instance.towns.first { !((now["towns"] as? [String]) ?? []).contains($0.id) && !district.avoids(officer, town: $0.id) })
+
+      var headers = HTTPFields()
+      headers[.contentType] = "application/json"
+      let pins = #"{"pins": [{"person": "\#(officer.id)", "mode": "stationed", "town": "\#(town.id)"}]}"#
+      let resolve = try await client.execute(
+        uri: "/api/jobs/\(job)/resolve?timeLimit=20&solver=greedy", method: .post, headers: headers,
+        body: APITests.body(Data(pins.utf8)))
+      #expect(resolve.status == .accepted)
+      let second = try #require(try APITests.json(resolve)["job"] as? String)
+      let status = try await APITests.poll(client, second, until: APITests.ended)
+      #expect(status["state"] as? String == "done", "\(status)")
+      #expect(status["basedOn"] as? String == job && status["instance"] as? String == id)
+      let after = try APITests.json(try await client.execute(uri: "/api/jobs/\(second)/view?lang=zh", method: .get))
+      let moved = try #require(after["moves"] as? [[String: Any]])
+      #expect(moved.contains { $0["person"] as? String == officer.id && $0["to"] as? String == "派驻 \(town.name)" })
+      #expect(moved.count < 20, "pinning one person moves \(moved.count)")
+      #expect(after["pins"] as? [String] == ["\(officer.name) 派驻 \(town.name)"])
+
+      let nowhere = #"{"pins": [{"person": "nobody", "mode": "stationed", "town": "\#(town.id)"}, {"person": "\#(officer.id)", "mode": "zoned", "zone": "atlantis"}]}"#
+      let refused = try await client.execute(
+        uri: "/api/jobs/\(job)/resolve", method: .post, headers: headers, body: APITests.body(Data(nowhere.utf8)))
+      #expect(refused.status == .badRequest)
+      let problems = try #require((try APITests.json(refused)["error"] as? [String: Any])?["problems"] as? [[String: Any]])
+      #expect(problems.map { $0["place"] as? String } == ["pins[0]", "pins[1]"])
+      let garbage = try await client.execute(
+        uri: "/api/jobs/\(job)/resolve", method: .post, headers: headers, body: APITests.body(Data("pins".utf8)))
+      #expect(garbage.status == .badRequest)
+    }
+  }
+
+  @Test("the page is served in Chinese by default and in English when asked, with its script and style")
+  func pageIsServed() async throws {
+    try await APITests.withWorkbench { client, _ in
+      let zh = try await client.execute(uri: "/", method: .get)
+      #expect(zh.status == .ok)
+      #expect(String(buffer: zh.body).contains("<title>下沉人员派驻工作台</title>"))
+      var headers = HTTPFields()
+      headers[.acceptLanguage] = "en-GB,en;q=0.9"
+      let en = try await client.execute(uri: "/", method: .get, headers: headers)
+      #expect(String(buffer: en.body).contains("<title>Secondment workbench</title>"))
+      let asked = try await client.execute(uri: "/?lang=zh", method: .get, headers: headers)
+      #expect(String(buffer: asked.body).contains("lang=\"zh-CN\""))
+      let script = try await client.execute(uri: "/app.js", method: .get)
+      #expect(script.headers[.contentType]?.hasPrefix("text/javascript") == true)
+      let style = try await client.execute(uri: "/app.css", method: .get)
+      #expect(String(buffer: style.body).contains("@media print"))
+    }
+  }
+}
