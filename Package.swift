@@ -97,7 +97,8 @@ let package = Package(
     .target(
       name: "SecondmentWorkbench",
       dependencies: [
-        "SecondmentDomain", "SecondmentSheets", "SecondmentReport", .product(name: "Hummingbird", package: "hummingbird"),
+        "SecondmentDomain", "SecondmentSheets", "SecondmentReport", "Scenarios",
+        .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HTTPTypes", package: "swift-http-types"),
       ]),
     .executableTarget(

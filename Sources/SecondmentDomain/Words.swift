@@ -35,7 +35,7 @@ public struct Words: Sendable {
 
   /// The catalogue: key → (English, Chinese).
   static let catalogue: [String: (en: String, zh: String)] = rosterWords.merging(pageWords) { a, _ in a }
-    .merging(noticeWords) { a, _ in a }
+    .merging(noticeWords) { a, _ in a }.merging(whatIfWords) { a, _ in a }
 
   /// The roster's sheets and columns (workbook, terminal, page).
   static let rosterWords: [String: (en: String, zh: String)] = [
@@ -100,6 +100,29 @@ public struct Words: Sendable {
     "pinsNone": ("No one pinned yet.", "尚未固定人员。"), "pinned": ("Pinned: {0}", "已固定：{0}"),
     "movesAgainst": ("Against the roster it started from, {0} people move", "与原方案相比，调动 {0} 人"),
     "from": ("from", "原岗位"), "to": ("to", "新岗位"), "remove": ("remove", "移除"),
+  ]
+
+  /// The what-if page.
+  static let whatIfWords: [String: (en: String, zh: String)] = [
+    "tabWhatIf": ("What-if", "假设分析"),
+    "whatifNoBase": ("Open a roster first: the what-ifs start from it.", "请先打开一个派驻方案，假设分析以它为基准。"),
+    "whatifBase": ("Base: the roster of solve {0}; every what-if is anchored on it and counts moves from it.", "基准：求解 {0} 的方案；每个假设都以它为基准计算调动。"),
+    "newScenario": ("New scenario", "新建假设"),
+    "whatifHelp": (
+      "Add changes with the lines below; the scenario is written in the file format of `secondment whatif` and may be edited before it runs.",
+      "用下列各行添加变化；假设以 secondment whatif 的文件格式写出，运行前可直接修改。"),
+    "scenarioTitle": ("title of the scenario", "假设名称"), "scenarioUntitled": ("untitled scenario", "未命名假设"),
+    "hire": ("hire", "招录"), "leave": ("leavers", "减员"), "onLeave": ("on leave", "休假"),
+    "demandChange": ("demand", "需求变化"), "allTowns": ("all towns", "全部镇街"), "pilotTowns": ("pilot towns", "试点镇街"),
+    "demand-factor": ("multiply by", "乘以"), "demand-add": ("add FTE", "增加当量"), "demand-set": ("set to FTE", "设为当量"),
+    "addChange": ("add", "添加"), "runWhatIf": ("Run this what-if", "运行假设"), "clearChanges": ("clear", "清空"),
+    "scenarios": ("What-ifs of this base", "本基准的假设"), "noScenarios": ("No what-if yet.", "尚无假设。"),
+    "compare": ("Compare the ticked with the base", "与基准对比所选假设"), "comparison": ("Side by side", "并列对比"),
+    "scenario": ("what-if", "假设"), "base": ("base", "基准"), "pairsCovered": ("pairs covered", "已覆盖"),
+    "brokenRules": ("rules broken", "违反规则数"), "joined": ("new people", "新增人员"), "left": ("people gone", "减少人员"),
+    "changes": ("changes", "变化"), "diffHeatMap": ("Difference heat map: supply FTE against the base", "差异热力图：供给当量相对基准的变化"),
+    "movesAgainstBase": ("{0} people move against the base", "相对基准调动 {0} 人"), "noMoves": ("No one moves.", "无人调动。"),
+    "joinedList": ("New: {0}", "新增：{0}"), "leftList": ("Gone: {0}", "减少：{0}"),
   ]
 }
 

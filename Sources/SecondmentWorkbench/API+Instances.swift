@@ -61,22 +61,53 @@ extension API {
             fix: #"send {"pins": [{"person": "p001", "mode": "stationed", "town": "anfu"}]}"#)
         }
         let pins = try Resolve.postings(body.pins, district: district)
-        let id = JobID.make()
-        guard let folder = workspace.job(id) else {
-          throw APIError(.internalServerError, "no folder for job \(id)", fix: "solve again")
-        }
-        let file = folder.appendingPathComponent("instance.json")
+        let (id, file) = try newJobFolder(workspace)
         do {
-          try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
           try InstanceLoader.write(Resolve.instance(district, from: roster, pins: pins), to: file.path)
         } catch {
-          try? FileManager.default.removeItem(at: folder)
+          try? FileManager.default.removeItem(at: file.deletingLastPathComponent())
           throw APIError(.internalServerError, "the instance could not be written: \(error)", fix: "solve again")
         }
         let queued = await jobs.submit(
           id: id, instance: file, solver: solver, timeLimit: timeLimit, from: status.instance, basedOn: from,
           pins: pins)
         return json(["job": queued.id], status: .accepted)
+      }
+    }
+    router.post("api/jobs/:id/whatif") { request, context -> Response in
+      await answer {
+        let (solver, timeLimit) = try solveOptions(request)
+        let (from, status, roster, district) = try await jobRoster(context, jobs: jobs)
+        let buffer = try await Uploads.body(of: request, limit: 1_048_576)
+        let (scenario, outcome) = try WhatIf.instance(
+          String(decoding: buffer.readableBytesView, as: UTF8.self), district: district, roster: roster)
+        let (id, file) = try newJobFolder(workspace)
+        do {
+          try InstanceLoader.write(outcome.instance, to: file.path)
+        } catch {
+          try? FileManager.default.removeItem(at: file.deletingLastPathComponent())
+          throw APIError(.internalServerError, "the instance could not be written: \(error)", fix: "run it again")
+        }
+        let queued = await jobs.submit(
+          id: id, instance: file, solver: solver, timeLimit: timeLimit, from: status.instance, basedOn: from,
+          label: scenario.title, changes: outcome.log)
+        return json(["job": queued.id], status: .accepted)
+      }
+    }
+    router.get("api/compare") { request, _ -> Response in
+      await answer {
+        let ids = (request.uri.queryParameters["jobs"].map(String.init) ?? "").split(separator: ",").map(String.init)
+        guard ids.count >= 2 else {
+          throw APIError(.badRequest, "a comparison needs at least two jobs", fix: "give jobs=BASE,WHATIF[,…]")
+        }
+        var rosters: [(job: String, label: String, changes: [String], result: JobResult?, roster: Roster, district: District)] = []
+        for id in ids {
+          let (job, status, roster, district) = try await jobRoster(id, jobs: jobs)
+          rosters.append(
+            (job, status.label ?? district.instance.title ?? district.instance.name, status.changes ?? [], status.result,
+             roster, district))
+        }
+        return json(WhatIf.compare(rosters, language: Page.language(of: request)))
       }
     }
     router.get("api/jobs/:id/workbook") { request, context -> Response in
@@ -98,13 +129,34 @@ extension API {
     }
   }
 
+  /// A new job's id and the path of its instance (`jobs/ID/instance.json`), its folder made.
+  static func newJobFolder(_ workspace: Workspace) throws -> (String, URL) {
+    let id = JobID.make()
+    guard let folder = workspace.job(id) else {
+      throw APIError(.internalServerError, "no folder for job \(id)", fix: "solve again")
+    }
+    do {
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    } catch {
+      throw APIError(.internalServerError, "no folder for job \(id): \(error)", fix: "check the workspace can be written")
+    }
+    return (id, folder.appendingPathComponent("instance.json"))
+  }
+
   /// A job's status, roster and district, for the views of its roster.
   ///
   /// - Throws: `APIError`: 404 for an unknown job, 409 while it has no roster.
   static func jobRoster<Context: RequestContext>(
     _ context: Context, jobs: JobQueue
   ) async throws -> (String, JobStatus, Roster, District) {
-    let id = try jobID(context)
+    try await jobRoster(try jobID(context), jobs: jobs)
+  }
+
+  /// A job's status, roster and district by id.
+  static func jobRoster(_ id: String, jobs: JobQueue) async throws -> (String, JobStatus, Roster, District) {
+    guard JobID.isValid(id) else {
+      throw APIError(.notFound, "'\(id)' is not a job id", fix: "use the id POST /api/solve answered")
+    }
     guard let status = await jobs.status(id) else { throw unknownJob(id) }
     guard let file = await jobs.roster(id), let instance = await jobs.instanceFile(id) else {
       throw APIError(

@@ -49,6 +49,9 @@ public struct JobStatus: Codable, Sendable {
   public var basedOn: String?
   /// People pinned to a posting for this solve, by person id.
   public var pins: [String: Posting]?
+  /// A what-if's title and what its scenario changed, one line each.
+  public var label: String?
+  public var changes: [String]?
   public var state: JobState
   /// glpk, greedy or auto.
   public var solver: String
@@ -120,13 +123,14 @@ public actor JobQueue {
   ///
   /// - Parameters:
   ///   - stored: the kept instance it solves, if any.
-  ///   - basedOn: the job whose roster it re-solves from, with `pins`.
+  ///   - basedOn: the job whose roster it re-solves from, with `pins`, or
+  ///     whose roster a what-if (`label`, `changes`) is anchored on.
   public func submit(
     id: String, instance: URL, solver: String, timeLimit: Double, from stored: String? = nil,
-    basedOn: String? = nil, pins: [String: Posting]? = nil
+    basedOn: String? = nil, pins: [String: Posting]? = nil, label: String? = nil, changes: [String]? = nil
   ) -> JobStatus {
     let status = JobStatus(
-      id: id, instance: stored, basedOn: basedOn, pins: pins, state: .queued, solver: solver, timeLimit: timeLimit, queuePosition: nil,
+      id: id, instance: stored, basedOn: basedOn, pins: pins, label: label, changes: changes, state: .queued, solver: solver, timeLimit: timeLimit, queuePosition: nil,
       progress: nil, hasRoster: false, exitStatus: nil, message: nil, result: nil)
     jobs[id] = Job(status: status, instance: instance)
     order.append(id)

@@ -68,6 +68,30 @@ enum OpenAPI {
             }
           }
         },
+        "/api/jobs/{id}/whatif": {
+          "parameters": [{"$ref": "#/components/parameters/JobID"}],
+          "post": {
+            "summary": "Run a what-if anchored on the job's roster: the body is a scenario in the file format of secondment whatif (docs/scenarios.md), YAML or JSON",
+            "parameters": [
+              {"name": "timeLimit", "in": "query", "schema": {"type": "number", "default": 30}},
+              {"name": "solver", "in": "query", "schema": {"type": "string", "enum": ["auto", "glpk", "greedy"], "default": "auto"}}
+            ],
+            "requestBody": {"required": true, "content": {"application/yaml": {"schema": {"type": "string"}}, "application/json": {"schema": {"type": "object"}}}},
+            "responses": {
+              "202": {"description": "The what-if was queued; its status carries label and changes.", "content": {"application/json": {"schema": {"type": "object", "properties": {"job": {"type": "string"}}}}}},
+              "400": {"$ref": "#/components/responses/Error"},
+              "404": {"$ref": "#/components/responses/Error"},
+              "409": {"$ref": "#/components/responses/Error"}
+            }
+          }
+        },
+        "/api/compare": {
+          "get": {
+            "summary": "Rosters side by side, the first the base: per run the label, changes, result, pairs covered, unmet FTE, objective, broken rules, moves against the base, people new and gone; per (town, department) pair with demand the demand and supply of every run",
+            "parameters": [{"name": "jobs", "in": "query", "required": true, "schema": {"type": "string"}, "description": "Job ids, comma-separated, at least two; the first is the base."}, {"$ref": "#/components/parameters/Language"}],
+            "responses": {"200": {"description": "The comparison.", "content": {"application/json": {"schema": {"type": "object"}}}}, "400": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}, "409": {"$ref": "#/components/responses/Error"}}
+          }
+        },
         "/api/jobs/{id}/workbook": {
           "parameters": [{"$ref": "#/components/parameters/JobID"}, {"$ref": "#/components/parameters/Language"}],
           "get": {"summary": "The job's roster workbook (by person, by town, by department, coverage, notes), as solve --xlsx writes it", "responses": {"200": {"description": "The workbook.", "content": {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {"schema": {"type": "string", "format": "binary"}}}}, "404": {"$ref": "#/components/responses/Error"}, "409": {"$ref": "#/components/responses/Error"}}}
@@ -129,6 +153,8 @@ enum OpenAPI {
               "instance": {"type": "string", "description": "The kept instance it solves, when it came from one."},
               "basedOn": {"type": "string", "description": "The job whose roster it re-solves from."},
               "pins": {"type": "object", "description": "People pinned for this solve: person id to posting ({mode, town} or {mode, zone})."},
+              "label": {"type": "string", "description": "A what-if's title."},
+              "changes": {"type": "array", "items": {"type": "string"}, "description": "What a what-if's scenario changed, one line each."},
               "state": {"type": "string", "enum": ["queued", "running", "done", "failed", "cancelled"]},
               "solver": {"type": "string"},
               "timeLimit": {"type": "number"},

@@ -37,9 +37,9 @@ enum Page {
     let words = Words(language)
     let table = String(decoding: API.encoded(words.all), as: UTF8.self)
       .replacingOccurrences(of: "</", with: "<\\/")
-    let tabs = ["district", "solve", "roster"].map { tab in
-      "<button type=\"button\" class=\"tab\" data-tab=\"\(tab)\">"
-        + escape(words.word("tab" + tab.prefix(1).uppercased() + tab.dropFirst())) + "</button>"
+    let tabs = [("district", "tabDistrict"), ("solve", "tabSolve"), ("roster", "tabRoster"), ("whatif", "tabWhatIf")].map {
+      tab, key in
+      "<button type=\"button\" class=\"tab\" data-tab=\"\(tab)\">" + escape(words.word(key)) + "</button>"
     }.joined()
     let other = language == .zh ? "en" : "zh"
     return """
@@ -66,6 +66,7 @@ enum Page {
       <section id="district" class="page"></section>
       <section id="solve" class="page"></section>
       <section id="roster" class="page"></section>
+      <section id="whatif" class="page"></section>
       </main>
       <script>window.WORDS = \(table); window.LANG = "\(language.rawValue)";</script>
       <script src="app.js"></script>

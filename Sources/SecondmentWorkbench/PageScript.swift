@@ -10,7 +10,7 @@ enum PageScript {
     const token = query.get("token") || sessionStorage.getItem("workbenchToken") || "";
     if (token) sessionStorage.setItem("workbenchToken", token);
     const state = { instances: [], instance: null, district: null, jobs: [], job: null, view: null,
-                    sorts: {}, filter: "", department: "", stream: null, pins: [] };
+                    sorts: {}, filter: "", department: "", streams: {}, pins: [], base: null, comparison: null };
 
     function word(key, ...args) {
       let text = W[key] !== undefined ? W[key] : key;
@@ -74,6 +74,7 @@ enum PageScript {
       document.querySelectorAll(".tab").forEach(t => t.classList.toggle("active", t.dataset.tab === name));
       if (location.hash !== "#" + name) history.replaceState(null, "", "#" + name);
       if (name === "roster") renderRoster();
+      if (name === "whatif") renderWhatIf();
     }
     document.querySelectorAll(".tab").forEach(t => t.addEventListener("click", () => showTab(t.dataset.tab)));
 
@@ -231,7 +232,7 @@ enum PageScript {
       } }, word("start"));
       fill(page,
         el("div", { class: "filters" }, el("label", {}, word("timeLimit") + " ", limit), el("label", {}, word("solver") + " ", solver), start),
-        el("div", { id: "progress" }), el("h2", {}, word("jobs")), el("div", { id: "jobs" }));
+        el("div", { id: "progress", "data-progress": true }), el("h2", {}, word("jobs")), el("div", { id: "jobs" }));
       drawJobs();
     }
     function drawJobs() {
@@ -246,7 +247,7 @@ enum PageScript {
       ], state.jobs.slice().reverse()));
     }
     function drawProgress(status) {
-      const box = document.getElementById("progress");
+      const box = document.querySelector(".page.active [data-progress]") || document.getElementById("progress");
       if (!box) return;
       const p = status.progress || {};
       const share = Math.min(1, (p.elapsed || 0) / status.timeLimit);
@@ -263,18 +264,20 @@ enum PageScript {
         running ? el("button", { type: "button", id: "cancel", onclick: () => api("/api/jobs/" + status.id, { method: "DELETE" }).catch(failed) }, word("cancel")) : null,
         status.message && !running ? el("p", { class: "lead" }, status.message) : null);
     }
-    function watch(id) {
-      if (state.stream) state.stream.close();
+    function watch(id, onEnd) {
+      // One stream per job: several what-ifs may run at once.
+      if (state.streams[id]) state.streams[id].close();
       const stream = new EventSource(`/api/jobs/${id}/events` + (token ? "?token=" + encodeURIComponent(token) : ""));
-      state.stream = stream;
+      state.streams[id] = stream;
       const seen = async (event, ended) => {
         const status = JSON.parse(event.data);
         drawProgress(status);
         if (ended) {
           stream.close();
+          delete state.streams[id];
           await refreshJobs();
           drawJobs();
-          if (status.hasRoster) await openRoster(id);
+          if (onEnd) await onEnd(status); else if (status.hasRoster) await openRoster(id);
         }
       };
       stream.addEventListener("status", e => seen(e, false));
@@ -286,6 +289,8 @@ enum PageScript {
       try {
         state.job = id;
         state.pins = [];
+        // The roster opened last is the base of the what-ifs.
+        if (state.base !== id) { state.base = id; state.comparison = null; state.changes = []; }
         state.view = await api(`/api/jobs/${id}/view`);
         showTab("roster");
       } catch (error) { failed(error); }
@@ -405,6 +410,134 @@ enum PageScript {
           const ratio = c.demand > 0 ? c.supply / c.demand : 1;
           return el("td", { class: "cell", style: `background: ${colour(ratio)}`, title: `${t.name} · ${d.name}: ${fmt(c.supply)} / ${fmt(c.demand)}` }, fmt(c.supply) + "/" + fmt(c.demand));
         }))))));
+    }
+
+    // What-if: scenarios written from edits (the scenario file format), each
+    // solved anchored on the base roster, then compared side by side.
+    function yamlText(text) { return JSON.stringify(String(text)); }
+    function renderWhatIf() {
+      const page = document.getElementById("whatif");
+      if (!state.base && state.job) state.base = state.job;
+      if (!state.base || !state.district) { fill(page, el("p", { class: "lead" }, word("whatifNoBase"))); return; }
+      const d = state.district;
+      const departments = id => el("select", { id }, d.departments.map(x => el("option", { value: x.id }, x.name)));
+      const roles = id => el("select", { id }, el("option", { value: "officer" }, word("officer")), el("option", { value: "auxiliary" }, word("auxiliary")));
+      const number = (id, value, step) => el("input", { id, type: "number", value, step: step || "1", min: "0", class: "small" });
+      const text = el("textarea", { id: "scenario-text", rows: "10", cols: "70" });
+      const title = el("input", { type: "text", id: "scenario-title", placeholder: word("scenarioTitle"), size: "40" });
+      const compose = () => {
+        const changes = state.changes.length ? state.changes.join("\n") : "  []";
+        text.value = `title: ${yamlText(title.value || word("scenarioUntitled"))}\nbase: ${yamlText(d.name)}\nchanges:\n${changes}\n`;
+      };
+      state.changes = state.changes || [];
+      title.addEventListener("input", compose);
+      const add = (lines) => { state.changes.push(lines.join("\n")); compose(); };
+      const hireCount = number("hire-count", "2"), hireDept = departments("hire-department"), hireRole = roles("hire-role");
+      const hireLegal = el("input", { type: "checkbox", id: "hire-legal" });
+      const removeCount = number("remove-count", "1"), removeDept = departments("remove-department"), removeRole = roles("remove-role");
+      const leave = el("select", { id: "unavailable-person" }, d.people.map(p => el("option", { value: p.id }, p.name + " · " + p.departmentName)));
+      const demandTown = el("select", { id: "demand-town" }, el("option", { value: "*" }, word("allTowns")), el("option", { value: "pilot" }, word("pilotTowns")),
+        d.towns.map(t => el("option", { value: t.id }, t.name)));
+      const demandDept = el("select", { id: "demand-department" }, el("option", { value: "*" }, word("allDepartments")), d.departments.map(x => el("option", { value: x.id }, x.name)));
+      const demandOp = el("select", { id: "demand-operation" }, [["factor", word("demand-factor")], ["add", word("demand-add")], ["set", word("demand-set")]]
+        .map(([o, label]) => el("option", { value: o }, label)));
+      const demandValue = number("demand-value", "1.2", "0.1");
+      const builders = el("div", { class: "builders" },
+        el("div", { class: "filters" }, el("strong", {}, word("hire")), hireCount, hireDept, hireRole, el("label", {}, hireLegal, word("legal")),
+          el("button", { type: "button", id: "add-hire", onclick: () => add(["  - hire:", `      count: ${hireCount.value}`, `      department: ${hireDept.value}`,
+            `      role: ${hireRole.value}`, `      certified: true`, `      legal: ${hireLegal.checked}`]) }, word("addChange"))),
+        el("div", { class: "filters" }, el("strong", {}, word("leave")), removeCount, removeDept, removeRole,
+          el("button", { type: "button", id: "add-remove", onclick: () => add(["  - remove:", `      department: ${removeDept.value}`,
+            `      count: ${removeCount.value}`, `      role: ${removeRole.value}`]) }, word("addChange"))),
+        el("div", { class: "filters" }, el("strong", {}, word("onLeave")), leave,
+          el("button", { type: "button", id: "add-unavailable", onclick: () => add(["  - unavailable:", `      people: [${leave.value}]`]) }, word("addChange"))),
+        el("div", { class: "filters" }, el("strong", {}, word("demandChange")), demandTown, demandDept, demandOp, demandValue,
+          el("button", { type: "button", id: "add-demand", onclick: () => add(["  - demand:"]
+            .concat(demandTown.value === "*" ? [] : demandTown.value === "pilot" ? ["      pilot: true"] : [`      towns: [${demandTown.value}]`])
+            .concat(demandDept.value === "*" ? [] : [`      departments: [${demandDept.value}]`])
+            .concat([`      ${demandOp.value}: ${demandValue.value}`])) }, word("addChange"))));
+      compose();
+      const run = el("button", { type: "button", id: "run-whatif", class: "primary", onclick: async () => {
+        const limit = document.getElementById("time-limit"), solver = document.getElementById("solver");
+        try {
+          const job = await api(`/api/jobs/${state.base}/whatif?timeLimit=${encodeURIComponent(limit ? limit.value : 30)}&solver=${solver ? solver.value : "auto"}`,
+            { method: "POST", headers: { "Content-Type": "application/yaml" }, body: text.value });
+          showMessage(null);
+          state.changes = [];
+          title.value = "";
+          compose();
+          watch(job.job, async () => { await refreshJobs(); drawWhatIfs(); });
+          await refreshJobs();
+          drawWhatIfs();
+        } catch (error) { failed(error); }
+      } }, word("runWhatIf"));
+      const clear = el("button", { type: "button", onclick: () => { state.changes = []; compose(); } }, word("clearChanges"));
+      fill(page,
+        el("p", { class: "lead", id: "whatif-base" }, word("whatifBase", state.base)),
+        el("h2", {}, word("newScenario")), el("p", { class: "lead" }, word("whatifHelp")), builders,
+        el("div", { class: "filters" }, title), text, el("div", { class: "filters" }, run, clear),
+        el("div", { id: "whatif-progress", "data-progress": true }),
+        el("h2", {}, word("scenarios")), el("div", { id: "whatif-list" }),
+        el("div", { id: "comparison" }));
+      drawWhatIfs();
+      if (state.comparison) drawComparison(state.comparison);
+    }
+    function drawWhatIfs() {
+      const box = document.getElementById("whatif-list");
+      if (!box) return;
+      const runs = state.jobs.filter(j => j.basedOn === state.base && j.label);
+      const compare = el("button", { type: "button", id: "compare", class: "primary", onclick: async () => {
+        const chosen = Array.from(document.querySelectorAll(".whatif-pick:checked")).map(c => c.value);
+        try {
+          state.comparison = await api(`/api/compare?jobs=${[state.base].concat(chosen).join(",")}`);
+          drawComparison(state.comparison);
+        } catch (error) { failed(error); }
+      } }, word("compare"));
+      fill(box, runs.length ? [el("ul", { id: "whatif-runs" }, runs.map(j => el("li", {},
+        el("label", {}, el("input", { type: "checkbox", class: "whatif-pick", value: j.id, checked: j.hasRoster, disabled: !j.hasRoster }),
+          " " + j.label + " · " + word(j.state) + (j.result ? " · " + word("objective") + " " + fmt(j.result.objective) : ""))))), compare]
+        : el("p", { class: "lead" }, word("noScenarios")));
+    }
+    function drawComparison(c) {
+      const box = document.getElementById("comparison");
+      if (!box) return;
+      const rows = [
+        [word("scenario"), r => r.label], [word("status"), r => word(r.result ? r.result.status : "")],
+        [word("objective"), r => fmt(r.objective)], [word("gap"), r => r.result ? percent(r.result.gap) : ""],
+        [word("pairsCovered"), r => r.pairsCovered + "/" + r.pairsWithDemand], [word("unmet"), r => fmt(r.unmet)],
+        [word("brokenRules"), r => r.brokenRules], [word("moves"), r => r.moves.length],
+        [word("joined"), r => r.joined.length], [word("left"), r => r.left.length],
+        [word("changes"), r => r.changes.join("；")],
+      ];
+      const side = el("table", { id: "comparison-table" },
+        el("thead", {}, el("tr", {}, el("th", {}, ""), c.runs.map((r, i) => el("th", {}, i === 0 ? word("base") : word("scenario") + " " + i)))),
+        el("tbody", {}, rows.map(([name, value]) => el("tr", {}, el("th", {}, name), c.runs.map(r => el("td", {}, value(r)))))));
+      const townName = Object.fromEntries(c.towns), departmentName = Object.fromEntries(c.departments);
+      const cell = {};
+      c.cells.forEach(x => { cell[x.town + "|" + x.department] = x; });
+      const towns = c.towns.map(t => t[0]).filter(t => c.cells.some(x => x.town === t));
+      const departments = c.departments.map(d => d[0]).filter(d => c.cells.some(x => x.department === d));
+      const heat = i => el("div", { class: "scroll" }, el("table", { class: "heat diff", id: `diff-heat-${i}` },
+        el("thead", {}, el("tr", {}, el("th", {}, word("town")), departments.map(d => el("th", {}, departmentName[d])))),
+        el("tbody", {}, towns.map(t => el("tr", {}, el("th", {}, townName[t]), departments.map(d => {
+          const x = cell[t + "|" + d];
+          if (!x) return el("td", { class: "none" });
+          const change = Math.round((x.supply[i] - x.supply[0]) * 100) / 100;
+          const colour = change > 0 ? "hsl(120, 55%, 78%)" : change < 0 ? "hsl(0, 65%, 80%)" : "#fff";
+          return el("td", { class: "cell", style: `background: ${colour}`, title: `${townName[t]} · ${departmentName[d]}: ${fmt(x.supply[0])} → ${fmt(x.supply[i])}` },
+            change === 0 ? "" : (change > 0 ? "+" : "") + fmt(change));
+        }))))));
+      fill(box, el("h2", {}, word("comparison")), side,
+        c.runs.slice(1).map((r, k) => [
+          el("h2", {}, word("scenario") + " " + (k + 1) + ": " + r.label),
+          el("h3", {}, word("diffHeatMap")), heat(k + 1),
+          el("h3", {}, word("movesAgainstBase", r.moves.length)),
+          r.moves.length ? table(`whatif-moves-${k + 1}`, [
+            { key: "name", label: word("name") }, { key: "from", label: word("from") }, { key: "to", label: word("to") }], r.moves)
+            : el("p", { class: "lead" }, word("noMoves")),
+          r.joined.length ? el("p", {}, word("joinedList", r.joined.join("、"))) : null,
+          r.left.length ? el("p", {}, word("leftList", r.left.join("、"))) : null,
+        ]));
     }
 
     showTab((location.hash || "#district").slice(1) || "district");

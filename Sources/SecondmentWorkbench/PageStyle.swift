@@ -43,6 +43,10 @@ enum PageStyle {
     .progress { display: grid; grid-template-columns: max-content max-content; gap: 4px 16px; margin: 10px 0; }
     .bar { width: 420px; height: 10px; background: var(--soft); border: 1px solid var(--line); }
     .bar > div { height: 100%; background: var(--accent); width: 0; }
+    input.small { width: 5em; }
+    textarea { font-family: "DejaVu Sans Mono", monospace; font-size: 13px; width: 100%; max-width: 760px; }
+    .builders .filters { margin: 4px 0; }
+    #comparison-table td, #comparison-table th { max-width: 22em; }
     .broken { color: #c0392b; }
     .kept { color: #2e7d32; }
     button.primary { background: var(--accent); color: #fff; border: 0; padding: 6px 16px; border-radius: 4px; cursor: pointer; }

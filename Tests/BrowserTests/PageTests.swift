@@ -85,6 +85,41 @@ struct PageTests {
       #expect(try await browser.text("#roster-section-moves").contains("调动 \(moved) 人"))
       try await browser.screenshot("6-resolved")
 
+      // Two what-ifs from this roster, written from edits, run, and compared side by side.
+      try await browser.click(".tab[data-tab=whatif]")
+      #expect(try await browser.wait { try await browser.text("#whatif-base").hasPrefix("基准") })
+      try await browser.type("#scenario-title", "交通运输局招录2名法律背景执法人员")
+      try await browser.click("#hire-department option[value='transport']")
+      try await browser.click("#hire-legal")
+      try await browser.click("#add-hire")
+      let scenario = try await browser.run("return document.getElementById('scenario-text').value") as? String ?? ""
+      #expect(scenario.contains("- hire:") && scenario.contains("department: transport") && scenario.contains("legal: true"), "\(scenario)")
+      try await browser.click("#run-whatif")
+      #expect(try await browser.wait(seconds: 300) { try await browser.texts("#whatif-runs li").first?.contains("完成") == true })
+      try await browser.type("#scenario-title", "试点镇街需求增长30%")
+      try await browser.click("#demand-town option[value='pilot']")
+      try await browser.clear("#demand-value")
+      try await browser.type("#demand-value", "1.3")
+      try await browser.click("#add-demand")
+      try await browser.click("#run-whatif")
+      #expect(try await browser.wait(seconds: 300) {
+        let runs = try await browser.texts("#whatif-runs li")
+        return runs.count == 2 && runs.allSatisfy { $0.contains("完成") }
+      })
+      try await browser.click("#compare")
+      #expect(try await browser.wait { try await browser.count("#comparison-table thead th") == 4 })
+      let table = try await browser.run(
+        "return Array.from(document.querySelectorAll('#comparison-table tbody tr')).map(r => Array.from(r.cells).map(c => c.innerText));")
+      let compared = table as? [[String]] ?? []
+      let newPeople: [String]? = compared.first { $0.first == "新增人员" }
+      #expect(newPeople == ["新增人员", "0", "2", "0"], "\(compared)")
+      let labels: [String]? = compared.first { $0.first == "假设" }
+      #expect(labels?.last == "试点镇街需求增长30%", "\(compared)")
+      #expect(try await browser.count("#diff-heat-1 td.cell") == pairsWithDemand)
+      #expect(try await browser.count("#diff-heat-2 td.cell") == pairsWithDemand)
+      _ = try await browser.run("document.getElementById('comparison').scrollIntoView();")
+      try await browser.screenshot("7-whatif")
+
       // Export: the workbook to download, and the posting notices, a page per posted person.
       let postings = try await browser.texts("#by-person tbody tr td:nth-child(4)")
       let posted = postings.filter { $0 != "未安排" }.count
@@ -96,9 +131,9 @@ struct PageTests {
       #expect(try await browser.text("h1") == "派驻通知书")
       let first = try await browser.text(".notice")
       #expect(first.contains(postings.first { $0 != "未安排" } ?? "—"), "\(first)")
-      try await browser.screenshot("7-notices")
+      try await browser.screenshot("8-notices")
       try await browser.open(address + "?lang=zh#solve")
-      #expect(try await browser.wait { try await browser.count("#job-list tbody tr") == 2 })
+      #expect(try await browser.wait { try await browser.count("#job-list tbody tr") == 4 })
 
     }
   }
@@ -123,7 +158,7 @@ struct PageTests {
     try await withWorkbench(label: "english") { browser, address in
       try await browser.open(address + "?lang=en")
       #expect(try await browser.wait { try await browser.text("h1") == "Secondment workbench" })
-      #expect(try await browser.texts(".tab") == ["District", "Solve", "Roster"])
+      #expect(try await browser.texts(".tab") == ["District", "Solve", "Roster", "What-if"])
       #expect(try await browser.text("#district").contains("No district data yet"))
       #expect(try await browser.text("#language") == "中文")
     }

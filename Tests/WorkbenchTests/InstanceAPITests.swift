@@ -18,6 +18,20 @@ struct InstanceAPITests {
     return try await client.execute(uri: "/api/instances", method: .post, headers: headers, body: APITests.body(data))
   }
 
+  /// POSTs `body` as `type` to `uri`, expects 202, and waits for the job to end: its id and last status.
+  static func run(
+    _ client: any TestClientProtocol, _ uri: String, type: String, _ body: String
+  ) async throws -> (String, [String: Any]) {
+    var headers = HTTPFields()
+    headers[.contentType] = type
+    let response = try await client.execute(uri: uri, method: .post, headers: headers, body: APITests.body(Data(body.utf8)))
+    #expect(response.status == .accepted)
+    let job = try #require(try APITests.json(response)["job"] as? String)
+    let status = try await APITests.poll(client, job, until: APITests.ended)
+    #expect(status["state"] as? String == "done", "\(status)")
+    return (job, status)
+  }
+
   @Test("a kept workbook is listed and shows its district: 21 towns with demand, zones, 105 people, names in the language asked for")
   func keptWorkbookShowsItsDistrict() async throws {
     try await APITests.withWorkbench { client, _ in
@@ -127,13 +141,8 @@ struct InstanceAPITests {
       var headers = HTTPFields()
       headers[.contentType] = "application/json"
       let pins = #"{"pins": [{"person": "\#(officer.id)", "mode": "stationed", "town": "\#(town.id)"}]}"#
-      let resolve = try await client.execute(
-        uri: "/api/jobs/\(job)/resolve?timeLimit=20&solver=greedy", method: .post, headers: headers,
-        body: APITests.body(Data(pins.utf8)))
-      #expect(resolve.status == .accepted)
-      let second = try #require(try APITests.json(resolve)["job"] as? String)
-      let status = try await APITests.poll(client, second, until: APITests.ended)
-      #expect(status["state"] as? String == "done", "\(status)")
+      let (second, status) = try await Self.run(
+        client, "/api/jobs/\(job)/resolve?timeLimit=20&solver=greedy", type: "application/json", pins)
       #expect(status["basedOn"] as? String == job && status["instance"] as? String == id)
       let after = try APITests.json(try await client.execute(uri: "/api/jobs/\(second)/view?lang=zh", method: .get))
       let moved = try #require(after["moves"] as? [[String: Any]])
@@ -150,6 +159,51 @@ struct InstanceAPITests {
       let garbage = try await client.execute(
         uri: "/api/jobs/\(job)/resolve", method: .post, headers: headers, body: APITests.body(Data("pins".utf8)))
       #expect(garbage.status == .badRequest)
+    }
+  }
+
+  @Test("a what-if from a roster is anchored on it; the comparison has both runs, the pairs with demand and who is new")
+  func whatIfAndCompare() async throws {
+    let district = District(try InstanceLoader.load(path: shipped("Instances/rongchang-2024.json")))
+    let pairs = district.instance.towns.reduce(0) { $0 + $1.demand.values.filter { $0 > 0 }.count }
+    try await APITests.withWorkbench { client, _ in
+      let first = try await APITests.solve(client, try APITests.rongchang())
+      let base = try #require(try APITests.json(first)["job"] as? String)
+      _ = try await APITests.poll(client, base, until: APITests.ended)
+      var headers = HTTPFields()
+      headers[.contentType] = "application/yaml"
+      let scenario = """
+        title: two legal officers for transport
+        base: rongchang-2024
+        changes:
+          - hire:
+              count: 2
+              department: transport
+              role: officer
+              legal: true
+
+        """
+      let (job, status) = try await Self.run(
+        client, "/api/jobs/\(base)/whatif?timeLimit=20&solver=greedy", type: "application/yaml", scenario)
+      #expect(status["label"] as? String == "two legal officers for transport")
+      #expect((status["changes"] as? [String])?.count == 1)
+
+      let comparison = try APITests.json(try await client.execute(uri: "/api/compare?jobs=\(base),\(job)&lang=zh", method: .get))
+      let runs = try #require(comparison["runs"] as? [[String: Any]])
+      #expect(runs.map { ($0["joined"] as? [String])?.count } == [0, 2])
+      #expect(runs.allSatisfy { $0["pairsWithDemand"] as? Int == pairs })
+      #expect((comparison["cells"] as? [Any])?.count == pairs)
+      #expect((comparison["towns"] as? [[String]])?.count == 21)
+
+      let broken = "title: x\nbase: y\nchanges:\n  - hire:\n      count: 2\n      department: atlantis\n"
+      let refused = try await client.execute(
+        uri: "/api/jobs/\(base)/whatif", method: .post, headers: headers, body: APITests.body(Data(broken.utf8)))
+      #expect(refused.status == .badRequest)
+      let problem = try #require(((try APITests.json(refused)["error"] as? [String: Any])?["problems"] as? [[String: Any]])?.first)
+      #expect(problem["place"] as? String == "line 6", "\(problem)")
+      #expect(problem["fix"] != nil)
+      let alone = try await client.execute(uri: "/api/compare?jobs=\(base)", method: .get)
+      #expect(alone.status == .badRequest)
     }
   }
 
