@@ -3,9 +3,10 @@
 
 Starts `secondment serve` on a fresh workspace and any free port, keeps
 rongchang-2024 (the planner's workbook), queues SOLVES solves of it at once,
-and has CLIENTS clients each load the page and its views ROUNDS times, as a
-planner browsing does: the page, its script and style, the kept instances,
-the district, the jobs, one job's status and a roster's view. It prints the
+and, once the first has a roster, has CLIENTS clients each load the page and
+its views ROUNDS times while the other solves run or wait, as a planner
+browsing does: the page, its script and style, the kept instances, the
+district, the jobs, one job's status and its roster's view. It prints the
 page responses' latency (p50, p95, max), that every request succeeded, and
 how every solve ended; it exits 1 when a request failed or a solve ended
 without a roster or a clear error.
@@ -46,9 +47,13 @@ try:
     instance = json.loads(kept)["id"]
     jobs = [json.loads(call("POST", f"/api/solve?instance={instance}&timeLimit={time_limit}&solver=auto")[1])["job"]
             for _ in range(solves)]
+    # Browsing starts once the first solve has a roster, while the others still run or wait.
+    while not json.loads(call("GET", f"/api/jobs/{jobs[0]}")[1]).get("hasRoster"):
+        time.sleep(0.1)
     pages = ["/?lang=zh", "/app.js", "/app.css", "/api/instances", f"/api/instances/{instance}?lang=zh",
              "/api/jobs", f"/api/jobs/{jobs[0]}", None]
     latencies, failures, lock = [], [], threading.Lock()
+    by_page = {}
     started = time.monotonic()
 
     def browse():
@@ -56,10 +61,7 @@ try:
             if time.monotonic() - started > deadline:
                 return
             for page in pages:
-                if page is None:  # a roster's view, once the first solve has one
-                    status = json.loads(call("GET", f"/api/jobs/{jobs[0]}")[1])
-                    if not status.get("hasRoster"):
-                        continue
+                if page is None:  # the first solve's roster, as the roster page shows it
                     page = f"/api/jobs/{jobs[0]}/view?lang=zh"
                 t = time.monotonic()
                 try:
@@ -70,6 +72,8 @@ try:
                     continue
                 with lock:
                     latencies.append(time.monotonic() - t)
+                    by_page.setdefault(page.split("?")[0].replace(instance, "ID").replace(jobs[0], "JOB"), []).append(
+                        time.monotonic() - t)
                     if code != 200:
                         failures.append(f"{page}: {code}")
 
@@ -95,6 +99,10 @@ try:
           f"({time_limit} s each, auto)")
     print(f"page responses: {len(latencies)} in {browsing:.1f} s; p50 {pick(0.5):.1f} ms, "
           f"p95 {pick(0.95):.1f} ms, max {latencies[-1] * 1000:.1f} ms; failed {len(failures)}")
+    for page, times in sorted(by_page.items()):
+        times.sort()
+        print(f"  {page}: {len(times)}, p50 {times[len(times) // 2] * 1000:.1f} ms, "
+              f"p95 {times[min(len(times) - 1, int(0.95 * len(times)))] * 1000:.1f} ms")
     for failure in failures[:10]:
         print("  failed:", failure)
     unclear = [j for j in jobs if not ends.get(j) or not (ends[j]["hasRoster"] or ends[j].get("message"))]

@@ -26,25 +26,31 @@ extension API {
     router.get("api/instances/:id") { request, context -> Response in
       await answer {
         let id = try context.parameters.require("id")
-        return json(DistrictView(try store.district(id), language: Page.language(of: request)))
+        let language = Page.language(of: request)
+        let district = try store.district(id)
+        let data = ViewCache.shared.view("district \(store.folder.path) \(id) \(language)") {
+          encoded(DistrictView(district, language: language))
+        }
+        return bytes(data, type: "application/json")
       }
     }
     router.get("api/jobs/:id/view") { request, context -> Response in
       await answer {
         let (id, status, roster, district) = try await jobRoster(context, jobs: jobs)
         let language = Page.language(of: request)
-        var view = RosterView(job: id, roster: roster, result: status.result, district: district, language: language)
-        if let before = status.basedOn, let file = await jobs.roster(before),
-          let previous = try? RosterIO.readJSON(path: file.path).roster
-        {
-          view.basedOn = before
-          view.moves = Resolve.moves(from: previous, to: roster, district: district, language: language)
+        let make = { await rosterView(id, status, roster, district, language, jobs: jobs) }
+        // An ended job's roster, and the roster it started from, no longer change.
+        let ended: Set<JobState> = [.done, .failed, .cancelled]
+        var settled = ended.contains(status.state)
+        if let base = status.basedOn {
+          let state = await jobs.status(base)?.state ?? .running
+          settled = settled && ended.contains(state)
         }
-        let names = PlaceNames(instance: district.instance, zones: district.zones, language: language)
-        view.pins = (status.pins ?? [:]).sorted { $0.key < $1.key }.map { person, posting in
-          (district.person(person)?.name ?? person) + " " + names.posting(posting, words: Words(language))
-        }
-        return json(view)
+        guard settled else { return bytes(await make(), type: "application/json") }
+        let key = "roster \(workspace.root.path) \(id) \(language)"
+        if let kept = ViewCache.shared.cached(key) { return bytes(kept, type: "application/json") }
+        let data = await make()
+        return bytes(ViewCache.shared.view(key) { data }, type: "application/json")
       }
     }
     router.post("api/jobs/:id/resolve") { request, context -> Response in
@@ -127,6 +133,26 @@ extension API {
         return bytes(Data(html.utf8), type: "text/html; charset=utf-8")
       }
     }
+  }
+
+  /// The roster page's view of a job's roster as JSON, with the moves against
+  /// the roster it started from and its pins.
+  static func rosterView(
+    _ id: String, _ status: JobStatus, _ roster: Roster, _ district: District, _ language: SheetLanguage,
+    jobs: JobQueue
+  ) async -> Data {
+    var view = RosterView(job: id, roster: roster, result: status.result, district: district, language: language)
+    if let before = status.basedOn, let file = await jobs.roster(before),
+      let previous = try? RosterIO.readJSON(path: file.path).roster
+    {
+      view.basedOn = before
+      view.moves = Resolve.moves(from: previous, to: roster, district: district, language: language)
+    }
+    let names = PlaceNames(instance: district.instance, zones: district.zones, language: language)
+    view.pins = (status.pins ?? [:]).sorted { $0.key < $1.key }.map { person, posting in
+      (district.person(person)?.name ?? person) + " " + names.posting(posting, words: Words(language))
+    }
+    return encoded(view)
   }
 
   /// A new job's id and the path of its instance (`jobs/ID/instance.json`), its folder made.

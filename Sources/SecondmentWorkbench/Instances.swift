@@ -146,10 +146,12 @@ enum Uploads {
     }
   }
 
-  /// The district of an instance file the workbench keeps.
+  /// The district of an instance file the workbench keeps (made once: `ViewCache`).
   static func district(of file: URL) throws -> District {
     do {
-      return District(try InstanceFiles.load(path: file.path).instance)
+      return try ViewCache.shared.district(path: file.path) {
+        District(try InstanceFiles.load(path: file.path).instance)
+      }
     } catch {
       throw APIError(
         .internalServerError, "the kept instance \(file.lastPathComponent) cannot be read: \(error)",
