@@ -51,8 +51,9 @@ public struct RosterTables: Sendable {
   /// The checker's verdict: coverage per (town, department), objective, broken rules.
   public let evaluation: RosterEvaluation
 
-  /// The tables of `roster` in `district`; lines naming no person are left out.
-  public init(_ roster: Roster, district: District) {
+  /// The postings and zone splits a roster's lines give, by person id: a
+  /// line without its town or zone, or of another mode, is `unassigned`.
+  public static func postings(of roster: Roster) -> (postings: [String: Posting], splits: [String: ZoneSplit]) {
     var postings: [String: Posting] = [:]
     var splits: [String: ZoneSplit] = [:]
     for entry in roster.postings {
@@ -63,6 +64,12 @@ public struct RosterTables: Sendable {
       }
       if let split = entry.split { splits[entry.person] = split }
     }
+    return (postings, splits)
+  }
+
+  /// The tables of `roster` in `district`; lines naming no person are left out.
+  public init(_ roster: Roster, district: District) {
+    let (postings, splits) = RosterTables.postings(of: roster)
     let evaluation = RosterChecker(district).evaluate(postings, splits: splits)
     self.evaluation = evaluation
     let instance = district.instance
@@ -79,38 +86,48 @@ public struct RosterTables: Sendable {
       return PersonLine(person: person, posting: posting, towns: towns, fte: fte)
     }
 
-    towns = instance.towns.map { town in
-      let coverage = evaluation.coverage.filter { $0.town == town.id }
-      var line = TownLine(
+    // One pass over the coverage and one over the people fill every town and department.
+    var coverageOfTown: [String: [TownCoverage]] = [:]
+    var coverageOfDepartment: [String: [TownCoverage]] = [:]
+    for c in evaluation.coverage {
+      coverageOfTown[c.town, default: []].append(c)
+      coverageOfDepartment[c.department, default: []].append(c)
+    }
+    var townLines = instance.towns.map { town in
+      let coverage = coverageOfTown[town.id] ?? []
+      return TownLine(
         town: town, demand: coverage.reduce(0) { $0 + $1.demand }, supply: coverage.reduce(0) { $0 + $1.supply },
         unmet: coverage.reduce(0) { $0 + $1.unmet }, uncovered: coverage.filter(\.isUncovered).count,
         stationed: [], zoned: [], auxiliaries: [], desksUsed: 0)
-      for person in instance.people {
-        switch postings[person.id] ?? .unassigned {
-        case .stationed(let t) where t == town.id:
-          if person.isOfficer { line.stationed.append(person.id) } else { line.auxiliaries.append(person.id) }
-        case .zoned(let z) where district.zone(z)?.towns.contains(town.id) == true: line.zoned.append(person.id)
-        default: break
-        }
-      }
-      line.desksUsed = line.stationed.count + line.auxiliaries.count
-      return line
     }
-
-    departments = instance.departments.map { department in
-      let coverage = evaluation.coverage.filter { $0.department == department.id }
-      var line = DepartmentLine(
+    var departmentLines = instance.departments.map { department in
+      let coverage = coverageOfDepartment[department.id] ?? []
+      return DepartmentLine(
         department: department, demand: coverage.reduce(0) { $0 + $1.demand },
         supply: coverage.reduce(0) { $0 + $1.supply }, unmet: coverage.reduce(0) { $0 + $1.unmet },
         uncovered: coverage.filter(\.isUncovered).count, stationed: 0, zoned: 0, auxiliaries: 0, unassigned: 0)
-      for person in instance.people where person.department == department.id {
-        switch postings[person.id] ?? .unassigned {
-        case .stationed: if person.isOfficer { line.stationed += 1 } else { line.auxiliaries += 1 }
-        case .zoned: line.zoned += 1
-        case .unassigned: line.unassigned += 1
-        }
-      }
-      return line
     }
+    let townIndex = Dictionary(instance.towns.indices.map { (instance.towns[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
+    let departmentIndex = Dictionary(
+      instance.departments.indices.map { (instance.departments[$0].id, $0) }, uniquingKeysWith: { a, _ in a })
+    for line in people {
+      let person = line.person
+      let d = departmentIndex[person.department]
+      switch line.posting {
+      case .stationed(let t):
+        if let i = townIndex[t] {
+          if person.isOfficer { townLines[i].stationed.append(person.id) } else { townLines[i].auxiliaries.append(person.id) }
+        }
+        if let d { if person.isOfficer { departmentLines[d].stationed += 1 } else { departmentLines[d].auxiliaries += 1 } }
+      case .zoned:
+        for t in line.towns { if let i = townIndex[t] { townLines[i].zoned.append(person.id) } }
+        if let d { departmentLines[d].zoned += 1 }
+      case .unassigned:
+        if let d { departmentLines[d].unassigned += 1 }
+      }
+    }
+    for i in townLines.indices { townLines[i].desksUsed = townLines[i].stationed.count + townLines[i].auxiliaries.count }
+    towns = townLines
+    departments = departmentLines
   }
 }

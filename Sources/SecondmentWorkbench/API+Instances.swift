@@ -141,14 +141,15 @@ extension API {
     _ id: String, _ status: JobStatus, _ roster: Roster, _ district: District, _ language: SheetLanguage,
     jobs: JobQueue
   ) async -> Data {
-    var view = RosterView(job: id, roster: roster, result: status.result, district: district, language: language)
+    let tables = RosterTables(roster, district: district)
+    let names = PlaceNames(instance: district.instance, zones: district.zones, language: language)
+    var view = RosterView(job: id, tables: tables, result: status.result, district: district, names: names)
     if let before = status.basedOn, let file = await jobs.roster(before),
       let previous = try? RosterIO.readJSON(path: file.path).roster
     {
       view.basedOn = before
-      view.moves = Resolve.moves(from: previous, to: roster, district: district, language: language)
+      view.moves = Resolve.moves(from: RosterTables.postings(of: previous).postings, to: tables, names: names)
     }
-    let names = PlaceNames(instance: district.instance, zones: district.zones, language: language)
     view.pins = (status.pins ?? [:]).sorted { $0.key < $1.key }.map { person, posting in
       (district.person(person)?.name ?? person) + " " + names.posting(posting, words: Words(language))
     }

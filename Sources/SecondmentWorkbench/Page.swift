@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import SecondmentDomain
+import SecondmentReport
 
 /// The workbench's page: one HTML document, its script and its style,
 /// served by the binary itself (nothing is fetched from elsewhere).
@@ -13,7 +14,7 @@ enum Page {
   /// The routes `/`, `/app.js` and `/app.css`.
   static func add<Context: RequestContext>(to router: Router<Context>) {
     router.get("/") { request, _ -> Response in
-      API.bytes(Data(document(language(of: request)).utf8), type: "text/html; charset=utf-8")
+      API.bytes(documents[language(of: request)] ?? Data(), type: "text/html; charset=utf-8")
     }
     router.get("app.js") { _, _ -> Response in
       API.bytes(Data(PageScript.source.utf8), type: "text/javascript; charset=utf-8")
@@ -32,6 +33,10 @@ enum Page {
     return accepted.hasPrefix("en") ? .en : .zh
   }
 
+  /// The document in each language, made once.
+  static let documents: [SheetLanguage: Data] = Dictionary(
+    uniqueKeysWithValues: SheetLanguage.allCases.map { ($0, Data(document($0).utf8)) })
+
   /// The HTML document in `language`, with its words for the script.
   static func document(_ language: SheetLanguage) -> String {
     let words = Words(language)
@@ -39,7 +44,7 @@ enum Page {
       .replacingOccurrences(of: "</", with: "<\\/")
     let tabs = [("district", "tabDistrict"), ("solve", "tabSolve"), ("roster", "tabRoster"), ("whatif", "tabWhatIf")].map {
       tab, key in
-      "<button type=\"button\" class=\"tab\" data-tab=\"\(tab)\">" + escape(words.word(key)) + "</button>"
+      "<button type=\"button\" class=\"tab\" data-tab=\"\(tab)\">" + escapeHTML(words.word(key)) + "</button>"
     }.joined()
     let other = language == .zh ? "en" : "zh"
     return """
@@ -48,17 +53,17 @@ enum Page {
       <head>
       <meta charset="utf-8">
       <meta name="viewport" content="width=device-width, initial-scale=1">
-      <title>\(escape(words.word("appTitle")))</title>
+      <title>\(escapeHTML(words.word("appTitle")))</title>
       <link rel="stylesheet" href="app.css">
       </head>
       <body>
       <header>
-      <h1>\(escape(words.word("appTitle")))</h1>
+      <h1>\(escapeHTML(words.word("appTitle")))</h1>
       <nav>\(tabs)</nav>
       <div class="instance">
-      <label>\(escape(words.word("chooseInstance"))) <select id="instance"></select></label>
-      <label class="upload">\(escape(words.word("upload"))) <input type="file" id="upload" accept=".xlsx,.json"></label>
-      <a id="language" href="?lang=\(other)">\(escape(words.word("language")))</a>
+      <label>\(escapeHTML(words.word("chooseInstance"))) <select id="instance"></select></label>
+      <label class="upload">\(escapeHTML(words.word("upload"))) <input type="file" id="upload" accept=".xlsx,.json"></label>
+      <a id="language" href="?lang=\(other)">\(escapeHTML(words.word("language")))</a>
       </div>
       </header>
       <div id="message" role="status"></div>
@@ -74,10 +79,5 @@ enum Page {
       </html>
 
       """
-  }
-
-  static func escape(_ text: String) -> String {
-    text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-      .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
   }
 }

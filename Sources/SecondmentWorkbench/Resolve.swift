@@ -60,8 +60,7 @@ enum Resolve {
 
   /// The instance to re-solve: `district`'s, starting from `roster`, with `pins`.
   static func instance(_ district: District, from roster: Roster, pins: [String: Posting]) -> Instance {
-    let tables = RosterTables(roster, district: district)
-    let draft = Dictionary(tables.people.map { ($0.person.id, $0.posting) }, uniquingKeysWith: { a, _ in a })
+    let draft = RosterTables.postings(of: roster).postings
     var instance = district.instance
     for i in instance.people.indices {
       let person = instance.people[i]
@@ -74,13 +73,15 @@ enum Resolve {
     return instance
   }
 
-  /// The people whose posting differs between two rosters of one district, in instance order.
-  static func moves(from before: Roster, to after: Roster, district: District, language: SheetLanguage) -> [RosterView.Move] {
-    let names = PlaceNames(instance: district.instance, zones: district.zones, language: language)
-    let words = Words(language)
-    let old = Dictionary(RosterTables(before, district: district).people.map { ($0.person.id, $0.posting) }, uniquingKeysWith: { a, _ in a })
-    return RosterTables(after, district: district).people.compactMap { line in
-      let was = old[line.person.id] ?? .unassigned
+  /// The people of `after` whose posting differs from theirs in `before`
+  /// (postings by person id; someone absent there was unassigned), in
+  /// instance order, with both postings in words.
+  static func moves(
+    from before: [String: Posting], to after: RosterTables, names: PlaceNames
+  ) -> [RosterView.Move] {
+    let words = Words(names.language)
+    return after.people.compactMap { line in
+      let was = before[line.person.id] ?? .unassigned
       guard was != line.posting else { return nil }
       return RosterView.Move(
         person: line.person.id, name: line.person.name, from: names.posting(was, words: words),

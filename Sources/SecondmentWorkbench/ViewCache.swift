@@ -22,13 +22,7 @@ final class ViewCache: @unchecked Sendable {
 
   /// The district of the instance file at `path`, made by `make` the first time.
   func district(path: String, make: () throws -> District) rethrows -> District {
-    if let kept = lock.withLock({ districts[path] }) { return kept }
-    let made = try make()
-    lock.withLock {
-      if districts.count >= Self.capacity { districts.removeAll() }
-      districts[path] = made
-    }
-    return made
+    try kept(\.districts, path, make)
   }
 
   /// A view's JSON kept under `key`, if any.
@@ -36,11 +30,18 @@ final class ViewCache: @unchecked Sendable {
 
   /// A view's JSON under `key`, made by `make` the first time.
   func view(_ key: String, make: () throws -> Data) rethrows -> Data {
-    if let kept = lock.withLock({ views[key] }) { return kept }
+    try kept(\.views, key, make)
+  }
+
+  /// The entry of `table` under `key`, made (outside the lock) and kept the first time.
+  private func kept<V>(
+    _ table: ReferenceWritableKeyPath<ViewCache, [String: V]>, _ key: String, _ make: () throws -> V
+  ) rethrows -> V {
+    if let entry = lock.withLock({ self[keyPath: table][key] }) { return entry }
     let made = try make()
     lock.withLock {
-      if views.count >= Self.capacity { views.removeAll() }
-      views[key] = made
+      if self[keyPath: table].count >= Self.capacity { self[keyPath: table].removeAll() }
+      self[keyPath: table][key] = made
     }
     return made
   }

@@ -169,10 +169,9 @@ struct RosterView: Codable, Sendable {
   var departments: [DepartmentLine]
   var coverage: [Cover]
 
-  init(job: String, roster: Roster, result: JobResult?, district: District, language: SheetLanguage) {
-    let tables = RosterTables(roster, district: district)
-    let names = PlaceNames(instance: district.instance, zones: district.zones, language: language)
-    let words = Words(language)
+  /// The view of a roster's `tables` in `district`, names from `names` (in the page's language).
+  init(job: String, tables: RosterTables, result: JobResult?, district: District, names: PlaceNames) {
+    let words = Words(names.language)
     let round = { (x: Double) in Rounding.round(x, Rounding.displayStep) }
     let personName = Dictionary(district.people.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
     let named = { (ids: [String]) in ids.map { personName[$0] ?? $0 } }

@@ -87,7 +87,8 @@ enum WhatIf {
     for (i, run) in rosters.enumerated() {
       let table = tables[i]
       let ids = Set(run.district.people.map(\.id))
-      let moves = i == 0 ? [] : Resolve.moves(from: base.roster, to: run.roster, district: run.district, language: language)
+      let runNames = PlaceNames(instance: run.district.instance, zones: run.district.zones, language: language)
+      let moves = i == 0 ? [] : Resolve.moves(from: basePostings, to: table, names: runNames)
         .filter { basePostings[$0.person] != nil }
       let pairs = table.evaluation.coverage.filter { $0.demand > 0 }
       runs.append(

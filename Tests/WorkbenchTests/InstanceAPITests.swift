@@ -18,6 +18,12 @@ struct InstanceAPITests {
     return try await client.execute(uri: "/api/instances", method: .post, headers: headers, body: APITests.body(data))
   }
 
+  /// rongchang-2024's district and its number of (town, department) pairs with demand.
+  static func rongchang() throws -> (District, Int) {
+    let district = District(try InstanceLoader.load(path: shipped("Instances/rongchang-2024.json")))
+    return (district, district.instance.towns.reduce(0) { $0 + $1.demand.values.filter { $0 > 0 }.count })
+  }
+
   /// POSTs `body` as `type` to `uri`, expects 202, and waits for the job to end: its id and last status.
   static func run(
     _ client: any TestClientProtocol, _ uri: String, type: String, _ body: String
@@ -78,8 +84,7 @@ struct InstanceAPITests {
 
   @Test("a kept instance solves by its id; the job's view has every person, town, department and pair with demand")
   func keptInstanceSolvesAndShowsItsRoster() async throws {
-    let district = District(try InstanceLoader.load(path: shipped("Instances/rongchang-2024.json")))
-    let pairs = district.instance.towns.reduce(0) { $0 + $1.demand.values.filter { $0 > 0 }.count }
+    let (_, pairs) = try Self.rongchang()
     try await APITests.withWorkbench { client, _ in
       let kept = try await Self.keep(client, try APITests.rongchang(), type: "application/json")
       let id = try #require(try APITests.json(kept)["id"] as? String)
@@ -124,7 +129,7 @@ struct InstanceAPITests {
 
   @Test("a re-solve from a roster keeps the pin, weighs moves against that roster, and refuses a pin to nowhere")
   func resolveWithAPin() async throws {
-    let district = District(try InstanceLoader.load(path: shipped("Instances/rongchang-2024.json")))
+    let (district, _) = try Self.rongchang()
     try await APITests.withWorkbench { client, _ in
       let kept = try await Self.keep(client, try APITests.rongchang(), type: "application/json")
       let id = try #require(try APITests.json(kept)["id"] as? String)
@@ -164,8 +169,7 @@ struct InstanceAPITests {
 
   @Test("a what-if from a roster is anchored on it; the comparison has both runs, the pairs with demand and who is new")
   func whatIfAndCompare() async throws {
-    let district = District(try InstanceLoader.load(path: shipped("Instances/rongchang-2024.json")))
-    let pairs = district.instance.towns.reduce(0) { $0 + $1.demand.values.filter { $0 > 0 }.count }
+    let (_, pairs) = try Self.rongchang()
     try await APITests.withWorkbench { client, _ in
       let first = try await APITests.solve(client, try APITests.rongchang())
       let base = try #require(try APITests.json(first)["job"] as? String)
