@@ -97,7 +97,7 @@ let package = Package(
     .target(
       name: "SecondmentWorkbench",
       dependencies: [
-        "SecondmentDomain", "SecondmentSheets", "SecondmentReport", "Scenarios",
+        "SecondmentDomain", "SecondmentSheets", "SecondmentReport", "Scenarios", "PlanHistory",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "HTTPTypes", package: "swift-http-types"),
       ]),

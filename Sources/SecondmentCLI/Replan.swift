@@ -1,5 +1,6 @@
 import ArgumentParser
 import GLPKBackend
+import MIPModel
 import SecondmentDomain
 import Foundation
 import PlanHistory
@@ -66,6 +67,23 @@ extension Secondment {
         valueName: "file"))
     var plannedInstance: String?
 
+    @Option(
+      help: ArgumentHelp(
+        "Take this roster (JSON or CSV) as the quarter's plan instead of planning one: it is checked against the quarter's rules, its changes are listed, and with --adopt it is recorded (the roster a planner reviewed, e.g. on the workbench).",
+        valueName: "file"))
+    var roster: String?
+
+    @Option(
+      help: ArgumentHelp(
+        "Write the quarter's summary as JSON: where it starts, every change with its reason, moves against the budget, coverage before and after (docs/replanning.md).",
+        valueName: "file"))
+    var summaryJSON: String?
+
+    @Flag(
+      name: .customLong("progress-json"),
+      help: "Write progress as one JSON object a line on standard error, as `solve --progress-json` does.")
+    var progressJSON = false
+
     @Flag(help: "Record the roster as the one in force for the quarter.")
     var adopt = false
 
@@ -89,9 +107,12 @@ extension Secondment {
         printError("--quarter '\(self.quarter)': not a quarter; write it like 2025Q2")
         throw ExitCode(2)
       }
+      // From the start, so that an interrupt while the inputs load still stops the plan.
+      Interrupt.shared.install()
+      if progressJSON { ProgressLine.writeJSON(SolveProgress(elapsed: 0, incumbent: nil, bound: nil, gap: nil)) }
       try checkOutputsOrExit(
-        [("--output", output), ("--planned-instance", plannedInstance)],
-        inputs: [instance, inputs.staff, changes, history])
+        [("--output", output), ("--planned-instance", plannedInstance), ("--summary-json", summaryJSON)],
+        inputs: [instance, inputs.staff, changes, history, roster])
       let (store, rawDistrict, changeList, instanceData) = try openQuarter(quarter)
 
       let prepared: PreparedReplan
@@ -129,23 +150,28 @@ extension Secondment {
         throw ExitCode(1)
       }
 
-      let result = try planQuarter(district, prepared: prepared)
-      guard let postings = result.postings else {
-        printError("no roster for \(quarter): " + result.notes.joined(separator: "; "))
-        throw ExitCode(1)
-      }
       let checker = RosterChecker(district)
-      let evaluation = checker.evaluate(postings, splits: result.splits)
-      let roster = RosterIO.roster(
-        from: postings, splits: result.splits, district: district, solver: result.solver,
-        status: result.status.rawValue, bound: result.bound, gap: result.gap, checker: checker)
+      let plan = try self.roster.map { try givenPlan($0, checker: checker) } ?? planQuarter(district, prepared: prepared)
+      let postings = plan.postings
+      let evaluation = checker.evaluate(postings, splits: plan.splits)
+      let written = RosterIO.roster(
+        from: postings, splits: plan.splits, district: district, solver: plan.solver,
+        status: plan.status, bound: plan.bound, gap: plan.gap, checker: checker)
       let changes = prepared.changes(postings)
       let moves = prepared.moves(postings)
-      out.solved(result, evaluation: evaluation, changes: changes, moves: moves, checker: checker)
+      out.solved(plan, evaluation: evaluation, changes: changes, moves: moves, checker: checker)
 
       if let output {
-        try RosterIO.write(roster, to: output)
+        try RosterIO.write(written, to: output)
         print("Roster written to \(output)")
+      }
+      if let summaryJSON {
+        let summary = QuarterSummary(
+          prepared: prepared, postings: postings, after: evaluation.measures, checker: checker,
+          formerNames: formerNames, changeList: changeList?.summary ?? [])
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+        try AtomicFile.write(try encoder.encode(summary), to: summaryJSON)
       }
       guard evaluation.isFeasible else {
         if let budget = prepared.maxMoves, moves > budget {
@@ -170,13 +196,13 @@ extension Secondment {
       for change in changes { counts[change.reason.rawValue, default: 0] += 1 }
       let options = ReplanOptionsRecord(
         pins: pins, maxMoves: prepared.maxMoves, maxTenureQuarters: district.policy.maxTenureQuarters,
-        solver: result.solver)
+        solver: plan.solver)
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.sortedKeys]
       let adoption = NewAdoption(
         quarter: quarter, instanceName: district.instance.name, instanceData: instanceData,
-        rosterData: try RosterIO.encodeJSON(roster), optionsData: try encoder.encode(options),
-        solver: result.solver, status: result.status.rawValue,
+        rosterData: try RosterIO.encodeJSON(written), optionsData: try encoder.encode(options),
+        solver: plan.solver, status: plan.status,
         objective: evaluation.objective.total, moves: moves, changes: counts,
         changeList: changeList?.summary ?? [],
         postings: district.people.map { (person: $0.id, posting: postings[$0.id] ?? .unassigned) },
@@ -205,15 +231,49 @@ extension Secondment {
     /// roster in force is the exact search's start when it still keeps every
     /// rule (glpk and auto alike), so a search stopped at a gap never returns
     /// a roster worse than changing nothing.
-    func planQuarter(_ district: District, prepared: PreparedReplan) throws -> PlanResult {
+    func planQuarter(_ district: District, prepared: PreparedReplan) throws -> QuarterPlan {
       var options = solver.planOptions
-      Interrupt.shared.install()
       options.shouldStop = Interrupt.shared.shouldStop
+      if progressJSON { options.progress = { ProgressLine.writeJSON($0) } }
       if !prepared.fromScratch { options.rosterInForce = prepared.unchangedPostings }
+      let result: PlanResult
       do {
-        return try Planner().plan(district, options: options)
+        result = try Planner().plan(district, options: options)
       } catch let error as PlannerError {
         printError(error.description)
+        throw ExitCode(2)
+      }
+      guard let postings = result.postings else {
+        printError("no roster for \(prepared.quarter): " + result.notes.joined(separator: "; "))
+        throw ExitCode(1)
+      }
+      var verdict = "\(result.solver), \(result.status.rawValue)"
+      if let gap = result.gap { verdict += String(format: " (gap %.2f%%)", gap * 100) }
+      return QuarterPlan(
+        postings: postings, splits: result.splits, solver: result.solver, status: result.status.rawValue,
+        bound: result.bound, gap: result.gap, verdict: String(format: "%@, %.1f s", verdict, result.seconds),
+        notes: result.notes)
+    }
+
+    /// The roster of `--roster` as the quarter's plan: its lines resolved
+    /// against the quarter's instance (names or ids); exits 2 on a roster
+    /// that cannot be read.
+    func givenPlan(_ file: String, checker: RosterChecker) throws -> QuarterPlan {
+      do {
+        let loaded = try RosterIO.read(path: file)
+        let resolved = try checker.resolve(loaded.roster, file: file, locations: loaded.locations)
+        let solver = loaded.roster.solver ?? "given"
+        return QuarterPlan(
+          postings: resolved.postings, splits: resolved.splits, solver: solver,
+          status: loaded.roster.status ?? "given", bound: loaded.roster.bound, gap: loaded.roster.gap,
+          verdict: "the roster of \(file) (\(solver))", notes: [])
+      } catch let error as InputError {
+        printError(error.description)
+        printError("\(file): the roster cannot be read; nothing was adopted")
+        throw ExitCode(2)
+      } catch let errors as InputErrors {
+        printError(errors.description)
+        printError("\(file): \(errors.errors.count) lines cannot be read; nothing was adopted")
         throw ExitCode(2)
       }
     }
@@ -321,6 +381,19 @@ extension Secondment {
   }
 }
 
+/// A quarter's roster, planned or given (`--roster`), and what to say of it.
+struct QuarterPlan {
+  var postings: [String: Posting]
+  var splits: [String: ZoneSplit]
+  var solver: String
+  var status: String
+  var bound: Double?
+  var gap: Double?
+  /// The solver's verdict in one line: solver, status, gap, seconds.
+  var verdict: String
+  var notes: [String]
+}
+
 /// The replanning options stored with an adopted roster.
 struct ReplanOptionsRecord: Codable {
   var pins: [String]
@@ -358,13 +431,11 @@ struct ReplanReport {
 
   /// The solver's verdict, the change list and the coverage before and after.
   func solved(
-    _ result: PlanResult, evaluation: RosterEvaluation, changes: [RosterChange], moves: Int,
+    _ plan: QuarterPlan, evaluation: RosterEvaluation, changes: [RosterChange], moves: Int,
     checker: RosterChecker
   ) {
-    var status = "\(result.solver), \(result.status.rawValue)"
-    if let gap = result.gap { status += String(format: " (gap %.2f%%)", gap * 100) }
-    print(String(format: "Solver: %@, %.1f s", status, result.seconds))
-    for note in result.notes { print("  note: \(note)") }
+    print("Solver: \(plan.verdict)")
+    for note in plan.notes { print("  note: \(note)") }
     if evaluation.isFeasible {
       print("Checker: every hard rule holds")
     } else {

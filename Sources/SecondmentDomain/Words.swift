@@ -35,7 +35,7 @@ public struct Words: Sendable {
 
   /// The catalogue: key → (English, Chinese).
   static let catalogue: [String: (en: String, zh: String)] = rosterWords.merging(pageWords) { a, _ in a }
-    .merging(noticeWords) { a, _ in a }.merging(whatIfWords) { a, _ in a }
+    .merging(noticeWords) { a, _ in a }.merging(whatIfWords) { a, _ in a }.merging(quarterWords) { a, _ in a }
 
   /// The roster's sheets and columns (workbook, terminal, page).
   static let rosterWords: [String: (en: String, zh: String)] = [
@@ -140,6 +140,49 @@ extension Words {
     "exportWorkbook": ("Roster workbook (.xlsx)", "派驻方案工作簿（.xlsx）"),
     "exportNotices": ("Posting notices (print)", "派驻通知书（打印）"),
     "export": ("Export", "导出"),
+  ]
+}
+
+extension Words {
+  /// The quarter page: replanning from the plan history, adoption, tenure;
+  /// `reason:` + a change reason's raw value names why a person's line changed.
+  static let quarterWords: [String: (en: String, zh: String)] = [
+    "tabQuarter": ("Quarter", "季度调整"),
+    "reason:rotation (tenure limit)": ("rotation (tenure limit)", "任期届满轮岗"), "reason:leave": ("on leave", "休假"),
+    "reason:departure": ("left", "离开"), "reason:coverage": ("to cover demand", "补充覆盖"),
+    "reason:new hire": ("new hire", "新入职"), "reason:back from leave": ("back from leave", "休假返岗"),
+    "reason:pinned": ("pinned", "指定岗位"), "reason:posting withdrawn": ("posting withdrawn", "原岗位撤销"),
+    "departed": ("(left)", "（已离开）"), "reason": ("reason", "原因"), "isMove": ("counts as a move", "计入调动"),
+    "replanTitle": ("Plan a quarter", "季度调整方案"),
+    "replanHelp": (
+      "Plans the quarter from the roster in force in the plan history: rotation by the tenure limit, leave, departures and new hires; every move is weighed. A change list (workbook or CSV: leaves, joins, on leave, returns, pin, demand) applies to the district's data, or to the last adopted quarter.",
+      "以历史记录中在岗的方案为起点安排本季度：任期轮岗、休假、离开与新入职，尽量少调动。变动清单（工作簿或 CSV：离开、加入、休假、返岗、固定、需求）作用于区情数据，或作用于上一已采用季度。"),
+    "replanQuarter": ("quarter", "季度"), "startFrom": ("start from", "起点"),
+    "startInstance": ("the district's data chosen above", "上方所选区情数据"),
+    "startAdopted": ("the last adopted quarter ({0})", "上一已采用季度（{0}）"),
+    "changeList": ("change list (optional)", "变动清单（可选）"), "replan": ("Replan the quarter", "生成季度方案"),
+    "fromScratch": ("{0}: planned from scratch (the history holds no earlier quarter; no moves counted)", "{0}：从头安排（历史中无更早季度，不计调动）"),
+    "replannedFrom": ("{0}: replanned from the roster adopted for {1}", "{0}：以 {1} 已采用的方案为起点"),
+    "quarterPeople": (
+      "{0} people ({1} available): {2} left, {3} on leave, {4} back from leave, {5} new hires",
+      "{0} 人（可派驻 {1} 人）：离开 {2} 人，休假 {3} 人，休假返岗 {4} 人，新入职 {5} 人"),
+    "quarterMoves": ("{0} moves ({1} forced by the rules); budget: {2}", "调动 {0} 人（规则强制 {1} 人）；调动上限：{2}"),
+    "noBudget": ("none", "无"),
+    "changesTitle": ("{0} changes", "变动 {0} 项"), "noChanges": ("Nobody's posting changes.", "无人岗位变动。"),
+    "coverageBeforeAfter": ("Coverage: before (everyone kept where they were) and after", "覆盖：调整前（人员不动）与调整后"),
+    "before": ("before", "调整前"), "after": ("after", "调整后"),
+    "pilotUnmet": ("unmet FTE in pilot towns", "试点镇街缺口当量"), "largestUnmetShare": ("largest unmet share", "最大缺口比例"),
+    "adoptedBy": ("adopted by", "采用人"), "supersede": ("replace the quarter's adopted roster", "替换该季度已采用的方案"),
+    "adopt": ("Adopt this roster for {0}", "采用此方案为 {0} 的在岗方案"),
+    "adoptConfirm": (
+      "Adopt this roster as the one in force for {0}? It is recorded in the plan history with your name.",
+      "确认采用此方案为 {0} 的在岗方案？将以您的名义记入历史记录。"),
+    "adoptedMessage": ("Adopted for {0}.", "已采用为 {0} 的在岗方案。"),
+    "adoptedAlready": ("Adopted: {0}", "已采用：{0}"), "openRoster": ("Open the roster", "查看方案"),
+    "historyTitle": ("Plan history", "历史记录"), "historyEmpty": ("No quarter adopted yet.", "尚无已采用的季度。"),
+    "adoptedAt": ("adopted at", "采用时间"), "posted": ("posted", "在岗人数"),
+    "tenureTitle": ("Tenure: each person's latest posting", "任期：每人最近岗位"),
+    "since": ("since", "起始季度"), "inForce": ("in force", "在岗"), "replans": ("Replans", "季度方案记录"),
   ]
 }
 

@@ -150,6 +150,9 @@ extension API {
       view.basedOn = before
       view.moves = Resolve.moves(from: RosterTables.postings(of: previous).postings, to: tables, names: names)
     }
+    if status.quarter != nil, let folder = await jobs.roster(id)?.deletingLastPathComponent() {
+      view.quarter = QuarterView.read(folder: folder, names: names)
+    }
     view.pins = (status.pins ?? [:]).sorted { $0.key < $1.key }.map { person, posting in
       (district.person(person)?.name ?? person) + " " + names.posting(posting, words: Words(language))
     }

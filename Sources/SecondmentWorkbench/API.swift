@@ -70,6 +70,7 @@ public enum API {
   ) {
     router.add(middleware: Guard<Context>(settings: settings))
     addViews(to: router, workspace: workspace, jobs: jobs, settings: settings)
+    Quarters.add(to: router, workspace: workspace, jobs: jobs, settings: settings)
     router.get("api/openapi.json") { _, _ -> Response in
       var headers = HTTPFields()
       headers[.contentType] = "application/json"

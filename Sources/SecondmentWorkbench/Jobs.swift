@@ -52,6 +52,10 @@ public struct JobStatus: Codable, Sendable {
   /// A what-if's title and what its scenario changed, one line each.
   public var label: String?
   public var changes: [String]?
+  /// The quarter a replan job plans (`POST /api/replan`), and once its
+  /// roster is adopted, what the plan history said.
+  public var quarter: String?
+  public var adopted: String?
   public var state: JobState
   /// glpk, greedy or auto.
   public var solver: String
@@ -81,6 +85,9 @@ public actor JobQueue {
   private final class Job {
     var status: JobStatus
     let instance: URL
+    /// The subcommand and its inputs (`solve FILE`, `replan … --quarter Q`);
+    /// the solver, time limit, roster file and progress are added at launch.
+    let command: [String]
     var process: Process?
     var log: [String] = []
     var cancelRequested = false
@@ -89,14 +96,16 @@ public actor JobQueue {
     var listening = false
     var partial = Data()
 
-    init(status: JobStatus, instance: URL) {
+    init(status: JobStatus, instance: URL, command: [String]) {
       self.status = status
       self.instance = instance
+      self.command = command
     }
   }
 
   private let workspace: Workspace
-  private let executable: URL
+  /// The `secondment` binary the jobs (and adoptions) run.
+  let executable: URL
   /// Solves that may run at once.
   public let slots: Int
 
@@ -131,14 +140,19 @@ public actor JobQueue {
   ///   - stored: the kept instance it solves, if any.
   ///   - basedOn: the job whose roster it re-solves from, with `pins`, or
   ///     whose roster a what-if (`label`, `changes`) is anchored on.
+  ///   - command: the subcommand and its inputs when the job is not
+  ///     `solve INSTANCE` (a replan of `quarter`, whose `instance` is then
+  ///     the instance as planned, written by the run).
   public func submit(
     id: String, instance: URL, solver: String, timeLimit: Double, from stored: String? = nil,
-    basedOn: String? = nil, pins: [String: Posting]? = nil, label: String? = nil, changes: [String]? = nil
+    basedOn: String? = nil, pins: [String: Posting]? = nil, label: String? = nil, changes: [String]? = nil,
+    quarter: String? = nil, command: [String]? = nil
   ) -> JobStatus {
     let status = JobStatus(
-      id: id, instance: stored, basedOn: basedOn, pins: pins, label: label, changes: changes, state: .queued, solver: solver, timeLimit: timeLimit, queuePosition: nil,
+      id: id, instance: stored, basedOn: basedOn, pins: pins, label: label, changes: changes, quarter: quarter,
+      state: .queued, solver: solver, timeLimit: timeLimit, queuePosition: nil,
       progress: nil, hasRoster: false, exitStatus: nil, message: nil, result: nil)
-    jobs[id] = Job(status: status, instance: instance)
+    jobs[id] = Job(status: status, instance: instance, command: command ?? ["solve", instance.path])
     order.append(id)
     waiting.append(id)
     startWaiting()
@@ -169,6 +183,13 @@ public actor JobQueue {
   public func roster(_ id: String) -> URL? {
     guard let job = jobs[id], job.status.hasRoster, let folder = workspace.job(id) else { return nil }
     return folder.appendingPathComponent("roster.json")
+  }
+
+  /// Records that a replan job's roster was adopted, in the history's words.
+  public func markAdopted(_ id: String, message: String) {
+    guard let job = jobs[id] else { return }
+    job.status.adopted = message
+    save(job)
   }
 
   /// Cancels a job: a queued one never starts; a running one is interrupted
@@ -213,8 +234,8 @@ public actor JobQueue {
     guard let job = jobs[id], let folder = workspace.job(id) else { return }
     let process = Process()
     process.executableURL = executable
-    process.arguments = [
-      "solve", job.instance.path, "--solver", job.status.solver,
+    process.arguments = job.command + [
+      "--solver", job.status.solver,
       "--time-limit", String(job.status.timeLimit),
       "--output", folder.appendingPathComponent("roster.json").path, "--progress-json",
     ]
@@ -287,6 +308,7 @@ public actor JobQueue {
     } ?? false
     job.status.exitStatus = exitStatus
     job.status.hasRoster = roster && [0, 1, 4].contains(exitStatus)
+      && FileManager.default.fileExists(atPath: job.instance.path)
     if job.status.hasRoster, let folder = workspace.job(id) {
       job.status.result = Self.result(of: folder.appendingPathComponent("roster.json"))
     }
@@ -295,10 +317,10 @@ public actor JobQueue {
     case 0:
       job.status.state = .done
       job.status.message = nil
-    case 1:
+    case 1 where job.status.hasRoster:
       job.status.state = .done
       job.status.message = "the roster breaks rules; its brokenRules name them"
-    case 4:
+    case 4 where job.status.hasRoster:
       job.status.state = job.cancelRequested ? .cancelled : .done
       job.status.message = "stopped on request: the best roster found so far was kept"
     default:

@@ -100,6 +100,44 @@ enum OpenAPI {
           "parameters": [{"$ref": "#/components/parameters/JobID"}, {"$ref": "#/components/parameters/Language"}],
           "get": {"summary": "The posting notices (派驻通知书): one printable page per person with a posting", "responses": {"200": {"description": "An HTML document with a print style sheet.", "content": {"text/html": {"schema": {"type": "string"}}}}, "404": {"$ref": "#/components/responses/Error"}, "409": {"$ref": "#/components/responses/Error"}}}
         },
+        "/api/replan": {
+          "post": {
+            "summary": "Plan a quarter from the workspace's plan history (history.sqlite), as secondment replan does: from a kept instance (?instance=ID) and/or a change list as the body, which without an instance applies to the last adopted quarter's",
+            "parameters": [
+              {"name": "quarter", "in": "query", "required": true, "schema": {"type": "string", "pattern": "^[0-9]{4}Q[1-4]$"}, "description": "The quarter planned, e.g. 2025Q2."},
+              {"name": "instance", "in": "query", "schema": {"type": "string", "pattern": "^[0-9a-f]{12}$"}, "description": "A kept instance (POST /api/instances)."},
+              {"name": "timeLimit", "in": "query", "schema": {"type": "number", "default": 30, "minimum": 0, "exclusiveMinimum": true, "maximum": 86400}, "description": "Seconds."},
+              {"name": "solver", "in": "query", "schema": {"type": "string", "enum": ["auto", "glpk", "greedy"], "default": "auto"}}
+            ],
+            "requestBody": {"required": false, "content": {
+              "text/csv": {"schema": {"type": "string", "description": "A change list (docs/replanning.md)."}},
+              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {"schema": {"type": "string", "format": "binary", "description": "A change list workbook (sheet 变动)."}}
+            }},
+            "responses": {
+              "202": {"description": "The replan was queued as a job; its view (GET /api/jobs/ID/view) carries 'quarter': where it starts, every change with its reason, coverage before and after.", "content": {"application/json": {"schema": {"type": "object", "properties": {"job": {"type": "string"}}, "required": ["job"]}}}},
+              "400": {"$ref": "#/components/responses/Error"},
+              "404": {"$ref": "#/components/responses/Error"},
+              "415": {"$ref": "#/components/responses/Error"}
+            }
+          }
+        },
+        "/api/jobs/{id}/adopt": {
+          "parameters": [{"$ref": "#/components/parameters/JobID"}],
+          "post": {
+            "summary": "Record a replan job's roster as the one in force for its quarter (checked again; one transaction in the plan history)",
+            "requestBody": {"required": false, "content": {"application/json": {"schema": {"type": "object", "properties": {"adoptedBy": {"type": "string"}, "supersede": {"type": "boolean", "description": "Replace the quarter's adopted roster (recorded)."}}}}}},
+            "responses": {
+              "200": {"description": "Adopted, or already in force.", "content": {"application/json": {"schema": {"type": "object", "properties": {"job": {"type": "string"}, "quarter": {"type": "string"}, "message": {"type": "string"}}}}}},
+              "400": {"$ref": "#/components/responses/Error"},
+              "404": {"$ref": "#/components/responses/Error"},
+              "409": {"$ref": "#/components/responses/Error"}
+            }
+          }
+        },
+        "/api/history": {
+          "parameters": [{"$ref": "#/components/parameters/Language"}],
+          "get": {"summary": "The plan history: adopted quarters (who, when, moves, changes by reason), each person's latest posting and tenure, and the next quarter to plan", "responses": {"200": {"description": "The history; empty lists before the first adoption.", "content": {"application/json": {"schema": {"type": "object"}}}}, "500": {"$ref": "#/components/responses/Error"}}}
+        },
         "/api/jobs": {
           "get": {
             "summary": "Every job",
@@ -155,6 +193,8 @@ enum OpenAPI {
               "pins": {"type": "object", "description": "People pinned for this solve: person id to posting ({mode, town} or {mode, zone})."},
               "label": {"type": "string", "description": "A what-if's title."},
               "changes": {"type": "array", "items": {"type": "string"}, "description": "What a what-if's scenario changed, one line each."},
+              "quarter": {"type": "string", "description": "The quarter a replan job plans."},
+              "adopted": {"type": "string", "description": "Once a replan job's roster is adopted: what the plan history said."},
               "state": {"type": "string", "enum": ["queued", "running", "done", "failed", "cancelled"]},
               "solver": {"type": "string"},
               "timeLimit": {"type": "number"},

@@ -42,7 +42,7 @@ enum Page {
     let words = Words(language)
     let table = String(decoding: API.encoded(words.all), as: UTF8.self)
       .replacingOccurrences(of: "</", with: "<\\/")
-    let tabs = [("district", "tabDistrict"), ("solve", "tabSolve"), ("roster", "tabRoster"), ("whatif", "tabWhatIf")].map {
+    let tabs = [("district", "tabDistrict"), ("solve", "tabSolve"), ("roster", "tabRoster"), ("whatif", "tabWhatIf"), ("quarter", "tabQuarter")].map {
       tab, key in
       "<button type=\"button\" class=\"tab\" data-tab=\"\(tab)\">" + escapeHTML(words.word(key)) + "</button>"
     }.joined()
@@ -72,6 +72,7 @@ enum Page {
       <section id="solve" class="page"></section>
       <section id="roster" class="page"></section>
       <section id="whatif" class="page"></section>
+      <section id="quarter" class="page"></section>
       </main>
       <script>window.WORDS = \(table); window.LANG = "\(language.rawValue)";</script>
       <script src="app.js"></script>

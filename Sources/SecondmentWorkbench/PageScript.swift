@@ -1,9 +1,20 @@
-/// The page's script: the district, solve and roster pages on the JSON API.
+/// The page's script: the district, solve, roster, what-if and quarter
+/// pages on the JSON API.
 ///
 /// It reads its words from `window.WORDS` (the catalogue, `Words`) and sends
 /// the workbench's token, when the page was opened with one, on every request.
 enum PageScript {
-  static let source = #"""
+  /// The whole script: the shared parts and pages, the quarter page, then the start.
+  static let source = core + quarter + startup
+
+  /// Opens the tab the address names and loads the district's data.
+  static let startup = """
+    showTab((location.hash || "#district").slice(1) || "district");
+    loadInstances().catch(failed);
+
+    """
+
+  static let core = #"""
     "use strict";
     const W = window.WORDS, LANG = window.LANG;
     const query = new URLSearchParams(location.search);
@@ -75,6 +86,7 @@ enum PageScript {
       if (location.hash !== "#" + name) history.replaceState(null, "", "#" + name);
       if (name === "roster") renderRoster();
       if (name === "whatif") renderWhatIf();
+      if (name === "quarter") renderQuarter().catch(failed);
     }
     document.querySelectorAll(".tab").forEach(t => t.addEventListener("click", () => showTab(t.dataset.tab)));
 
@@ -215,8 +227,8 @@ enum PageScript {
 
     // Solve.
     async function refreshJobs() {
-      const all = await api("/api/jobs");
-      state.jobs = all.filter(j => j.instance === state.instance);
+      state.allJobs = await api("/api/jobs");
+      state.jobs = state.allJobs.filter(j => j.instance === state.instance);
     }
     function renderSolve() {
       const page = document.getElementById("solve");
@@ -540,7 +552,5 @@ enum PageScript {
         ]));
     }
 
-    showTab((location.hash || "#district").slice(1) || "district");
-    loadInstances().catch(failed);
     """#
 }

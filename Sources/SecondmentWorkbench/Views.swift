@@ -162,6 +162,8 @@ struct RosterView: Codable, Sendable {
   var basedOn: String?
   var pins: [String] = []
   var moves: [Move]?
+  /// A replan job's quarter: where it starts, each change with its reason.
+  var quarter: QuarterView?
   /// The checker's messages, one per broken rule; empty when every rule is kept.
   var brokenRules: [String]
   var people: [PersonLine]

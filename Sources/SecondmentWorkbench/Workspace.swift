@@ -24,6 +24,9 @@ public struct Workspace: Sendable {
     root = url
   }
 
+  /// The plan history of the quarter page (`replan --history`).
+  public var history: URL { root.appendingPathComponent("history.sqlite") }
+
   /// The folder of solve jobs.
   public var jobs: URL { root.appendingPathComponent("jobs") }
 

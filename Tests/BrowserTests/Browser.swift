@@ -103,6 +103,17 @@ final class Browser: @unchecked Sendable {
     _ = try await command("POST", "/element/\(element)/clear", [:])
   }
 
+  /// Accepts the dialog the page opened (a confirm), waiting for it to open; its text.
+  func acceptDialog() async throws -> String {
+    var text: String?
+    try await wait {
+      text = try await command("GET", "/alert/text")["value"] as? String
+      return text != nil
+    }
+    _ = try await command("POST", "/alert/accept", [:])
+    return text ?? ""
+  }
+
   // MARK: - What the page shows
 
   /// The visible text of the first element `css` selects ("" when there is none).

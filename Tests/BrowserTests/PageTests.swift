@@ -138,6 +138,72 @@ struct PageTests {
     }
   }
 
+  @Test("a quarter: planned from the history, adopted after a confirmation, then the next from a change list with every change's reason")
+  func quarterReplannedAndAdopted() async throws {
+    let changeList = packageRoot.appendingPathComponent("Tests/SheetsTests/Fixtures/2025Q2-changes.xlsx").path
+    try await withWorkbench(label: "quarter") { browser, address in
+      try await browser.open(address + "?lang=zh")
+      try await browser.type("#upload", workbook)
+      #expect(try await browser.wait { try await browser.count("#district-map .town") == 21 })
+      try await browser.click(".tab[data-tab=quarter]")
+      #expect(try await browser.wait { try await browser.text("#history-empty") == "尚无已采用的季度。" })
+
+      // The first quarter: planned from scratch, adopted once the planner confirms.
+      try await browser.clear("#replan-quarter")
+      try await browser.type("#replan-quarter", "2025Q1")
+      try await browser.click("#replan")
+      #expect(try await browser.wait(seconds: 300) { try await browser.text("#quarter-headline").hasPrefix("2025Q1：从头安排") })
+      #expect(try await browser.text("#quarter-moves").hasPrefix("调动 0 人"))
+      #expect(try await browser.count("#quarter-coverage tbody tr") == 4)
+      try await browser.screenshot("1-first-quarter")
+      try await browser.type("#adopted-by", "王丽")
+      try await browser.click("#adopt")
+      #expect(try await browser.acceptDialog().contains("2025Q1"))
+      #expect(try await browser.wait { try await browser.count("#history-table tbody tr") == 1 })
+      #expect(try await browser.text("#message").contains("已采用为 2025Q1 的在岗方案"))
+      let first = try await browser.texts("#history-table tbody tr td")
+      #expect(first.first == "2025Q1" && first.contains("王丽"), "\(first)")
+      #expect(try await browser.count("#tenure-table tbody tr") == 105)
+
+      // The next quarter from the change list alone: each change with its reason.
+      let next = try await browser.run("return document.getElementById('replan-quarter').value") as? String
+      #expect(next == "2025Q2", "the next quarter to plan is offered")
+      try await browser.click("#replan-start option[value=adopted]")
+      try await browser.type("#change-list", changeList)
+      try await browser.click("#replan")
+      #expect(try await browser.wait(seconds: 300) { try await browser.text("#quarter-headline").contains("以 2025Q1 已采用的方案为起点") })
+      #expect(try await browser.text("#quarter-people").contains("离开 1 人，休假 1 人，休假返岗 0 人，新入职 1 人"))
+      let rows = try await browser.run(
+        "return Array.from(document.querySelectorAll('#quarter-changes tbody tr')).map(r => Array.from(r.cells).map(c => c.innerText));")
+        as? [[String]] ?? []
+      #expect(rows.first { $0.first == "朱辉磊" }?[3] == "离开", "\(rows)")
+      #expect(rows.first { $0.first == "邓伟" }?[3] == "休假", "\(rows)")
+      #expect(rows.first { $0.first == "黄子轩" }?[3] == "新入职", "\(rows)")
+      #expect(rows.contains { $0[2] == "派驻 安富街道" && $0[3] == "指定岗位" }, "\(rows)")
+      let moves = rows.filter { $0.last == "是" }.count
+      #expect(try await browser.text("#quarter-moves").hasPrefix("调动 \(moves) 人"))
+      #expect(try await browser.count("#quarter-change-list li") == 5)
+      _ = try await browser.run("document.getElementById('quarter-changes').scrollIntoView();")
+      try await browser.screenshot("2-next-quarter")
+      try await browser.click("#adopt")
+      #expect(try await browser.acceptDialog().contains("2025Q2"))
+      #expect(try await browser.wait { try await browser.count("#history-table tbody tr") == 2 })
+      #expect(try await browser.wait { try await browser.text("#adopted").contains("2025Q2") })
+      let tenure = try await browser.run(
+        "return Array.from(document.querySelectorAll('#tenure-table tbody tr')).map(r => Array.from(r.cells).map(c => c.innerText));")
+        as? [[String]] ?? []
+      #expect(tenure.first { $0.first == "朱辉磊" }?.last == "否", "the leaver's posting is no longer in force")
+      #expect(tenure.filter { $0[2] == "2" }.count > 90, "most people hold their posting a second quarter")
+      try await browser.screenshot("3-adopted")
+
+      // The adopted quarter's roster opens like any other, with its exports.
+      try await browser.click("#open-quarter-roster")
+      #expect(try await browser.wait { try await browser.count("#roster-map .town") == 21 })
+      #expect(try await browser.count("#by-person tbody tr") == 105)
+      #expect(try await browser.count("#export-notices") == 1)
+    }
+  }
+
   @Test("a broken workbook is refused on the page with the place and the fix, and nothing is kept")
   func brokenUploadIsExplained() async throws {
     let broken = packageRoot.appendingPathComponent("Tests/SheetsTests/Fixtures/bad-department.xlsx").path
@@ -158,7 +224,7 @@ struct PageTests {
     try await withWorkbench(label: "english") { browser, address in
       try await browser.open(address + "?lang=en")
       #expect(try await browser.wait { try await browser.text("h1") == "Secondment workbench" })
-      #expect(try await browser.texts(".tab") == ["District", "Solve", "Roster", "What-if"])
+      #expect(try await browser.texts(".tab") == ["District", "Solve", "Roster", "What-if", "Quarter"])
       #expect(try await browser.text("#district").contains("No district data yet"))
       #expect(try await browser.text("#language") == "中文")
     }

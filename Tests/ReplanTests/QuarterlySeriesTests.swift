@@ -172,6 +172,55 @@ struct QuarterlySeriesTests {
     #expect(after.postings == before.postings + people)
   }
 
+  @Test("A roster given with --roster is checked against the quarter's rules: one breaking a pin is refused, the planned one is adopted as given")
+  func givenRosterIsCheckedThenAdopted() throws {
+    let folder = try temporaryHistoryFolder()
+    let history = folder.appendingPathComponent("history.sqlite").path
+    let first = try #require(try seriesFiles().first)
+    let roster1 = folder.appendingPathComponent("q1.json").path
+    let adopt = try runSecondment(
+      replanArguments(first.path, quarter: "2025Q1", history: history, extra: ["--output", roster1, "--adopt"]))
+    try #require(adopt.status == 0, "\(adopt.stdout)\n\(adopt.stderr)")
+    let next = try sameInputs(first.path, quarter: "2025Q2", in: folder)
+    let district = District(try InstanceLoader.load(path: next))
+    let entry = try #require(try RosterIO.read(path: roster1).roster.postings.first { $0.mode == "stationed" })
+    let person = try #require(district.person(entry.person))
+    let town = try #require(
+      district.instance.towns.first { $0.id != entry.town && !district.avoids(person, town: $0.id) })
+    let pin = "\(person.id)=\(town.id)"
+
+    // The roster in force, given for the next quarter, breaks the pin: refused, nothing adopted.
+    let refused = try runSecondment(
+      replanArguments(next, quarter: "2025Q2", history: history, extra: ["--pin", pin, "--roster", roster1, "--adopt"]))
+    #expect(refused.status == 1, "\(refused.stdout)\n\(refused.stderr)")
+    #expect(refused.stderr.contains("nothing adopted"))
+    #expect(try PlanHistory(path: history, create: false).adoptedQuarterCount() == 1)
+
+    // Planned with the pin, reviewed, then adopted as given: the history holds exactly its postings.
+    let roster2 = folder.appendingPathComponent("q2.json").path
+    let summary = folder.appendingPathComponent("q2-summary.json").path
+    let planned = try runSecondment(
+      replanArguments(next, quarter: "2025Q2", history: history, extra: ["--pin", pin, "--output", roster2]))
+    try #require(planned.status == 0, "\(planned.stdout)\n\(planned.stderr)")
+    let adopted = try runSecondment(
+      replanArguments(
+        next, quarter: "2025Q2", history: history,
+        extra: ["--pin", pin, "--roster", roster2, "--adopt", "--summary-json", summary]))
+    try #require(adopted.status == 0, "\(adopted.stdout)\n\(adopted.stderr)")
+    #expect(adopted.stdout.contains("Solver: the roster of \(roster2)"))
+    let store = try PlanHistory(path: history, create: false)
+    let inForce = try store.adoptedPostings(Quarter("2025Q2")!)
+    for entry in try RosterIO.read(path: roster2).roster.postings {
+      #expect(inForce[entry.person] == posting(of: entry), "\(entry.person) differs from the roster given")
+    }
+    #expect(inForce[person.id] == .stationed(town: town.id))
+    let written = try JSONDecoder().decode(QuarterSummary.self, from: Data(contentsOf: URL(fileURLWithPath: summary)))
+    #expect(written.previous == "2025Q1" && written.quarter == "2025Q2")
+    #expect(written.changes.contains { $0.person == person.id && $0.reason == .pinned && $0.isMove })
+    #expect(written.moves == (try store.adoptions().last?.moves))
+    #expect(written.moves == written.changes.filter(\.isMove).count)
+  }
+
   @Test("A budget too small for the tenure limit is refused with the rule and the shortfall")
   func budgetShortfallIsExplained() throws {
     let folder = try temporaryHistoryFolder()
