@@ -100,6 +100,16 @@ public struct Words: Sendable {
     "pinsNone": ("No one pinned yet.", "尚未固定人员。"), "pinned": ("Pinned: {0}", "已固定：{0}"),
     "movesAgainst": ("Against the roster it started from, {0} people move", "与原方案相比，调动 {0} 人"),
     "from": ("from", "原岗位"), "to": ("to", "新岗位"), "remove": ("remove", "移除"),
+    "whyHelp": (
+      "Click a name to see why the person is posted there: the roster's objective with them there against the next best posting for them, everyone else staying put.",
+      "点击姓名查看此人为何派驻在此：此人在现岗位与其次最优岗位时方案的目标值对比（其他人不动）。"),
+    "whyTitle": ("Why {0} is {1}", "{0} 为何{1}"),
+    "whyNextBest": (
+      "Next best for them: {0}, objective {1} against {2} here (difference {3}).",
+      "其次最优岗位：{0}，目标值 {1}，现岗位为 {2}（差值 {3}）。"),
+    "whyNone": ("No other posting keeps as many rules.", "没有其他岗位能满足同样多的规则。"),
+    "term": ("objective term", "目标项"), "here": ("here", "现岗位"), "nextBestColumn": ("next best", "其次最优"),
+    "difference": ("difference", "差值"), "alternativesTitle": ("Other postings, best first", "其他岗位（由优到劣）"),
   ]
 
   /// The what-if page.

@@ -100,6 +100,22 @@ extension API {
         return json(["job": queued.id], status: .accepted)
       }
     }
+    router.get("api/jobs/:id/why") { request, context -> Response in
+      await answer {
+        let (_, _, roster, district) = try await jobRoster(context, jobs: jobs)
+        let person = request.uri.queryParameters["person"].map(String.init) ?? ""
+        let (postings, splits) = RosterTables.postings(of: roster)
+        guard
+          let comparison = PostingComparison(
+            person: person, postings: postings, splits: splits, checker: RosterChecker(district))
+        else {
+          throw APIError(
+            .notFound, "no person '\(person)' in this roster", fix: "give person=ID, an id of the roster's people")
+        }
+        let names = PlaceNames(instance: district.instance, zones: district.zones, language: Page.language(of: request))
+        return json(WhyView(comparison, name: district.person(person)?.name ?? person, names: names))
+      }
+    }
     router.get("api/compare") { request, _ -> Response in
       await answer {
         let ids = (request.uri.queryParameters["jobs"].map(String.init) ?? "").split(separator: ",").map(String.init)

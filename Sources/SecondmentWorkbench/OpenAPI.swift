@@ -85,6 +85,10 @@ enum OpenAPI {
             }
           }
         },
+        "/api/jobs/{id}/why": {
+          "parameters": [{"$ref": "#/components/parameters/JobID"}, {"$ref": "#/components/parameters/Language"}, {"name": "person", "in": "query", "required": true, "schema": {"type": "string"}, "description": "A person id of the roster."}],
+          "get": {"summary": "Why a person holds their posting: the roster's objective terms with them there against the next best posting for them, everyone else staying put, priced by the checker", "responses": {"200": {"description": "The comparison.", "content": {"application/json": {"schema": {"type": "object"}}}}, "404": {"$ref": "#/components/responses/Error"}, "409": {"$ref": "#/components/responses/Error"}}}
+        },
         "/api/compare": {
           "get": {
             "summary": "Rosters side by side, the first the base: per run the label, changes, result, pairs covered, unmet FTE, objective, broken rules, moves against the base, people new and gone; per (town, department) pair with demand the demand and supply of every run",

@@ -90,7 +90,7 @@ enum PageScript {
     }
     document.querySelectorAll(".tab").forEach(t => t.addEventListener("click", () => showTab(t.dataset.tab)));
 
-    // Tables: columns are {key, label, number, value(row)}; click a header to sort.
+    // Tables: columns are {key, label, number, value(row), cell(row)}; click a header to sort (by value).
     function table(id, columns, rows) {
       const sort = state.sorts[id];
       let shown = rows.slice();
@@ -110,7 +110,7 @@ enum PageScript {
       }, c.label)));
       const body = shown.map(r => el("tr", {}, columns.map(c => {
         const v = c.value ? c.value(r) : r[c.key];
-        return el("td", { class: c.number ? "number" : null }, c.number ? fmt(v) : (v ?? ""));
+        return el("td", { class: c.number ? "number" : null }, c.cell ? c.cell(r) : c.number ? fmt(v) : (v ?? ""));
       })));
       return el("div", { class: "scroll" }, el("table", { id }, el("thead", {}, head), el("tbody", {}, body)));
     }
@@ -337,7 +337,8 @@ enum PageScript {
         adjustPanel(v),
         el("h2", {}, word("byTown")),
         el("div", { id: "by-town-box" }),
-        el("h2", {}, word("byPerson")),
+        el("h2", {}, word("byPerson")), el("p", { class: "lead" }, word("whyHelp")),
+        el("div", { id: "why-box" }),
         el("div", { id: "by-person-box" }),
         el("h2", {}, word("byDepartment")),
         el("div", { id: "by-department-box" }));
@@ -356,7 +357,9 @@ enum PageScript {
       ], v.towns);
       const townName = Object.fromEntries(v.towns.map(t => [t.id, t.name]));
       draw("by-person", "by-person-box", [
-        { key: "name", label: word("name") }, { key: "department", label: word("department") }, { key: "role", label: word("role") },
+        { key: "name", label: word("name"), cell: p => el("button", { type: "button", class: "link why-person", "data-person": p.id,
+          onclick: () => showWhy(v.job, p.id).catch(failed) }, p.name) },
+        { key: "department", label: word("department") }, { key: "role", label: word("role") },
         { key: "posting", label: word("posting") },
         { key: "fte", label: word("ftePerTown"), value: p => listed(p.towns.map(t => townName[t] + " " + fmt(p.fte[t] ?? 0))) },
       ], v.people);
@@ -367,6 +370,29 @@ enum PageScript {
         { key: "zoned", label: word("zoned"), number: true }, { key: "auxiliaries", label: word("auxiliaries"), number: true },
         { key: "unassigned", label: word("unassigned"), number: true },
       ], v.departments);
+    }
+    // Why there: the objective's terms here against the next best posting for the person.
+    async function showWhy(job, person) {
+      const w = await api(`/api/jobs/${job}/why?person=${encodeURIComponent(person)}`);
+      const box = document.getElementById("why-box");
+      if (!box) return;
+      const next = w.alternatives.find(a => a.posting === w.nextBest);
+      fill(box, el("div", { class: "why", id: "why" },
+        el("h3", {}, word("whyTitle", w.name, w.posting)),
+        el("p", { class: "lead", id: "why-next" }, w.nextBest
+          ? word("whyNextBest", w.nextBest, fmt(next ? next.objective : null), fmt(w.objective), fmt(next ? next.difference : null))
+          : word("whyNone")),
+        w.brokenRules.length ? el("ul", { class: "broken" }, w.brokenRules.map(b => el("li", {}, b))) : null,
+        el("table", { id: "why-terms" },
+          el("thead", {}, el("tr", {}, [word("term"), word("here"), word("nextBestColumn"), word("difference")].map(h => el("th", {}, h)))),
+          el("tbody", {}, w.terms.map(t => el("tr", {}, el("th", {}, t.name), el("td", { class: "number" }, fmt(t.here)),
+            el("td", { class: "number" }, fmt(t.there)), el("td", { class: "number" + (t.difference > 0 ? " up" : t.difference < 0 ? " down" : "") }, fmt(t.difference)))))),
+        el("h3", {}, word("alternativesTitle")),
+        el("table", { id: "why-alternatives" },
+          el("thead", {}, el("tr", {}, [word("posting"), word("objective"), word("difference"), word("brokenRules")].map(h => el("th", {}, h)))),
+          el("tbody", {}, w.alternatives.map(a => el("tr", {}, el("td", {}, a.posting), el("td", { class: "number" }, fmt(a.objective)),
+            el("td", { class: "number" }, fmt(a.difference)), el("td", { class: "number" }, a.brokenRules)))))));
+      box.scrollIntoView();
     }
     // Pins: people pinned to a posting, then a re-solve from this roster.
     function adjustPanel(v) {

@@ -51,8 +51,12 @@ enum PageStyle {
     .kept { color: #2e7d32; }
     button.primary { background: var(--accent); color: #fff; border: 0; padding: 6px 16px; border-radius: 4px; cursor: pointer; }
     button:disabled { opacity: 0.5; cursor: default; }
+    button.link { background: none; border: 0; padding: 0; color: var(--accent); cursor: pointer; text-decoration: underline; font: inherit; }
+    .why { border: 1px solid var(--line); background: var(--soft); padding: 6px 14px; margin: 8px 0; max-width: 760px; }
+    td.up { color: #2e7d32; }
+    td.down { color: #c0392b; }
     @media print {
-      header, nav, .filters, #message, button { display: none !important; }
+      header, nav, .filters, #message, button:not(.link) { display: none !important; }
       .page { display: block !important; page-break-after: always; }
       body { font-size: 11pt; }
     }

@@ -208,3 +208,67 @@ struct RosterView: Codable, Sendable {
     }
   }
 }
+
+/// Why a person holds their posting, as the roster page shows it: the
+/// objective's terms with them where they are against the next best posting
+/// for them, everyone else staying put, priced by the checker
+/// (`PostingComparison`); names in the page's language.
+struct WhyView: Codable, Sendable {
+  /// One weighted objective term: with the person here, at the next best
+  /// posting, and the difference (next best − here; positive: here is cheaper).
+  struct Term: Codable, Sendable {
+    var key: String
+    var name: String
+    var here: Double
+    var there: Double?
+    var difference: Double?
+  }
+
+  /// Another posting and what the roster would cost with the person there.
+  struct Alternative: Codable, Sendable {
+    var posting: String
+    var objective: Double
+    var difference: Double
+    /// Hard rules the roster would break (the roster's own included).
+    var brokenRules: Int
+  }
+
+  var person: String
+  var name: String
+  var posting: String
+  var objective: Double
+  /// The rules the roster breaks that concern this person, in the checker's words.
+  var brokenRules: [String]
+  var nextBest: String?
+  var terms: [Term]
+  /// The cheapest other postings, fewest rules broken first (at most `shown`).
+  var alternatives: [Alternative]
+
+  /// Alternatives listed.
+  static let shown = 8
+
+  init(_ comparison: PostingComparison, name: String, names: PlaceNames) {
+    let words = Words(names.language)
+    let round = { (x: Double) in Rounding.round(x, Rounding.displayStep) }
+    let here = comparison.current
+    let next = comparison.nextBest
+    person = comparison.person
+    self.name = name
+    posting = names.posting(here.posting, words: words)
+    objective = round(here.objective.total)
+    brokenRules = here.violations.filter { $0.person == comparison.person }.map(\.message)
+    nextBest = next.map { names.posting($0.posting, words: words) }
+    let thereTerms = Dictionary(uniqueKeysWithValues: (next?.objective.terms ?? []).map { ($0.name, $0.value) })
+    terms = here.objective.terms.map { term in
+      let there = thereTerms[term.name]
+      return Term(
+        key: term.name, name: words.word(term.name), here: round(term.value), there: there.map(round),
+        difference: there.map { round($0 - term.value) })
+    }
+    alternatives = comparison.alternatives.prefix(Self.shown).map { option in
+      Alternative(
+        posting: names.posting(option.posting, words: words), objective: round(option.objective.total),
+        difference: round(option.objective.total - here.objective.total), brokenRules: option.violations.count)
+    }
+  }
+}

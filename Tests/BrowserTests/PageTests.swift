@@ -60,6 +60,15 @@ struct PageTests {
       #expect(present >= 75, "every officer is present somewhere: \(present)")
       try await browser.screenshot("4-roster")
 
+      // Why there: a person's posting against the next best for them, term by term.
+      let asked = try #require(district.people.first { $0.isOfficer })
+      try await browser.click(".why-person[data-person='\(asked.id)']")
+      #expect(try await browser.wait { try await browser.count("#why-terms tbody tr") == 6 })
+      #expect(try await browser.text("#why h3").hasPrefix("\(asked.name) 为何"))
+      #expect(try await browser.text("#why-next").hasPrefix("其次最优岗位："))
+      #expect(try await browser.count("#why-alternatives tbody tr") == 8)
+      try await browser.screenshot("4b-why")
+
       // Pin one officer to another town and re-solve from this roster: the pin holds, few others move.
       let officer = try #require(district.people.first { $0.isOfficer })
       let rows = try await browser.run(

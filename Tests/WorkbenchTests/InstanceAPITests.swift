@@ -118,6 +118,23 @@ struct InstanceAPITests {
       #expect(notices.contains("<h1>派驻通知书</h1>"))
       #expect(notices.contains("page-break-after: always"))
 
+      // Why there: the person's posting priced against the next best for them.
+      let why = try APITests.json(
+        try await client.execute(uri: "/api/jobs/\(job)/why?person=\(stationed["id"] as? String ?? "")&lang=zh", method: .get))
+      #expect(why["posting"] as? String == stationed["posting"] as? String)
+      let objective = try #require((status["result"] as? [String: Any])?["objective"] as? Double)
+      #expect(abs((why["objective"] as? Double ?? 0) - objective) < 0.01, "the roster's own price: \(why)")
+      let terms = try #require(why["terms"] as? [[String: Any]])
+      #expect(terms.map { $0["key"] as? String } == ["uncoveredPairs", "unmetDemand", "travel", "moves", "preferenceMisses", "imbalance"])
+      #expect(terms.first?["name"] as? String == "未覆盖")
+      let alternatives = try #require(why["alternatives"] as? [[String: Any]])
+      #expect(alternatives.count == 8)
+      #expect(why["nextBest"] as? String == alternatives.first?["posting"] as? String)
+      let total = terms.compactMap { $0["difference"] as? Double }.reduce(0, +)
+      #expect(abs(total - (alternatives.first?["difference"] as? Double ?? .nan)) < 0.05, "the terms add up to the difference")
+      let nobody = try await client.execute(uri: "/api/jobs/\(job)/why?person=nobody", method: .get)
+      #expect(nobody.status == .notFound)
+
       let unknown = try await client.execute(uri: "/api/solve?instance=0123456789ab", method: .post)
       #expect(unknown.status == .notFound)
       let missing = try await client.execute(uri: "/api/instances/0123456789ab", method: .get)
