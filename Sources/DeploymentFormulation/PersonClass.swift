@@ -2,7 +2,7 @@ import SecondmentDomain
 
 /// Available people who are interchangeable for the model: same department,
 /// role, certificate, legal background, driving, home town, current posting,
-/// tenure, preferences and pin.
+/// tenure, preferences, pin and forbidden postings.
 ///
 /// The model counts how many of a class take each posting; names are given
 /// out afterwards, in instance order, so the same solution always gives the

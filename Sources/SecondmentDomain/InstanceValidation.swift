@@ -389,21 +389,26 @@ private struct Validator {
       }
       checkPosting(person.currentPosting, of: person, index: i, field: "currentPosting")
       checkPosting(person.pinned, of: person, index: i, field: "pinned")
+      for (k, posting) in (person.forbidden ?? []).enumerated() {
+        checkPosting(posting, of: person, index: i, field: "forbidden[\(k)]")
+      }
     }
   }
 
   mutating func checkPosting(_ posting: Posting?, of person: Person, index i: Int, field: String) {
     guard let posting else { return }
     let who = person.id.isEmpty ? "person" : "'\(person.id)'"
+    let forbidden = field.hasPrefix("forbidden")
     switch posting {
     case .stationed(let town):
       if !townIDs.contains(town) {
+        let verb = field == "pinned" ? "is pinned to" : forbidden ? "is forbidden" : "is posted to"
         failPerson(
-          i, field, detail: ".town", "\(who) is \(field == "pinned" ? "pinned" : "posted") to unknown town '\(town)'",
+          i, field, detail: ".town", "\(who) \(verb) unknown town '\(town)'",
           fix: "use a town id, Chinese name or pinyin; the ids: \(list(townIDs))")
       }
     case .zoned(let zone):
-      if person.role == .auxiliary {
+      if person.role == .auxiliary && !forbidden {
         failPerson(
           i, field, detail: ".zone", "auxiliary \(who) has a zoned \(field == "pinned" ? "pin" : "posting") ('\(zone)')",
           fix: "auxiliaries are only ever stationed; give a town")
@@ -424,7 +429,8 @@ private struct Validator {
     let district = District(instance)
     let ids = Set(district.zones.map(\.id))
     for (i, person) in instance.people.enumerated() {
-      for (field, posting) in [("currentPosting", person.currentPosting), ("pinned", person.pinned)] {
+      let forbidden = (person.forbidden ?? []).enumerated().map { ("forbidden[\($0)]", Optional($1)) }
+      for (field, posting) in [("currentPosting", person.currentPosting), ("pinned", person.pinned)] + forbidden {
         guard case .zoned(let zone)? = posting, !ids.contains(zone) else { continue }
         failPerson(
           i, field, detail: ".zone", "'\(person.id)' names zone '\(zone)', which is not among the generated zones",

@@ -148,6 +148,9 @@ public enum InstanceNames {
       out.people[i].preferredTowns = p.preferredTowns.enumerated().map { town($1, "\(path).preferredTowns[\($0)]") }
       out.people[i].currentPosting = posting(p.currentPosting, path + ".currentPosting")
       out.people[i].pinned = posting(p.pinned, path + ".pinned")
+      out.people[i].forbidden = p.forbidden.map { list in
+        list.enumerated().compactMap { posting($1, "\(path).forbidden[\($0)]") }
+      }
     }
     return (out, errors)
   }

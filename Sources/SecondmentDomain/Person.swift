@@ -85,13 +85,16 @@ public struct Person: Codable, Sendable, Hashable, Identifiable {
   public var unavailable: Bool
   /// A posting the plan must keep (set by the planner).
   public var pinned: Posting?
+  /// Postings the plan must not give the person (set by the planner; nil or
+  /// empty: none). The rule [forbidden].
+  public var forbidden: [Posting]?
 
   public init(
     id: String, name: String, department: String, role: Role,
     certified: Bool = false, legal: Bool = false, drives: Bool = false,
     homeTown: String? = nil, currentPosting: Posting? = nil, tenure: Int = 0,
     preferredTowns: [String] = [], unavailable: Bool = false,
-    pinned: Posting? = nil
+    pinned: Posting? = nil, forbidden: [Posting]? = nil
   ) {
     self.id = id
     self.name = name
@@ -106,11 +109,12 @@ public struct Person: Codable, Sendable, Hashable, Identifiable {
     self.preferredTowns = preferredTowns
     self.unavailable = unavailable
     self.pinned = pinned
+    self.forbidden = forbidden
   }
 
   private enum CodingKeys: String, CodingKey {
     case id, name, department, role, certified, legal, drives, homeTown
-    case currentPosting, tenure, preferredTowns, unavailable, pinned
+    case currentPosting, tenure, preferredTowns, unavailable, pinned, forbidden
   }
 
   /// Decodes a person; every attribute but id, name, department and role is optional.
@@ -129,6 +133,7 @@ public struct Person: Codable, Sendable, Hashable, Identifiable {
     preferredTowns = try c.decodeIfPresent([String].self, forKey: .preferredTowns) ?? []
     unavailable = try c.decodeIfPresent(Bool.self, forKey: .unavailable) ?? false
     pinned = try c.decodeIfPresent(Posting.self, forKey: .pinned)
+    forbidden = try c.decodeIfPresent([Posting].self, forKey: .forbidden)
   }
 
   public var isOfficer: Bool { role == .officer }

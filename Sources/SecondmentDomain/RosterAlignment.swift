@@ -2,7 +2,8 @@
 ///
 /// Two people are interchangeable when nothing but their id and name tells
 /// them apart: department, role, certificate, legal background, driving,
-/// home town, preferred towns, current posting, tenure, leave and pin. Any
+/// home town, preferred towns, current posting, tenure, leave, pin and
+/// forbidden postings. Any
 /// roster stays as good (every rule and objective term the same) when two of
 /// them swap postings, so a solver may return either; a planner should see
 /// neither as a move. `align` gives each class's postings to its people so
@@ -27,6 +28,7 @@ public enum RosterAlignment {
     let tenure: Int
     let unavailable: Bool
     let pinned: Posting?
+    let forbidden: Set<Posting>
 
     public init(_ p: Person, policy: Policy) {
       department = p.department
@@ -44,6 +46,7 @@ public enum RosterAlignment {
       }
       unavailable = p.unavailable
       pinned = p.pinned
+      forbidden = Set(p.forbidden ?? [])
     }
   }
 

@@ -26,6 +26,8 @@ public enum HardRule: String, Codable, Sendable, CaseIterable {
   case legalAccess = "legal-access"
   /// Pinned postings are kept.
   case pinned
+  /// Nobody is given a posting the planner forbade for them.
+  case forbidden
   /// Nobody stays at one posting beyond `maxTenureQuarters`.
   case tenure
   /// At most `maxMoves` postings change from the current roster.

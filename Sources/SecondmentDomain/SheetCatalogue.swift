@@ -90,6 +90,7 @@ public enum SheetCatalogue {
     Name("preferredTowns", "意向镇街", ["意愿镇街", "希望镇街"]),
     Name("unavailable", "不可用", ["休假", "请假", "离岗"]),
     Name("pinned", "固定岗位", ["锁定岗位", "指定岗位"]),
+    Name("forbidden", "禁止岗位", ["不得岗位"]),
   ]
 
   public static let zoneColumns = [

@@ -20,14 +20,14 @@ public struct StaffList: Sendable, Hashable {
 /// `id`, `name`, `department`, `role` (required: id, department, role),
 /// `certified`, `legal`, `drives`, `homeTown`, `currentPosting` (or
 /// `currentTown` / `currentZone`), `tenure`, `preferredTowns` (ids separated
-/// by `;`), `unavailable`, `pinned`. Yes/no cells accept yes/no, true/false,
-/// 1/0, 是/否 (blank is no). A posting cell is `stationed:TOWN`, `zoned:ZONE`
-/// or `unassigned` (blank: none).
+/// by `;`), `unavailable`, `pinned`, `forbidden` (postings separated by `;`).
+/// Yes/no cells accept yes/no, true/false, 1/0, 是/否 (blank is no). A
+/// posting cell is `stationed:TOWN`, `zoned:ZONE` or `unassigned` (blank: none).
 public enum StaffCSV {
   /// Columns `write(people:)` produces, in order.
   public static let columns = [
     "id", "name", "department", "role", "certified", "legal", "drives", "homeTown",
-    "currentPosting", "tenure", "preferredTowns", "unavailable", "pinned",
+    "currentPosting", "tenure", "preferredTowns", "unavailable", "pinned", "forbidden",
   ]
 
   /// Every column `read` understands.
@@ -169,6 +169,11 @@ public enum StaffCSV {
       }
       return parsed
     }
+    func postings(_ column: String) -> [Posting]? {
+      let (list, bad) = parsePostings(cell(column))
+      if let bad { fail(line, column, "'\(bad)' is not a posting", postingsFix) }
+      return list.isEmpty ? nil : list
+    }
     let id = cell("id")
     if id.isEmpty { fail(line, "id", "empty person id", "give every person a unique id") }
     let roleText = cell("role")
@@ -210,7 +215,7 @@ public enum StaffCSV {
       role: role ?? .officer, certified: flag("certified"), legal: flag("legal"),
       drives: flag("drives"), homeTown: home.isEmpty ? nil : home, currentPosting: current,
       tenure: tenure, preferredTowns: preferred, unavailable: flag("unavailable"),
-      pinned: posting("pinned"))
+      pinned: posting("pinned"), forbidden: postings("forbidden"))
   }
 
   /// The people as a staff CSV (UTF-8, no BOM, header first, `\n` line ends),
@@ -225,7 +230,7 @@ public enum StaffCSV {
           p.id, p.name, p.department, p.role.rawValue, yesNo(p.certified), yesNo(p.legal),
           yesNo(p.drives), p.homeTown ?? "", p.currentPosting.map { postingText($0) } ?? "",
           String(p.tenure), p.preferredTowns.joined(separator: ";"), yesNo(p.unavailable),
-          p.pinned.map { postingText($0) } ?? "",
+          p.pinned.map { postingText($0) } ?? "", (p.forbidden ?? []).map { postingText($0) }.joined(separator: ";"),
         ])
       }
       writer.stream.close()
@@ -270,6 +275,24 @@ public enum StaffCSV {
     default: return nil
     }
   }
+
+  /// Postings in one cell, separated by `;` (or `；`, `、`), each as
+  /// `parsePosting` reads it: the postings read, and the first text that is
+  /// no posting (nil when every one is).
+  public static func parsePostings(_ text: String) -> (postings: [Posting], bad: String?) {
+    var postings: [Posting] = []
+    let parts = text.split(whereSeparator: { $0 == ";" || $0 == "；" || $0 == "、" })
+      .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    for part in parts {
+      guard let posting = parsePosting(part) else { return (postings, part) }
+      postings.append(posting)
+    }
+    return (postings, nil)
+  }
+
+  /// The fix for a cell of postings that does not read.
+  public static let postingsFix =
+    "write postings separated by ';': stationed:TOWN or zoned:ZONE (派驻:镇街, 包片:片区)"
 
   /// A posting as a cell: `stationed:TOWN`, `zoned:ZONE`, `unassigned`
   /// (with `.zh`: `派驻:TOWN`, `包片:ZONE`, `未安排`).

@@ -26,16 +26,16 @@ public enum InstanceSheetWriter {
       guard language == .zh, let name = departmentName[id], index.department(name) == .id(id) else { return id }
       return name
     }
-    func posting(_ p: Posting?) -> Cell {
-      guard let p else { return .empty }
+    func words(_ p: Posting) -> String {
       switch p {
-      case .stationed(let t): return .text(StaffCSV.postingText(.stationed(town: town(t)), language))
+      case .stationed(let t): return StaffCSV.postingText(.stationed(town: town(t)), language)
       case .zoned(let z):
         let name = zoneName[z].flatMap { language == .zh && index.zone($0) == .id(z) ? $0 : nil } ?? z
-        return .text(StaffCSV.postingText(.zoned(zone: name), language))
-      case .unassigned: return .text(StaffCSV.postingText(.unassigned, language))
+        return StaffCSV.postingText(.zoned(zone: name), language)
+      case .unassigned: return StaffCSV.postingText(.unassigned, language)
       }
     }
+    func posting(_ p: Posting?) -> Cell { p.map { .text(words($0)) } ?? .empty }
     let keyValue: [Cell] = [.text(c.key.header(language)), .text(c.value.header(language))]
     func about(_ key: String) -> Cell { .text(c.instanceKeys.first { $0.key == key }?.header(language) ?? key) }
 
@@ -76,6 +76,7 @@ public enum InstanceSheetWriter {
         flag(p.certified), flag(p.legal), flag(p.drives), text(p.homeTown.map(town)),
         posting(p.currentPosting), .number(Double(p.tenure)),
         text(p.preferredTowns.map(town).joined(separator: ";")), flag(p.unavailable), posting(p.pinned),
+        text((p.forbidden ?? []).map(words).joined(separator: ";")),
       ])
     }
 

@@ -225,6 +225,11 @@ public enum InstanceSheets {
         }
         return p
       }
+      func postings(_ key: String) -> [Posting]? {
+        let (list, bad) = StaffCSV.parsePostings(t.text(r, key))
+        if let bad { log.fail(t.place(r, key), "'\(bad)' is not a posting", StaffCSV.postingsFix) }
+        return list.isEmpty ? nil : list
+      }
       var current = posting("currentPosting")
       let town = t.text(r, "currentTown")
       let zone = t.text(r, "currentZone")
@@ -250,7 +255,7 @@ public enum InstanceSheets {
           drives: t.flag(r, "drives", log: &log), homeTown: optional(t.text(r, "homeTown")),
           currentPosting: current, tenure: t.whole(r, "tenure", log: &log) ?? 0,
           preferredTowns: t.list(r, "preferredTowns"), unavailable: t.flag(r, "unavailable", log: &log),
-          pinned: posting("pinned")))
+          pinned: posting("pinned"), forbidden: postings("forbidden")))
     }
     return people
   }

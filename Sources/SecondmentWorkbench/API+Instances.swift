@@ -64,19 +64,19 @@ extension API {
         } catch {
           throw APIError(
             .badRequest, "the request is not a list of pins: \(error)",
-            fix: #"send {"pins": [{"person": "p001", "mode": "stationed", "town": "anfu"}]}"#)
+            fix: #"send {"pins": [{"person": "p001", "mode": "stationed", "town": "anfu"}], "forbid": []}"#)
         }
-        let pins = try Resolve.postings(body.pins, district: district)
+        let edits = try Resolve.edits(body, district: district)
         let (id, file) = try newJobFolder(workspace)
         do {
-          try InstanceLoader.write(Resolve.instance(district, from: roster, pins: pins), to: file.path)
+          try InstanceLoader.write(Resolve.instance(district, from: roster, edits: edits), to: file.path)
         } catch {
           try? FileManager.default.removeItem(at: file.deletingLastPathComponent())
           throw APIError(.internalServerError, "the instance could not be written: \(error)", fix: "solve again")
         }
         let queued = await jobs.submit(
           id: id, instance: file, solver: solver, timeLimit: timeLimit, from: status.instance, basedOn: from,
-          pins: pins)
+          pins: edits.pins, forbidden: edits.forbidden.isEmpty ? nil : edits.forbidden)
         return json(["job": queued.id], status: .accepted)
       }
     }
@@ -171,6 +171,9 @@ extension API {
     }
     view.pins = (status.pins ?? [:]).sorted { $0.key < $1.key }.map { person, posting in
       (district.person(person)?.name ?? person) + " " + names.posting(posting, words: Words(language))
+    }
+    view.forbidden = (status.forbidden ?? [:]).sorted { $0.key < $1.key }.flatMap { person, postings in
+      postings.map { (district.person(person)?.name ?? person) + " " + names.posting($0, words: Words(language)) }
     }
     return encoded(view)
   }

@@ -49,6 +49,8 @@ public struct JobStatus: Codable, Sendable {
   public var basedOn: String?
   /// People pinned to a posting for this solve, by person id.
   public var pins: [String: Posting]?
+  /// Postings forbidden for this solve, by person id.
+  public var forbidden: [String: [Posting]]?
   /// A what-if's title and what its scenario changed, one line each.
   public var label: String?
   public var changes: [String]?
@@ -138,18 +140,19 @@ public actor JobQueue {
   ///
   /// - Parameters:
   ///   - stored: the kept instance it solves, if any.
-  ///   - basedOn: the job whose roster it re-solves from, with `pins`, or
+  ///   - basedOn: the job whose roster it re-solves from, with `pins` and
+  ///     `forbidden` postings, or
   ///     whose roster a what-if (`label`, `changes`) is anchored on.
   ///   - command: the subcommand and its inputs when the job is not
   ///     `solve INSTANCE` (a replan of `quarter`, whose `instance` is then
   ///     the instance as planned, written by the run).
   public func submit(
     id: String, instance: URL, solver: String, timeLimit: Double, from stored: String? = nil,
-    basedOn: String? = nil, pins: [String: Posting]? = nil, label: String? = nil, changes: [String]? = nil,
-    quarter: String? = nil, command: [String]? = nil
+    basedOn: String? = nil, pins: [String: Posting]? = nil, forbidden: [String: [Posting]]? = nil,
+    label: String? = nil, changes: [String]? = nil, quarter: String? = nil, command: [String]? = nil
   ) -> JobStatus {
     let status = JobStatus(
-      id: id, instance: stored, basedOn: basedOn, pins: pins, label: label, changes: changes, quarter: quarter,
+      id: id, instance: stored, basedOn: basedOn, pins: pins, forbidden: forbidden, label: label, changes: changes, quarter: quarter,
       state: .queued, solver: solver, timeLimit: timeLimit, queuePosition: nil,
       progress: nil, hasRoster: false, exitStatus: nil, message: nil, result: nil)
     jobs[id] = Job(status: status, instance: instance, command: command ?? ["solve", instance.path])

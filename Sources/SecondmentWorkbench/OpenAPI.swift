@@ -54,12 +54,12 @@ enum OpenAPI {
         "/api/jobs/{id}/resolve": {
           "parameters": [{"$ref": "#/components/parameters/JobID"}],
           "post": {
-            "summary": "Re-solve from the job's roster with people pinned to a posting: everyone's current posting becomes their posting in that roster, so moves are weighed against it; the pins are a hard rule",
+            "summary": "Re-solve from the job's roster with people pinned to a posting and postings forbidden for people: everyone's current posting becomes their posting in that roster, so moves are weighed against it; pins and forbidden postings are hard rules",
             "parameters": [
               {"name": "timeLimit", "in": "query", "schema": {"type": "number", "default": 30}},
               {"name": "solver", "in": "query", "schema": {"type": "string", "enum": ["auto", "glpk", "greedy"], "default": "auto"}}
             ],
-            "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["pins"], "properties": {"pins": {"type": "array", "items": {"type": "object", "required": ["person", "mode"], "properties": {"person": {"type": "string"}, "mode": {"type": "string", "enum": ["stationed", "zoned"]}, "town": {"type": "string"}, "zone": {"type": "string"}}}}}}}}},
+            "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["pins"], "properties": {"pins": {"type": "array", "items": {"$ref": "#/components/schemas/PersonPosting"}}, "forbid": {"type": "array", "items": {"$ref": "#/components/schemas/PersonPosting"}}}}}}},
             "responses": {
               "202": {"description": "The re-solve was queued.", "content": {"application/json": {"schema": {"type": "object", "properties": {"job": {"type": "string"}}}}}},
               "400": {"$ref": "#/components/responses/Error"},
@@ -195,6 +195,7 @@ enum OpenAPI {
               "instance": {"type": "string", "description": "The kept instance it solves, when it came from one."},
               "basedOn": {"type": "string", "description": "The job whose roster it re-solves from."},
               "pins": {"type": "object", "description": "People pinned for this solve: person id to posting ({mode, town} or {mode, zone})."},
+              "forbidden": {"type": "object", "description": "Postings forbidden for this solve: person id to a list of postings."},
               "label": {"type": "string", "description": "A what-if's title."},
               "changes": {"type": "array", "items": {"type": "string"}, "description": "What a what-if's scenario changed, one line each."},
               "quarter": {"type": "string", "description": "The quarter a replan job plans."},
@@ -210,6 +211,7 @@ enum OpenAPI {
               "result": {"type": "object", "description": "Once the job has a roster: what its roster file says.", "properties": {"status": {"type": "string"}, "objective": {"type": "number"}, "bound": {"type": "number"}, "gap": {"type": "number"}, "solver": {"type": "string"}}}
             }
           },
+          "PersonPosting": {"type": "object", "required": ["person", "mode"], "properties": {"person": {"type": "string"}, "mode": {"type": "string", "enum": ["stationed", "zoned"]}, "town": {"type": "string"}, "zone": {"type": "string"}}},
           "StoredInstance": {
             "type": "object",
             "required": ["id", "name", "uploaded", "towns", "people"],

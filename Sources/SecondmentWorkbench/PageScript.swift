@@ -330,6 +330,7 @@ enum PageScript {
         el("h2", {}, v.instance), el("p", { class: "lead", id: "roster-headline" }, headline), rules, exports,
         v.moves ? [el("h2", { id: "roster-section-moves" }, word("movesAgainst", v.moves.length)), el("div", { id: "moves-box" })] : null,
         v.pins.length ? el("p", { class: "lead", id: "pins-in-force" }, word("pinned", listed(v.pins))) : null,
+        v.forbidden.length ? el("p", { class: "lead", id: "forbidden-in-force" }, word("forbiddenList", listed(v.forbidden))) : null,
         el("div", { class: "columns" },
           el("div", {}, el("h2", {}, word("postingsOnMap")), districtMap("roster-map", state.district, t => present[t.id]),
             el("p", { class: "lead" }, word("mapPostingsLegend"))),
@@ -394,7 +395,7 @@ enum PageScript {
             el("td", { class: "number" }, fmt(a.difference)), el("td", { class: "number" }, a.brokenRules)))))));
       box.scrollIntoView();
     }
-    // Pins: people pinned to a posting, then a re-solve from this roster.
+    // Pins and forbidden postings, then a re-solve from this roster.
     function adjustPanel(v) {
       const d = state.district;
       const person = el("select", { id: "pin-person" }, v.people.map(p => el("option", { value: p.id }, p.name + " · " + p.department)));
@@ -412,27 +413,33 @@ enum PageScript {
         el("button", { type: "button", class: "pin-remove", onclick: () => { state.pins.splice(i, 1); drawPins(); } }, word("remove"))))
         : [el("li", { class: "lead" }, word("pinsNone"))]));
       drawPins();
-      const add = el("button", { type: "button", id: "pin-add", onclick: () => {
+      const choose = kind => () => {
         const [mode, place] = posting.value.split("|");
         const who = v.people.find(p => p.id === person.value);
-        state.pins = state.pins.filter(p => p.person !== person.value);
-        state.pins.push({ person: person.value, mode, town: mode === "stationed" ? place : undefined, zone: mode === "zoned" ? place : undefined,
-          label: who.name + " " + posting.options[posting.selectedIndex].text });
+        const text = posting.options[posting.selectedIndex].text;
+        // One pin per person; a pin and a forbidden posting of one person never name the same posting.
+        state.pins = state.pins.filter(p => p.person !== person.value || (p.value !== posting.value && !(kind === "pin" && p.kind === "pin")));
+        state.pins.push({ kind, person: person.value, value: posting.value, mode, town: mode === "stationed" ? place : undefined, zone: mode === "zoned" ? place : undefined,
+          label: kind === "pin" ? who.name + " " + text : word("forbidLabel", who.name, text) });
         drawPins();
-      } }, word("addPin"));
+      };
+      const add = el("button", { type: "button", id: "pin-add", onclick: choose("pin") }, word("addPin"));
+      const forbid = el("button", { type: "button", id: "forbid-add", onclick: choose("forbid") }, word("addForbid"));
       const resolve = el("button", { type: "button", id: "resolve", class: "primary", onclick: async () => {
         const limit = document.getElementById("time-limit"), solver = document.getElementById("solver");
         try {
           const job = await api(`/api/jobs/${v.job}/resolve?timeLimit=${encodeURIComponent(limit ? limit.value : 30)}&solver=${solver ? solver.value : "auto"}`, {
             method: "POST", headers: { "Content-Type": "application/json" },
-            body: JSON.stringify({ pins: state.pins.map(({ person, mode, town, zone }) => ({ person, mode, town, zone })) }) });
+            body: JSON.stringify({
+              pins: state.pins.filter(p => p.kind === "pin").map(({ person, mode, town, zone }) => ({ person, mode, town, zone })),
+              forbid: state.pins.filter(p => p.kind === "forbid").map(({ person, mode, town, zone }) => ({ person, mode, town, zone })) }) });
           showMessage(null);
           showTab("solve");
           watch(job.job);
         } catch (error) { failed(error); }
       } }, word("resolve"));
       return el("div", { class: "adjust", id: "adjust" }, el("h2", {}, word("adjust")), el("p", { class: "lead" }, word("adjustHelp")),
-        el("div", { class: "filters" }, person, posting, add), list, resolve);
+        el("div", { class: "filters" }, person, posting, add, forbid), list, resolve);
     }
     function heatMap(v) {
       const departments = state.district.departments.filter(d => v.coverage.some(c => c.department === d.id));

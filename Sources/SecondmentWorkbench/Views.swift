@@ -161,6 +161,8 @@ struct RosterView: Codable, Sendable {
   /// and postings in words), and who moves against that roster.
   var basedOn: String?
   var pins: [String] = []
+  /// Postings forbidden for the re-solve: names and postings in words.
+  var forbidden: [String] = []
   var moves: [Move]?
   /// A replan job's quarter: where it starts, each change with its reason.
   var quarter: QuarterView?

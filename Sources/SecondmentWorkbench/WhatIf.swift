@@ -16,7 +16,7 @@ enum WhatIf {
   /// - Throws: `APIError` (400) with the scenario's line and fix when it
   ///   does not read, does not apply, or leaves an instance that is not valid.
   static func instance(_ text: String, district: District, roster: Roster) throws -> (Scenario, ScenarioOutcome) {
-    let anchored = Resolve.instance(district, from: roster, pins: [:])
+    let anchored = Resolve.instance(district, from: roster, edits: Resolve.Edits())
     do {
       let scenario = try Scenario.parse(text, file: "scenario")
       let outcome = try scenario.outcome(of: anchored)

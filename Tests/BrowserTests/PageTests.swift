@@ -81,6 +81,18 @@ struct PageTests {
       try await browser.click("#pin-posting option[value='stationed|\(town.id)']")
       try await browser.click("#pin-add")
       #expect(try await browser.text("#pin-list").contains("\(officer.name) 派驻 \(town.name)"))
+      // And forbid another officer the town they are stationed in.
+      let candidates = district.people.filter { $0.isOfficer && $0.id != officer.id }.compactMap { person -> (Person, Town)? in
+        guard let posting = rows.first(where: { $0.first == person.name })?.last, posting.hasPrefix("派驻 "),
+          let town = district.instance.towns.first(where: { "派驻 \($0.name)" == posting })
+        else { return nil }
+        return (person, town)
+      }
+      let (other, held) = try #require(candidates.first)
+      try await browser.click("#pin-person option[value='\(other.id)']")
+      try await browser.click("#pin-posting option[value='stationed|\(held.id)']")
+      try await browser.click("#forbid-add")
+      #expect(try await browser.text("#pin-list").contains("\(other.name) 不得派驻 \(held.name)"))
       try await browser.screenshot("5-pin")
       try await browser.click("#resolve")
       #expect(try await browser.wait(seconds: 300) { try await browser.count("#moves tbody tr") > 0 })
@@ -89,6 +101,11 @@ struct PageTests {
         "return Array.from(document.querySelectorAll('#by-person tbody tr')).find(r => r.cells[0].innerText === arguments[0]).cells[3].innerText;",
         officer.name) as? String
       #expect(after == "派驻 \(town.name)")
+      let elsewhere = try await browser.run(
+        "return Array.from(document.querySelectorAll('#by-person tbody tr')).find(r => r.cells[0].innerText === arguments[0]).cells[3].innerText;",
+        other.name) as? String
+      #expect(elsewhere != nil && elsewhere != "派驻 \(held.name)", "the forbidden posting is not given: \(elsewhere ?? "")")
+      #expect(try await browser.text("#forbidden-in-force") == "已禁止：\(other.name) 派驻 \(held.name)")
       let moved = try await browser.count("#moves tbody tr")
       #expect(moved < 20, "pinning one person moves \(moved) people")
       #expect(try await browser.text("#roster-section-moves").contains("调动 \(moved) 人"))

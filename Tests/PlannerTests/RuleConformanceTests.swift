@@ -120,6 +120,10 @@ enum RuleCases {
       instance: with { $0.people[2].pinned = .stationed(town: "ta") },
       kept: hand, broken: hand(["m3": .stationed(town: "tb")]), model: .penalisedColumn, greedy: .priced),
     RuleCase(
+      rule: .forbidden,
+      instance: with { $0.people[2].forbidden = [.stationed(town: "ta")] },
+      kept: hand(["m3": .stationed(town: "tb")]), broken: hand, model: .penalisedColumn, greedy: .priced),
+    RuleCase(
       rule: .tenure,
       instance: with {
         $0.policy.maxTenureQuarters = 2

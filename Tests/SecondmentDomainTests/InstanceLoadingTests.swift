@@ -253,11 +253,13 @@ struct InstanceValidationTests {
       $0.people[1].preferredTowns = ["west", "nowhere"]
       $0.people[5].currentPosting = .stationed(town: "atlantis")
       $0.people[4].pinned = .stationed(town: "mars")
+      $0.people[3].forbidden = [.stationed(town: "north"), .stationed(town: "venus")]
     }
     expectError(errors, file: path, at: "people[0].homeTown", saying: "unknown home town 'south'")
     expectError(errors, file: path, at: "people[1].preferredTowns[1]", saying: "unknown town 'nowhere'")
     expectError(errors, file: path, at: "people[5].currentPosting.town", saying: "unknown town 'atlantis'")
     expectError(errors, file: path, at: "people[4].pinned.town", saying: "unknown town 'mars'")
+    expectError(errors, file: path, at: "people[3].forbidden[1].town", saying: "unknown town 'venus'")
   }
 
   @Test func unknownZoneOfAPosting() throws {

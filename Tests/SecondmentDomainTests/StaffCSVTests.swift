@@ -134,6 +134,7 @@ struct StaffCSVTests {
     var people = Small.instance().people
     people[0].name = "王,\"伟\"\n二"
     people[1].unavailable = true
+    people[2].forbidden = [.stationed(town: "north"), .zoned(zone: "z1")]
     let text = StaffCSV.write(people: people)
     #expect(text.hasPrefix(StaffCSV.columns.joined(separator: ",") + "\n"))
     let back = try StaffCSV.read(text: text, file: "round.csv")

@@ -24,6 +24,18 @@ struct InstanceAPITests {
     return (district, district.instance.towns.reduce(0) { $0 + $1.demand.values.filter { $0 > 0 }.count })
   }
 
+  /// rongchang-2024 kept and solved by the greedy: the kept instance's id, the
+  /// job's id and its view's people.
+  static func keptAndSolved(_ client: any TestClientProtocol) async throws -> (String, String, [[String: Any]]) {
+    let kept = try await keep(client, try APITests.rongchang(), type: "application/json")
+    let id = try #require(try APITests.json(kept)["id"] as? String)
+    let first = try await client.execute(uri: "/api/solve?instance=\(id)&timeLimit=20&solver=greedy", method: .post)
+    let job = try #require(try APITests.json(first)["job"] as? String)
+    _ = try await APITests.poll(client, job, until: APITests.ended)
+    let view = try APITests.json(try await client.execute(uri: "/api/jobs/\(job)/view", method: .get))
+    return (id, job, try #require(view["people"] as? [[String: Any]]))
+  }
+
   /// POSTs `body` as `type` to `uri`, expects 202, and waits for the job to end: its id and last status.
   static func run(
     _ client: any TestClientProtocol, _ uri: String, type: String, _ body: String
@@ -148,13 +160,7 @@ struct InstanceAPITests {
   func resolveWithAPin() async throws {
     let (district, _) = try Self.rongchang()
     try await APITests.withWorkbench { client, _ in
-      let kept = try await Self.keep(client, try APITests.rongchang(), type: "application/json")
-      let id = try #require(try APITests.json(kept)["id"] as? String)
-      let first = try await client.execute(uri: "/api/solve?instance=\(id)&timeLimit=20&solver=greedy", method: .post)
-      let job = try #require(try APITests.json(first)["job"] as? String)
-      _ = try await APITests.poll(client, job, until: APITests.ended)
-      let view = try APITests.json(try await client.execute(uri: "/api/jobs/\(job)/view", method: .get))
-      let people = try #require(view["people"] as? [[String: Any]])
+      let (id, job, people) = try await Self.keptAndSolved(client)
       let officer = try #require(district.people.first { $0.isOfficer })
       let now = try #require(people.first { $0["id"] as? String == officer.id })
       let town = try #require(
@@ -181,6 +187,38 @@ struct InstanceAPITests {
       let garbage = try await client.execute(
         uri: "/api/jobs/\(job)/resolve", method: .post, headers: headers, body: APITests.body(Data("pins".utf8)))
       #expect(garbage.status == .badRequest)
+    }
+  }
+
+  @Test("a re-solve with a posting forbidden moves that person away from it, and a pin to a forbidden posting is refused")
+  func resolveWithAForbiddenPosting() async throws {
+    let (district, _) = try Self.rongchang()
+    try await APITests.withWorkbench { client, _ in
+      let (_, job, people) = try await Self.keptAndSolved(client)
+      let line = try #require(people.first {
+        $0["mode"] as? String == "stationed" && district.person($0["id"] as? String ?? "")?.isOfficer == true
+      })
+      let person = try #require(district.person(line["id"] as? String ?? ""))
+      let town = try #require((line["towns"] as? [String])?.first)
+      let townName = try #require(district.town(town)?.name)
+      let forbid = #"{"pins": [], "forbid": [{"person": "\#(person.id)", "mode": "stationed", "town": "\#(town)"}]}"#
+      let (second, status) = try await Self.run(
+        client, "/api/jobs/\(job)/resolve?timeLimit=20&solver=greedy", type: "application/json", forbid)
+      #expect((status["forbidden"] as? [String: Any])?[person.id] != nil, "\(status)")
+      let after = try APITests.json(try await client.execute(uri: "/api/jobs/\(second)/view?lang=zh", method: .get))
+      #expect((after["brokenRules"] as? [Any])?.isEmpty == true)
+      let moved = try #require((after["people"] as? [[String: Any]])?.first { $0["id"] as? String == person.id })
+      #expect(moved["posting"] as? String != "派驻 \(townName)", "the forbidden posting is not given")
+      #expect(after["forbidden"] as? [String] == ["\(person.name) 派驻 \(townName)"])
+
+      var headers = HTTPFields()
+      headers[.contentType] = "application/json"
+      let both = #"{"pins": [{"person": "\#(person.id)", "mode": "stationed", "town": "\#(town)"}], "forbid": [{"person": "\#(person.id)", "mode": "stationed", "town": "\#(town)"}]}"#
+      let refused = try await client.execute(
+        uri: "/api/jobs/\(job)/resolve", method: .post, headers: headers, body: APITests.body(Data(both.utf8)))
+      #expect(refused.status == .badRequest)
+      let problems = try #require((try APITests.json(refused)["error"] as? [String: Any])?["problems"] as? [[String: Any]])
+      #expect(problems.first?["fix"] as? String == "remove the pin or the forbidden posting")
     }
   }
 

@@ -1,5 +1,6 @@
 /// The rules of one person's posting: [one-posting], [own-department],
-/// [auxiliary-stationed], [avoidance], [zoned-must-drive], [pinned], [tenure].
+/// [auxiliary-stationed], [avoidance], [zoned-must-drive], [pinned],
+/// [forbidden], [tenure].
 ///
 /// They depend on the person and the posting alone, so the formulation keeps
 /// them by leaving the posting's column out of the strict model (in the
@@ -21,6 +22,8 @@ public enum PostingRules {
     public let current: Int?
     /// The pinned posting's slot; nil when not pinned.
     public let pinned: Int?
+    /// The slots of the postings forbidden for the person.
+    public let forbidden: [Int]
 
     /// A posting the district does not have (a pin or current posting to an unknown town).
     public static let unknownSlot = Int.min
@@ -31,6 +34,7 @@ public enum PostingRules {
       tenure = person.tenure
       current = person.currentPosting.map { district.slot(of: $0) ?? Facts.unknownSlot }
       pinned = person.pinned.map { district.slot(of: $0) ?? Facts.unknownSlot }
+      forbidden = (person.forbidden ?? []).compactMap { district.slot(of: $0) }
     }
   }
 
@@ -50,6 +54,7 @@ public enum PostingRules {
       broken.insert(.avoidance)
     }
     if let pin = facts.pinned, pin != slot { broken.insert(.pinned) }
+    if slot >= 0, facts.forbidden.contains(slot) { broken.insert(.forbidden) }
     if let limit = policy.maxTenureQuarters, slot >= 0, facts.current == slot,
       facts.pinned != slot, facts.tenure + 1 > limit
     {
@@ -96,6 +101,8 @@ public enum PostingRules {
     case .pinned:
       let pin = person.pinned.map { district.words(for: $0) } ?? "unassigned"
       return "\(who) is pinned \(pin) but the roster has them \(place)"
+    case .forbidden:
+      return "\(who) is \(place), a posting the planner forbade for them"
     case .tenure:
       return
         "\(who) would serve \(person.tenure + 1) quarters in a row \(place); at most "
@@ -139,6 +146,7 @@ public struct PostingRuleSet: OptionSet, Sendable, Hashable {
   public static let zonedMustDrive = PostingRuleSet(rawValue: 1 << 2)
   public static let pinned = PostingRuleSet(rawValue: 1 << 3)
   public static let tenure = PostingRuleSet(rawValue: 1 << 4)
+  public static let forbidden = PostingRuleSet(rawValue: 1 << 5)
 
   /// Rules in the set.
   @inlinable public var count: Int { rawValue.nonzeroBitCount }
@@ -147,7 +155,7 @@ public struct PostingRuleSet: OptionSet, Sendable, Hashable {
   public var rules: [HardRule] {
     let all: [(PostingRuleSet, HardRule)] = [
       (.auxiliaryStationed, .auxiliaryStationed), (.avoidance, .avoidance),
-      (.zonedMustDrive, .zonedMustDrive), (.pinned, .pinned), (.tenure, .tenure),
+      (.zonedMustDrive, .zonedMustDrive), (.pinned, .pinned), (.forbidden, .forbidden), (.tenure, .tenure),
     ]
     return all.filter { contains($0.0) }.map(\.1)
   }
