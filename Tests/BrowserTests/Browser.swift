@@ -33,26 +33,7 @@ final class Browser: @unchecked Sendable {
   /// - Parameter label: the screenshot names' prefix (one per test).
   init(label: String, language: String = "zh-CN") async throws {
     self.label = label
-    let port = try LoopbackHTTP.freePort()
-    self.port = port
-    driver = Process()
-    driver.executableURL = URL(fileURLWithPath: Browser.chromedriver)
-    driver.arguments = ["--port=\(port)"]
-    driver.standardOutput = FileHandle.nullDevice
-    driver.standardError = FileHandle.nullDevice
-    try driver.run()
-    // Until chromedriver listens, a connection is refused at once.
-    let start = Date()
-    var ready = false
-    while !ready, Date().timeIntervalSince(start) < Browser.patience {
-      let status = try? await call("GET", "/status")
-      ready = (status?["value"] as? [String: Any])?["ready"] as? Bool == true
-      if !ready { try await Task.sleep(for: .milliseconds(100)) }
-    }
-    guard ready else {
-      driver.terminate()
-      throw Failure("chromedriver on port \(port) did not become ready in \(Int(Browser.patience)) s")
-    }
+    (driver, port) = try await Browser.startDriver()
     let options: [String: Any] = [
       "binary": Browser.chromium,
       "args": [
@@ -68,6 +49,34 @@ final class Browser: @unchecked Sendable {
       throw Failure("no browser session: \(answer)")
     }
     session = id
+  }
+
+  /// A chromedriver listening on a free port, and the port. A port picked
+  /// free may be taken by another test's server before chromedriver binds
+  /// it; chromedriver then exits, and it starts again on another port.
+  private static func startDriver() async throws -> (Process, Int) {
+    for _ in 1...5 {
+      let port = try LoopbackHTTP.freePort()
+      let driver = Process()
+      driver.executableURL = URL(fileURLWithPath: Browser.chromedriver)
+      driver.arguments = ["--port=\(port)"]
+      driver.standardOutput = FileHandle.nullDevice
+      driver.standardError = FileHandle.nullDevice
+      try driver.run()
+      // Until chromedriver listens, a connection is refused at once.
+      let start = Date()
+      while driver.isRunning, Date().timeIntervalSince(start) < Browser.patience {
+        let answer = try? LoopbackHTTP.request("GET", "/status", port: port, json: nil)
+        let status = answer.flatMap { try? JSONSerialization.jsonObject(with: $0) as? [String: Any] }
+        if (status?["value"] as? [String: Any])?["ready"] as? Bool == true { return (driver, port) }
+        try await Task.sleep(for: .milliseconds(100))
+      }
+      if driver.isRunning {
+        driver.terminate()
+        throw Failure("chromedriver on port \(port) did not become ready in \(Int(Browser.patience)) s")
+      }
+    }
+    throw Failure("chromedriver exited five times at start (fix: run /usr/bin/chromedriver by hand to see why)")
   }
 
   /// Closes the browser and its driver.
