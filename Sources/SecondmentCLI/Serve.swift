@@ -40,6 +40,7 @@ extension Secondment {
       var settings = WorkbenchSettings()
       settings.host = host
       settings.port = port
+      settings.toolVersion = Secondment.configuration.version
       if !settings.isLoopback { settings.token = WorkbenchSettings.makeToken() }
       let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
       let token = settings.token

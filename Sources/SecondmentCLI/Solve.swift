@@ -52,7 +52,7 @@ extension Secondment {
         valueName: "file.xlsx"))
     var xlsx: String?
 
-    @Option(help: "The language of the roster workbook: zh (default) or en.")
+    @Option(help: "The language of the roster workbook and the reports: zh (default) or en.")
     var lang: SheetLanguage = .zh
 
     @Option(help: "Write the planner's HTML report here (heat map, unmet bars, roster per town, provenance).")
@@ -164,7 +164,7 @@ extension Secondment {
         do {
           try writeSolveReport(
             instancePath: instance, district: district, result: result, options: options,
-            optionSummary: solverOptions.summary, html: report, markdown: markdown)
+            optionSummary: solverOptions.summary, html: report, markdown: markdown, language: lang)
           for path in [report, markdown].compactMap({ $0 }) { print("Report written to \(path)") }
         } catch {
           printError("could not write the report: \(error)")

@@ -54,6 +54,9 @@ extension Secondment {
     @Option(help: "Write the HTML report here.")
     var report: String?
 
+    @Option(help: "The language of the HTML and Markdown reports: zh (default) or en; the terminal stays in English.")
+    var lang: SheetLanguage = .zh
+
     @Option(help: "Write the Markdown report here.")
     var markdown: String?
 
@@ -86,7 +89,10 @@ extension Secondment {
       if scenarios.count > 0 { print(report.peopleChangesText(), terminator: "") }
       fflush(nil)
       do {
-        try ReportWriter.write(report, html: self.report, markdown: markdown)
+        var written = report
+        written.language = lang
+        written.title = reportTitle(report.runs, language: lang)
+        try ReportWriter.write(written, html: self.report, markdown: markdown)
       } catch {
         printError("\(error)")
         throw ExitCode(1)
@@ -223,10 +229,7 @@ struct WhatIfRunner {
       solverVersion: solverVersions(runs), toolVersion: Secondment.configuration.version,
       options: optionSummary, date: Date(),
       command: (["secondment"] + CommandLine.arguments.dropFirst()).joined(separator: " "))
-    let title =
-      variants.isEmpty
-      ? "Roster report: \(base.title ?? base.name)" : "What-if: \(base.title ?? base.name)"
-    return Report(title: title, runs: runs, provenance: provenance)
+    return Report(title: reportTitle(runs, language: .en), runs: runs, provenance: provenance)
   }
 
   /// The roster in force from `--from` or `--history`, resolved against the base.
@@ -334,6 +337,12 @@ extension ReportRun {
   }
 }
 
+/// A report's title: `Roster report: …` for one run, `What-if: …` for a base
+/// and scenarios, the base's title in `language`.
+func reportTitle(_ runs: [ReportRun], language: SheetLanguage) -> String {
+  Words(language).format(runs.count == 1 ? "report.title" : "report.whatIfTitle", runs.first?.title ?? "")
+}
+
 /// Writes the report of one `solve` run (for `secondment solve --report/--markdown`).
 ///
 /// - Parameters:
@@ -342,7 +351,7 @@ extension ReportRun {
 func writeSolveReport(
   instancePath: String, district: District, result: PlanResult, options: PlanOptions,
   optionSummary: [(name: String, value: String)], inputs: [(role: String, path: String)] = [],
-  html: String?, markdown: String?
+  html: String?, markdown: String?, language: SheetLanguage
 ) throws {
   let files = [("instance", instancePath)] + inputs
   let run = ReportRun(
@@ -354,8 +363,7 @@ func writeSolveReport(
     toolVersion: Secondment.configuration.version, options: optionSummary, date: Date(),
     command: (["secondment"] + CommandLine.arguments.dropFirst()).joined(separator: " "))
   let report = Report(
-    title: "Roster report: \(district.instance.title ?? district.instance.name)", runs: [run],
-    provenance: provenance)
+    title: reportTitle([run], language: language), runs: [run], provenance: provenance, language: language)
   try ReportWriter.write(report, html: html, markdown: markdown)
 }
 

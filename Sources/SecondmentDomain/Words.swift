@@ -36,6 +36,7 @@ public struct Words: Sendable {
   /// The catalogue: key → (English, Chinese).
   static let catalogue: [String: (en: String, zh: String)] = rosterWords.merging(pageWords) { a, _ in a }
     .merging(noticeWords) { a, _ in a }.merging(whatIfWords) { a, _ in a }.merging(quarterWords) { a, _ in a }
+    .merging(reportWords) { a, _ in a }
 
   /// The roster's sheets and columns (workbook, terminal, page).
   static let rosterWords: [String: (en: String, zh: String)] = [
@@ -151,6 +152,7 @@ extension Words {
     "noticeNone": ("No one has a posting in this roster.", "本方案中无人有派驻岗位。"),
     "exportWorkbook": ("Roster workbook (.xlsx)", "派驻方案工作簿（.xlsx）"),
     "exportNotices": ("Posting notices (print)", "派驻通知书（打印）"),
+    "exportReport": ("Report (HTML)", "方案报告（HTML）"),
     "export": ("Export", "导出"),
   ]
 }

@@ -25,14 +25,16 @@ extension Report {
   /// The report as one self-contained HTML file (XHTML-compatible).
   public func html() -> String {
     var h = HTMLBuilder()
-    h.raw("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n")
+    h.raw("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"\(language == .zh ? "zh-CN" : "en")\">\n<head>\n")
     h.raw("<meta charset=\"utf-8\"/>\n")
     h.element("title", title)
     h.raw("<style>\n\(Self.css)</style>\n</head>\n<body>\n")
     h.element("h1", title)
     h.element(
       "p",
-      "\(runs.count) run\(runs.count == 1 ? "" : "s"), made \(iso(provenance.date)) with secondment \(provenance.toolVersion). Figures follow docs/rules.md; coverage is supply over demand per (town, department).",
+      runs.count == 1
+        ? word("report.madeOne", iso(provenance.date), provenance.toolVersion)
+        : word("report.madeMany", runs.count, iso(provenance.date), provenance.toolVersion),
       cls: "lead")
     comparisonHTML(&h)
     let maxUnmet = max(
@@ -42,27 +44,21 @@ extension Report {
       let run = summary.run
       h.raw("<section class=\"run\" id=\"run-\(i)\">\n")
       h.element("h2", runHeading(i))
-      h.element(
-        "p",
-        "Solver \(run.solver), status \(run.status)"
-          + (run.gap.map { String(format: ", gap %.2f%%", $0 * 100) } ?? "")
-          + (run.seconds.map { String(format: ", %.1f s", $0) } ?? "")
-          + ". Objective \(number(run.objective.total)); \(summary.coveredPairs)/\(summary.pairsWithDemand) pairs covered; unmet \(number(summary.unmetFTE)) FTE.",
-        cls: "meta")
+      h.element("p", runLine(summary), cls: "meta")
       if !run.changes.isEmpty {
-        h.element("h3", "What the scenario changes")
+        h.element("h3", word("report.scenarioChanges"))
         h.list(run.changes)
       }
       if !run.brokenRules.isEmpty {
-        h.element("h3", "Hard rules broken")
+        h.element("h3", word("report.brokenRules"))
         h.list(run.brokenRules, cls: "broken")
       }
       if i > 0, i - 1 < changes.count {
         peopleChangesHTML(&h, changes[i - 1])
       }
-      h.element("h3", "Coverage heat map (town × department)")
+      h.element("h3", word("report.heatMap"))
       h.raw(heatMapSVG(summary, index: i))
-      h.element("h3", "Unmet demand by town (FTE)")
+      h.element("h3", word("report.unmetByTown"))
       h.raw(unmetBarsSVG(summary, index: i, scale: maxUnmet))
       rosterHTML(&h, summary)
       h.raw("</section>\n")
@@ -98,9 +94,19 @@ extension Report {
 
     """
 
+  /// A run's solver, status, gap, time, objective, pairs covered and unmet FTE in one line.
+  func runLine(_ summary: RunSummary) -> String {
+    let run = summary.run
+    return word(
+      "report.meta", run.solver, run.status,
+      run.gap.map { word("report.gapPart", String(format: "%.2f%%", $0 * 100)) } ?? "",
+      run.seconds.map { word("report.secondsPart", String(format: "%.1f", $0)) } ?? "",
+      number(run.objective.total), summary.coveredPairs, summary.pairsWithDemand, number(summary.unmetFTE))
+  }
+
   private func comparisonHTML(_ h: inout HTMLBuilder) {
-    h.element("h2", runs.count > 1 ? "Comparison" : "Summary")
-    h.raw("<div class=\"scroll\"><table class=\"compare\">\n<thead><tr><th>Measure</th>")
+    h.element("h2", word(runs.count > 1 ? "report.comparison" : "report.summary"))
+    h.raw("<div class=\"scroll\"><table class=\"compare\">\n<thead><tr><th>\(escapeHTML(word("report.measure")))</th>")
     for run in runs { h.raw("<th>\(escapeHTML(run.label))</th>") }
     h.raw("</tr></thead>\n<tbody>\n")
     for row in comparison {
@@ -118,16 +124,14 @@ extension Report {
     }
     h.raw("</tbody>\n</table></div>\n")
     if runs.count > 1 {
-      h.element(
-        "p", "Differences against the base are in brackets: green is better, red is worse.",
-        cls: "meta")
+      h.element("p", word("report.deltaNote"), cls: "meta")
     }
   }
 
   private func peopleChangesHTML(_ h: inout HTMLBuilder, _ c: PeopleChanges) {
-    h.element("h3", "What changes for people (against the base)")
+    h.element("h3", word("report.peopleChanges"))
     if !c.townChanges.isEmpty {
-      h.raw("<table><thead><tr><th>Town</th><th>Staff present (base)</th><th>Scenario</th><th>Change</th></tr></thead><tbody>\n")
+      h.raw(headerRow(["report.town", "report.staffBase", "report.scenario", "report.change"]))
       for t in c.townChanges {
         let cls = t.after > t.before ? "better" : "worse"
         h.raw(
@@ -136,17 +140,23 @@ extension Report {
       }
       h.raw("</tbody></table>\n")
     } else {
-      h.element("p", "No town gains or loses staff.", cls: "meta")
+      h.element("p", word("report.noTownChange"), cls: "meta")
     }
-    for (title, lines) in [("New people", c.newPeople), ("Leaving or unavailable", c.leaving), ("Moves", c.moves)] {
+    for (key, lines) in [("report.newPeople", c.newPeople), ("report.leaving", c.leaving), ("report.moves", c.moves)] {
+      let title = word(key)
       if lines.isEmpty {
-        h.element("p", "\(title): none.", cls: "meta")
+        h.element("p", word("report.none", title), cls: "meta")
         continue
       }
       h.raw("<details><summary>\(escapeHTML("\(title) (\(lines.count))"))</summary>\n")
       h.list(lines)
       h.raw("</details>\n")
     }
+  }
+
+  /// A table's opening and header row, the headers' words by key.
+  func headerRow(_ keys: [String]) -> String {
+    "<table><thead><tr>" + keys.map { "<th>\(escapeHTML(word($0)))</th>" }.joined() + "</tr></thead><tbody>\n"
   }
 
   /// A town × department grid; each cell coloured by supply over demand.
@@ -162,15 +172,15 @@ extension Report {
     let height = top + ch * Double(towns.count) + 50
     var svg =
       "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"heatmap\" id=\"heatmap-\(index)\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" font-size=\"12\" role=\"img\">\n"
-    svg += "<title>\(escapeHTML("Coverage heat map: \(s.run.label)"))</title>\n"
+    svg += "<title>\(escapeHTML(word("report.heatTitle", s.run.label)))</title>\n"
     for (j, d) in departments.enumerated() {
       let x = left + cw * Double(j) + cw / 2
       svg +=
-        "<text x=\"\(f(x))\" y=\"\(f(top - 8))\" transform=\"rotate(-35 \(f(x)) \(f(top - 8)))\">\(escapeHTML(short(d.displayName, 26)))<title>\(escapeHTML("\(d.displayName) (\(d.id)) \(d.name)"))</title></text>\n"
+        "<text x=\"\(f(x))\" y=\"\(f(top - 8))\" transform=\"rotate(-35 \(f(x)) \(f(top - 8)))\">\(escapeHTML(short(name(d), 26)))<title>\(escapeHTML("\(d.displayName) (\(d.id)) \(d.name)"))</title></text>\n"
     }
     for (i, t) in towns.enumerated() {
       let y = top + ch * Double(i)
-      let label = (t.pilot ? "★ " : "") + t.displayName
+      let label = (t.pilot ? "★ " : "") + name(t)
       svg +=
         "<text x=\"\(f(left - 8))\" y=\"\(f(y + ch * 0.7))\" text-anchor=\"end\"\(t.pilot ? " font-weight=\"bold\"" : "")>\(escapeHTML(label))</text>\n"
       for (j, d) in departments.enumerated() {
@@ -181,11 +191,11 @@ extension Report {
           continue
         }
         let tip =
-          "\(t.displayName) · \(d.displayName): demand \(number(c.demand)) FTE, supply \(number(c.supply)) FTE"
-          + (!c.isUncovered ? "" : ", no officer present")
+          word("report.heatTip", name(t), name(d), number(c.demand), number(c.supply))
+          + (!c.isUncovered ? "" : word("report.noOfficer"))
         let stroke = !c.isUncovered ? "" : " stroke=\"#6b0000\" stroke-width=\"2\""
         svg += "<rect \(rect) fill=\"\(color(c.ratio))\"\(stroke)><title>\(escapeHTML(tip))</title></rect>\n"
-        let text = !c.isUncovered ? String(format: "%.0f%%", c.ratio * 100) : "none"
+        let text = !c.isUncovered ? String(format: "%.0f%%", c.ratio * 100) : escapeHTML(word("report.noneCell"))
         let textColor = c.ratio < 0.35 ? "#ffffff" : "#1d2530"
         svg +=
           "<text x=\"\(f(x + cw / 2))\" y=\"\(f(y + ch * 0.7))\" text-anchor=\"middle\" fill=\"\(textColor)\" font-size=\"11\">\(text)</text>\n"
@@ -193,7 +203,7 @@ extension Report {
     }
     // Legend.
     let ly = top + ch * Double(towns.count) + 18
-    svg += "<text x=\"\(f(left))\" y=\"\(f(ly + 12))\" font-size=\"11\">coverage:</text>\n"
+    svg += "<text x=\"\(f(left))\" y=\"\(f(ly + 12))\" font-size=\"11\">\(escapeHTML(word("report.coverageLegend")))</text>\n"
     for (k, r) in [0.0, 0.25, 0.5, 0.75, 1.0].enumerated() {
       let x = left + 70 + Double(k) * 64
       svg += "<rect x=\"\(f(x))\" y=\"\(f(ly))\" width=\"60\" height=\"16\" fill=\"\(color(r))\"/>\n"
@@ -202,7 +212,7 @@ extension Report {
     }
     let nx = left + 70 + 5 * 64 + 10
     svg += "<rect x=\"\(f(nx))\" y=\"\(f(ly))\" width=\"60\" height=\"16\" fill=\"#f2f4f7\"/>\n"
-    svg += "<text x=\"\(f(nx + 66))\" y=\"\(f(ly + 12))\" font-size=\"11\">no demand · ★ pilot town · dark border: no officer</text>\n"
+    svg += "<text x=\"\(f(nx + 66))\" y=\"\(f(ly + 12))\" font-size=\"11\">\(escapeHTML(word("report.heatLegend")))</text>\n"
     svg += "</svg>\n"
     return svg
   }
@@ -218,30 +228,30 @@ extension Report {
     let height = top + rowH * Double(towns.count) + 26
     var svg =
       "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"unmet-bars\" id=\"unmet-\(index)\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" font-size=\"12\" role=\"img\">\n"
-    svg += "<title>\(escapeHTML("Unmet demand by town: \(s.run.label)"))</title>\n"
+    svg += "<title>\(escapeHTML(word("report.unmetTitle", s.run.label)))</title>\n"
     svg += "<line x1=\"\(f(left))\" y1=\"\(f(top - 4))\" x2=\"\(f(left))\" y2=\"\(f(top + rowH * Double(towns.count)))\" stroke=\"#8795a1\"/>\n"
     for (i, t) in towns.enumerated() {
       let y = top + rowH * Double(i)
       let unmet = s.unmet(town: t.id)
       let w = unmet / scale * barMax
       svg +=
-        "<text x=\"\(f(left - 8))\" y=\"\(f(y + rowH * 0.7))\" text-anchor=\"end\"\(t.pilot ? " font-weight=\"bold\"" : "")>\(escapeHTML((t.pilot ? "★ " : "") + t.displayName))</text>\n"
+        "<text x=\"\(f(left - 8))\" y=\"\(f(y + rowH * 0.7))\" text-anchor=\"end\"\(t.pilot ? " font-weight=\"bold\"" : "")>\(escapeHTML((t.pilot ? "★ " : "") + name(t)))</text>\n"
       if w > 0 {
         svg +=
-          "<rect x=\"\(f(left + 1))\" y=\"\(f(y + 3))\" width=\"\(f(w))\" height=\"\(f(rowH - 6))\" fill=\"\(t.pilot ? "#b03a2e" : "#e59866")\"><title>\(escapeHTML("\(t.displayName): \(number(unmet)) FTE unmet"))</title></rect>\n"
+          "<rect x=\"\(f(left + 1))\" y=\"\(f(y + 3))\" width=\"\(f(w))\" height=\"\(f(rowH - 6))\" fill=\"\(t.pilot ? "#b03a2e" : "#e59866")\"><title>\(escapeHTML(word("report.unmetTip", name(t), number(unmet))))</title></rect>\n"
       }
       svg +=
         "<text x=\"\(f(left + w + 6))\" y=\"\(f(y + rowH * 0.7))\" font-size=\"11\">\(number(unmet))</text>\n"
     }
     let ly = top + rowH * Double(towns.count) + 18
-    svg += "<text x=\"\(f(left))\" y=\"\(f(ly))\" font-size=\"11\">bar length: FTE unmet (full width = \(number(scale)) FTE, same scale in every run); dark: pilot town</text>\n"
+    svg += "<text x=\"\(f(left))\" y=\"\(f(ly))\" font-size=\"11\">\(escapeHTML(word("report.unmetLegend", number(scale))))</text>\n"
     svg += "</svg>\n"
     return svg
   }
 
   private func rosterHTML(_ h: inout HTMLBuilder, _ s: RunSummary) {
     let district = s.run.district
-    h.raw("<details><summary>\(escapeHTML("Roster per town (\(district.people.count) people)"))</summary>\n")
+    h.raw("<details><summary>\(escapeHTML(word("report.rosterPerTown", district.people.count)))</summary>\n")
     for town in district.towns {
       let here = district.people.filter { s.run.posting(of: $0.id) == .stationed(town: town.id) }
       let zoned = district.people.filter {
@@ -250,31 +260,36 @@ extension Report {
         }
         return false
       }
+      let label = (town.pilot ? "★ " : "") + (language == .zh ? town.name : "\(town.displayName) \(town.name)")
       h.element(
-        "h4",
-        "\(town.pilot ? "★ " : "")\(town.displayName) \(town.name): \(here.count) stationed, \(zoned.count) zoned over it; unmet \(number(s.unmet(town: town.id))) FTE"
-      )
+        "h4", word("report.townLine", label, here.count, zoned.count, number(s.unmet(town: town.id))))
       if here.isEmpty && zoned.isEmpty { continue }
-      h.raw("<table><thead><tr><th>Person</th><th>Name</th><th>Department</th><th>Role</th><th>Posting (a zoned officer's time here)</th><th>Certified</th><th>Legal</th></tr></thead><tbody>\n")
+      h.raw(
+        headerRow([
+          "report.person", "report.name", "report.department", "report.role", "report.postingHere",
+          "report.certified", "report.legal",
+        ]))
       for p in here + zoned {
         let posting = s.run.posting(of: p.id)
         let mode: String
         if case .zoned(let z) = posting {
           let here = s.run.evaluation.splits[p.id]?[town.id] ?? 0
-          mode = "zoned (\(z)), \(number(here)) FTE here"
+          mode = word("report.zonedHere", district.zone(z)?.name ?? z, number(here))
         } else {
-          mode = "stationed"
+          mode = word("report.stationed")
         }
-        let dept = district.departments.first { $0.id == p.department }?.displayName ?? p.department
+        let dept = district.departments.first { $0.id == p.department }.map(name) ?? p.department
+        let yes = escapeHTML(word("report.yes"))
+        let role = language == .zh ? Words(language).role(p.role) : p.role.rawValue
         h.raw(
-          "<tr><td>\(escapeHTML(p.id))</td><td>\(escapeHTML(p.name))</td><td>\(escapeHTML(dept))</td><td>\(p.role.rawValue)</td><td>\(escapeHTML(mode))</td><td>\(p.certified ? "yes" : "")</td><td>\(p.legal ? "yes" : "")</td></tr>\n"
+          "<tr><td>\(escapeHTML(p.id))</td><td>\(escapeHTML(p.name))</td><td>\(escapeHTML(dept))</td><td>\(escapeHTML(role))</td><td>\(escapeHTML(mode))</td><td>\(p.certified ? yes : "")</td><td>\(p.legal ? yes : "")</td></tr>\n"
         )
       }
       h.raw("</tbody></table>\n")
     }
     let none = district.people.filter { s.run.posting(of: $0.id) == .unassigned }
     if !none.isEmpty {
-      h.element("h4", "No posting (\(none.count))")
+      h.element("h4", word("report.noPosting", none.count))
       h.list(none.map { "\($0.id) \($0.name) (\($0.department) \($0.role.rawValue))" })
     }
     h.raw("</details>\n")
@@ -282,26 +297,32 @@ extension Report {
 
   private func provenanceHTML(_ h: inout HTMLBuilder) {
     let p = provenance
-    h.element("h2", "Provenance")
+    h.element("h2", word("report.provenance"))
     h.raw("<table><tbody>\n")
-    var facts: [(String, String)] = [
-      ("Date", iso(p.date)), ("secondment", p.toolVersion),
-      ("Solver", p.solver + (p.solverVersion.map { " (\($0))" } ?? "")),
-    ]
-    facts += p.options.map { ("Option \($0.name)", $0.value) }
-    if let command = p.command { facts.append(("Command", command)) }
-    for (k, v) in facts {
+    for (k, v) in provenanceFacts {
       h.raw("<tr><th>\(escapeHTML(k))</th><td><code>\(escapeHTML(v))</code></td></tr>\n")
     }
     h.raw("</tbody></table>\n")
-    h.element("h3", "Input files (SHA-256)")
-    h.raw("<table><thead><tr><th>Input</th><th>Path</th><th>Bytes</th><th>SHA-256</th></tr></thead><tbody>\n")
+    h.element("h3", word("report.inputs"))
+    h.raw(headerRow(["report.input", "report.path", "report.bytes", "SHA-256"]))
     for file in p.inputs {
       h.raw(
         "<tr><td>\(escapeHTML(file.role))</td><td><code>\(escapeHTML(file.path))</code></td><td class=\"num\">\(file.bytes)</td><td class=\"hash\">\(file.sha256)</td></tr>\n"
       )
     }
     h.raw("</tbody></table>\n")
+  }
+
+  /// The provenance as (what, value): date, version, solver, options, command.
+  var provenanceFacts: [(String, String)] {
+    let p = provenance
+    var facts: [(String, String)] = [
+      (word("report.date"), iso(p.date)), ("secondment", p.toolVersion),
+      (word("report.solver"), p.solver + (p.solverVersion.map { " (\($0))" } ?? "")),
+    ]
+    facts += p.options.map { (word("report.option", $0.name), $0.value) }
+    if let command = p.command { facts.append((word("report.command"), command)) }
+    return facts
   }
 }
 

@@ -84,24 +84,46 @@ public struct ComparisonRow: Sendable {
 ///
 /// Render it with `html()` (self-contained: inline CSS and SVG, no scripts, no
 /// network; XHTML-compatible so it parses as XML) or `markdown()`; the first
-/// run is the base the others are compared with.
+/// run is the base the others are compared with. Its words come from the
+/// catalogue (`Words`, keys `report.`) in `language`.
 public struct Report: Sendable {
   public var title: String
   public var summaries: [RunSummary]
   public var provenance: ReportProvenance
+  /// The language of the report's words; names of towns and departments
+  /// follow it (Chinese names in `.zh`, pinyin and English names in `.en`).
+  public var language: SheetLanguage
 
-  public init(title: String, runs: [ReportRun], provenance: ReportProvenance) {
+  public init(
+    title: String, runs: [ReportRun], provenance: ReportProvenance, language: SheetLanguage = .en
+  ) {
     self.title = title
     self.summaries = runs.map(RunSummary.init)
     self.provenance = provenance
+    self.language = language
   }
+
+  /// The catalogue's word for `key` in the report's language, `{0}`… filled.
+  func word(_ key: String, _ arguments: CustomStringConvertible...) -> String {
+    var text = Words(language).word(key)
+    for (i, argument) in arguments.enumerated() {
+      text = text.replacingOccurrences(of: "{\(i)}", with: argument.description)
+    }
+    return text
+  }
+
+  /// A town's name in the report's language.
+  func name(_ town: Town) -> String { language == .zh ? town.name : town.displayName }
+
+  /// A department's name in the report's language.
+  func name(_ department: Department) -> String { language == .zh ? department.name : department.displayName }
 
   public var runs: [ReportRun] { summaries.map(\.run) }
 
   /// What each scenario changed for people, against the first run (empty for one run).
   public var peopleChanges: [PeopleChanges] {
     guard let base = summaries.first else { return [] }
-    return summaries.dropFirst().map { PeopleChanges(base: base, scenario: $0) }
+    return summaries.dropFirst().map { PeopleChanges(base: base, scenario: $0, language: language) }
   }
 
   /// The comparison table's rows, one column per run.
@@ -118,54 +140,51 @@ public struct Report: Sendable {
     }
     var rows: [ComparisonRow] = [
       row(
-        "Pairs covered (town, department with demand, receiving FTE)", lower: false,
+        word("report.pairsCovered"), lower: false,
         { share($0.coveredPairs, $0.pairsWithDemand) },
         { "\($0.coveredPairs)/\($0.pairsWithDemand) (\(percent($0.coveredPairs, $0.pairsWithDemand)))" }),
       row(
-        "Pairs with an officer present", lower: false,
+        word("report.pairsPresent"), lower: false,
         { share($0.presentPairs, $0.pairsWithDemand) },
         { "\($0.presentPairs)/\($0.pairsWithDemand) (\(percent($0.presentPairs, $0.pairsWithDemand)))" }),
-      row("Unmet demand (FTE)", { $0.unmetFTE }, { number($0.unmetFTE) }),
+      row(word("report.unmet"), { $0.unmetFTE }, { number($0.unmetFTE) }),
       row(
-        "Pilot-town pairs covered", lower: false,
+        word("report.pilotCovered"), lower: false,
         { share($0.pilotCoveredPairs, $0.pilotPairsWithDemand) },
         { "\($0.pilotCoveredPairs)/\($0.pilotPairsWithDemand) (\(percent($0.pilotCoveredPairs, $0.pilotPairsWithDemand)))" }),
-      row("Pilot-town unmet demand (FTE)", { $0.pilotUnmetFTE }, { number($0.pilotUnmetFTE) }),
-      row("Travel (minutes)", { $0.travelMinutes }, { number($0.travelMinutes, digits: 0) }),
+      row(word("report.pilotUnmet"), { $0.pilotUnmetFTE }, { number($0.pilotUnmetFTE) }),
+      row(word("report.travel"), { $0.travelMinutes }, { number($0.travelMinutes, digits: 0) }),
       row(
-        "Auxiliaries without an officer", { Double($0.auxiliariesWithoutOfficer) },
+        word("report.auxiliariesAlone"), { Double($0.auxiliariesWithoutOfficer) },
         { "\($0.auxiliariesWithoutOfficer)" }),
-      textRow("People stationed / zoned / unassigned") { "\($0.stationed) / \($0.zoned) / \($0.unassigned)" },
-      row("Objective total", { $0.run.objective.total }, { number($0.run.objective.total) }),
-    ]
-    let termNames: [String: String] = [
-      "uncoveredPairs": "uncovered pairs", "unmetDemand": "unmet demand", "travel": "travel",
-      "moves": "moves", "preferenceMisses": "preference misses", "imbalance": "imbalance",
+      textRow(word("report.postingCounts")) { "\($0.stationed) / \($0.zoned) / \($0.unassigned)" },
+      row(word("report.objective"), { $0.run.objective.total }, { number($0.run.objective.total) }),
     ]
     for (index, term) in ObjectiveBreakdown().terms.enumerated() {
-      let label = "  objective: \(termNames[term.name] ?? term.name)"
+      // The terms' words are the roster's (`uncoveredPairs`: uncovered pairs, 未覆盖).
+      let label = word("report.term", word(term.name))
       rows.append(
         row(label, { $0.run.objective.terms[index].value }, { number($0.run.objective.terms[index].value) }))
     }
-    rows.append(textRow("Solver / status") { "\($0.run.solver) / \($0.run.status)" })
-    rows.append(textRow("Gap") { $0.run.gap.map { String(format: "%.2f%%", $0 * 100) } ?? "–" })
+    rows.append(textRow(word("report.solverStatus")) { "\($0.run.solver) / \($0.run.status)" })
+    rows.append(textRow(word("report.gap")) { $0.run.gap.map { String(format: "%.2f%%", $0 * 100) } ?? "–" })
     rows.append(
-      row("Broken hard rules", { Double($0.run.brokenRules.count) }, { "\($0.run.brokenRules.count)" }))
+      row(word("report.brokenCount"), { Double($0.run.brokenRules.count) }, { "\($0.run.brokenRules.count)" }))
     return rows
   }
 
   /// The heading of run `i`: `Base: …`, `Scenario law-graduates: …` or, for one run, `Run: …`.
   func runHeading(_ i: Int) -> String {
     let run = runs[i]
-    if runs.count == 1 { return "Run: \(run.title)" }
-    return i == 0 ? "Base: \(run.title)" : "Scenario \(run.label): \(run.title)"
+    if runs.count == 1 { return word("report.run", run.title) }
+    return i == 0 ? word("report.base", run.title) : word("report.scenarioRun", run.label, run.title)
   }
 
   // MARK: - Plain text (for the terminal)
 
   /// The comparison table as aligned plain text, differences against the base in brackets.
   public func comparisonText() -> String {
-    let header = ["Measure"] + runs.map(\.label)
+    let header = [word("report.measure")] + runs.map(\.label)
     var table = [header]
     for row in comparison {
       var line = [row.metric]

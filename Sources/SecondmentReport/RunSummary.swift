@@ -148,8 +148,9 @@ public struct PeopleChanges: Sendable {
   /// Towns whose headcount present changes: (town, base, scenario).
   public var townChanges: [(town: String, before: Int, after: Int)]
 
-  /// Compares a scenario run with the base run.
-  public init(base: RunSummary, scenario: RunSummary) {
+  /// Compares a scenario run with the base run, in `language`'s words.
+  public init(base: RunSummary, scenario: RunSummary, language: SheetLanguage = .en) {
+    let catalogue = Words(language)
     let b = base.run
     let s = scenario.run
     let baseIDs = Set(b.district.people.map(\.id))
@@ -160,9 +161,9 @@ public struct PeopleChanges: Sendable {
     }
     func words(_ posting: Posting, _ district: District) -> String {
       switch posting {
-      case .stationed(let t): return "stationed at \(district.town(t)?.name ?? t)"
-      case .zoned(let z): return "zoned to \(district.zone(z)?.name ?? z)"
-      case .unassigned: return "no posting"
+      case .stationed(let t): return catalogue.word("stationedAt") + " " + (district.town(t)?.name ?? t)
+      case .zoned(let z): return catalogue.word("zonedTo") + " " + (district.zone(z)?.name ?? z)
+      case .unassigned: return catalogue.word("report.noPostingWord")
       }
     }
     var moves: [String] = []
@@ -171,26 +172,26 @@ public struct PeopleChanges: Sendable {
     for person in s.district.people {
       let after = s.posting(of: person.id)
       if !baseIDs.contains(person.id) {
-        newPeople.append("\(name(person)): \(words(after, s.district))")
+        newPeople.append(catalogue.format("report.newLine", name(person), words(after, s.district)))
         continue
       }
       let before = b.posting(of: person.id)
       if before == after { continue }
       if after == .unassigned {
-        leaving.append("\(name(person)): was \(words(before, b.district)), now unavailable")
+        leaving.append(catalogue.format("report.nowUnavailable", name(person), words(before, b.district)))
       } else {
-        moves.append("\(name(person)): \(words(before, b.district)) → \(words(after, s.district))")
+        moves.append(catalogue.format("report.moveLine", name(person), words(before, b.district), words(after, s.district)))
       }
     }
     let scenarioIDs = Set(s.district.people.map(\.id))
     for person in b.district.people where !scenarioIDs.contains(person.id) {
-      leaving.append("\(name(person)): was \(words(b.posting(of: person.id), b.district)), leaves")
+      leaving.append(catalogue.format("report.leaves", name(person), words(b.posting(of: person.id), b.district)))
     }
     var townChanges: [(town: String, before: Int, after: Int)] = []
     for town in b.district.towns {
       let before = base.presence[town.id] ?? 0
       let after = scenario.presence[town.id] ?? 0
-      if before != after { townChanges.append((town.displayName, before, after)) }
+      if before != after { townChanges.append((language == .zh ? town.name : town.displayName, before, after)) }
     }
     self.moves = moves
     self.newPeople = newPeople

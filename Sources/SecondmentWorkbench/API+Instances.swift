@@ -142,6 +142,15 @@ extension API {
         return response
       }
     }
+    router.get("api/jobs/:id/report") { request, context -> Response in
+      await answer {
+        let (id, status, roster, district) = try await jobRoster(context, jobs: jobs)
+        let report = try await Exports.report(
+          id, status: status, roster: roster, district: district, language: Page.language(of: request), jobs: jobs,
+          toolVersion: settings.toolVersion)
+        return bytes(Data(report.html().utf8), type: "text/html; charset=utf-8")
+      }
+    }
     router.get("api/jobs/:id/notices") { request, context -> Response in
       await answer {
         let (_, _, roster, district) = try await jobRoster(context, jobs: jobs)

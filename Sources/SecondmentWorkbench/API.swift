@@ -16,6 +16,8 @@ public struct WorkbenchSettings: Sendable {
   /// The largest upload, in bytes (20 MB; an instance workbook of a large
   /// district is under 2 MB).
   public var maxUploadBytes = 20 * 1024 * 1024
+  /// The `secondment` version, for the provenance of exported reports.
+  public var toolVersion = "unknown"
 
   public init() {}
 

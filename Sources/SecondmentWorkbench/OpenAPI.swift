@@ -100,6 +100,10 @@ enum OpenAPI {
           "parameters": [{"$ref": "#/components/parameters/JobID"}, {"$ref": "#/components/parameters/Language"}],
           "get": {"summary": "The job's roster workbook (by person, by town, by department, coverage, notes), as solve --xlsx writes it", "responses": {"200": {"description": "The workbook.", "content": {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {"schema": {"type": "string", "format": "binary"}}}}, "404": {"$ref": "#/components/responses/Error"}, "409": {"$ref": "#/components/responses/Error"}}}
         },
+        "/api/jobs/{id}/report": {
+          "parameters": [{"$ref": "#/components/parameters/JobID"}, {"$ref": "#/components/parameters/Language"}],
+          "get": {"summary": "The planner's report on the job's roster (as solve --report writes it): measures, coverage heat map, unmet demand by town, roster per town, provenance; in the language asked for", "responses": {"200": {"description": "A self-contained HTML document.", "content": {"text/html": {"schema": {"type": "string"}}}}, "404": {"$ref": "#/components/responses/Error"}, "409": {"$ref": "#/components/responses/Error"}}}
+        },
         "/api/jobs/{id}/notices": {
           "parameters": [{"$ref": "#/components/parameters/JobID"}, {"$ref": "#/components/parameters/Language"}],
           "get": {"summary": "The posting notices (派驻通知书): one printable page per person with a posting", "responses": {"200": {"description": "An HTML document with a print style sheet.", "content": {"text/html": {"schema": {"type": "string"}}}}, "404": {"$ref": "#/components/responses/Error"}, "409": {"$ref": "#/components/responses/Error"}}}

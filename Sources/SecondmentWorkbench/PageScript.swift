@@ -325,6 +325,7 @@ enum PageScript {
       const q = `?lang=${LANG}` + (token ? "&token=" + encodeURIComponent(token) : "");
       const exports = el("p", { class: "exports", id: "exports" }, word("export") + ": ",
         el("a", { id: "export-workbook", href: `/api/jobs/${v.job}/workbook${q}`, download: `roster-${v.job}.xlsx` }, word("exportWorkbook")),
+        " · ", el("a", { id: "export-report", href: `/api/jobs/${v.job}/report${q}`, target: "_blank" }, word("exportReport")),
         " · ", el("a", { id: "export-notices", href: `/api/jobs/${v.job}/notices${q}`, target: "_blank" }, word("exportNotices")));
       fill(page,
         el("h2", {}, v.instance), el("p", { class: "lead", id: "roster-headline" }, headline), rules, exports,

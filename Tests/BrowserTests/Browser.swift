@@ -59,13 +59,18 @@ final class Browser: @unchecked Sendable {
       let port = try LoopbackHTTP.freePort()
       let driver = Process()
       driver.executableURL = URL(fileURLWithPath: Browser.chromedriver)
-      driver.arguments = ["--port=\(port)"]
+      try FileManager.default.createDirectory(at: Browser.artefacts, withIntermediateDirectories: true)
+      let log = Browser.artefacts.appendingPathComponent("chromedriver-\(port).log")
+      driver.arguments = ["--port=\(port)", "--log-path=\(log.path)"]
       driver.standardOutput = FileHandle.nullDevice
       driver.standardError = FileHandle.nullDevice
       try driver.run()
-      // Until chromedriver listens, a connection is refused at once.
-      let start = Date()
-      while driver.isRunning, Date().timeIntervalSince(start) < Browser.patience {
+      // Until chromedriver listens, a connection is refused at once. Polls
+      // are counted, not seconds: while other suites' blocking work holds
+      // every thread of the test process, a poll waits its turn.
+      var polls = 0
+      while driver.isRunning, polls < Browser.polls(Browser.patience) {
+        polls += 1
         let answer = try? LoopbackHTTP.request("GET", "/status", port: port, json: nil)
         let status = answer.flatMap { try? JSONSerialization.jsonObject(with: $0) as? [String: Any] }
         if (status?["value"] as? [String: Any])?["ready"] as? Bool == true { return (driver, port) }
@@ -73,7 +78,11 @@ final class Browser: @unchecked Sendable {
       }
       if driver.isRunning {
         driver.terminate()
-        throw Failure("chromedriver on port \(port) did not become ready in \(Int(Browser.patience)) s")
+        let said = (try? String(contentsOf: log, encoding: .utf8)).map { String($0.suffix(2_000)) } ?? "no log"
+        let answer = (try? LoopbackHTTP.request("GET", "/status", port: port, json: nil))
+          .map { String(decoding: $0.prefix(300), as: UTF8.self) } ?? "no answer"
+        throw Failure(
+          "chromedriver on port \(port) did not become ready in \(Int(Browser.patience)) s; /status: \(answer); its log: \(said)")
       }
     }
     throw Failure("chromedriver exited five times at start (fix: run /usr/bin/chromedriver by hand to see why)")
@@ -146,16 +155,20 @@ final class Browser: @unchecked Sendable {
     try await command("POST", "/execute/sync", ["script": script, "args": arguments])["value"]
   }
 
-  /// Waits (up to `seconds`) until `condition` holds; false when it never did.
+  /// Waits until `condition` holds, polling for `seconds` of an idle machine; false when it never did.
   @discardableResult
   func wait(seconds: Double = Browser.patience, until condition: () async throws -> Bool) async throws -> Bool {
-    let start = Date()
-    while Date().timeIntervalSince(start) < seconds {
+    for _ in 0..<Browser.polls(seconds) {
       if (try? await condition()) == true { return true }
       try await Task.sleep(for: .milliseconds(100))
     }
     return try await condition()
   }
+
+  /// Polls, 100 ms apart, that make `seconds` on an idle machine. Waits count
+  /// polls rather than the clock, so a test process whose threads are all
+  /// busy with other suites slows a wait down instead of failing it.
+  static func polls(_ seconds: Double) -> Int { Int(seconds * 10) }
 
   /// Keeps a screenshot of the window as `.build/test-artefacts/browser/LABEL-NAME.png`.
   func screenshot(_ name: String) async throws {

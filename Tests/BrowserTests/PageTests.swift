@@ -149,6 +149,8 @@ struct PageTests {
       // Export: the workbook to download, and the posting notices, a page per posted person.
       let postings = try await browser.texts("#by-person tbody tr td:nth-child(4)")
       let posted = postings.filter { $0 != "未安排" }.count
+      let reportLink = try await browser.run("return document.getElementById('export-report').getAttribute('href')")
+      #expect((reportLink as? String)?.hasSuffix("/report?lang=zh") == true, "\(String(describing: reportLink))")
       let workbookLink = try await browser.run("return document.getElementById('export-workbook').getAttribute('href')")
       #expect((workbookLink as? String)?.hasSuffix("/workbook?lang=zh") == true, "\(String(describing: workbookLink))")
       let notices = try #require(try await browser.run("return document.getElementById('export-notices').href") as? String)

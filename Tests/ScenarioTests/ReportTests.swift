@@ -69,6 +69,27 @@ struct ReportTests {
     #expect(md.contains("market-new-1"))
   }
 
+  @Test("in Chinese every heading, header and legend comes from the catalogue, and no English word of the report is left")
+  func chinese() throws {
+    var report = try Self.report()
+    report.language = .zh
+    let html = report.html()
+    let xml = XMLSummary(Data(html.utf8))
+    #expect(xml.parsed, "HTML does not parse: \(String(describing: xml.error))")
+    #expect(html.contains("lang=\"zh-CN\""))
+    for word in ["对比", "指标", "人员变化（相对基准）", "覆盖热力图（镇街 × 部门）", "各镇街需求缺口（当量）", "来源", "输入文件（SHA-256）", "已覆盖"] {
+      #expect(xml.text.contains(word), "missing \(word)")
+    }
+    let english = Words(.en)
+    for key in Words(.zh).all.keys where key.hasPrefix("report.") {
+      let text = english.word(key)
+      guard !text.contains("{"), text.count > 6 else { continue }
+      #expect(!xml.text.contains(text), "English left in the Chinese report: \(text)")
+    }
+    let md = report.markdown()
+    #expect(md.contains("## 对比") && md.contains("## 来源") && !md.contains("## Provenance"))
+  }
+
   @Test("people changes: who is new, who leaves, which towns change")
   func peopleChanges() throws {
     let report = try Self.report()

@@ -92,7 +92,7 @@ struct WhatIfDirectionTests {
       "whatif", shipped("Instances/rongchang-2024.json"),
       "--scenario", shipped("Instances/scenarios/market-loses-3.yaml"),
       "--scenario", shipped("Instances/scenarios/pilot-growth.yaml"),
-      "--report", html, "--markdown", md, "--time-limit", "4", "--quiet",
+      "--report", html, "--markdown", md, "--time-limit", "4", "--quiet", "--lang", "en",
     ])
     #expect(outcome.status == 0, "\(outcome.stderr)")
     // What each scenario changes comes first, then the comparison table.
@@ -121,7 +121,7 @@ struct WhatIfDirectionTests {
   }
 
   @Test(
-    "solve --report writes the same report for one run",
+    "solve --report writes the same report for one run, in Chinese unless asked for English",
     .enabled(if: GLPKSolver.isAvailable, "GLPK is not built in: the default solver of this build cannot plan yet"),
     .timeLimit(.minutes(2)))
   func solveReport() throws {
@@ -137,10 +137,17 @@ struct WhatIfDirectionTests {
     #expect(xml.parsed, "report does not parse: \(String(describing: xml.error))")
     #expect(xml.count("svg", cls: "heatmap") == 1)
     #expect(xml.count("svg", cls: "unmet-bars") == 1)
-    #expect(xml.text.contains("Provenance"))
+    #expect(xml.text.contains("来源") && xml.text.contains("派驻方案报告："))
     let markdown = try String(contentsOfFile: md, encoding: .utf8)
-    #expect(markdown.contains("## Summary"))
-    #expect(markdown.contains("## Run: "))
+    #expect(markdown.contains("## 概要"))
+    #expect(markdown.contains("## 方案："))
+    let english = try runSecondment([
+      "solve", shipped("Instances/rongchang-2024.json"), "--time-limit", "4", "--quiet", "--lang", "en",
+      "--markdown", md,
+    ])
+    #expect(english.status == 0, "\(english.stderr)")
+    let englishMarkdown = try String(contentsOfFile: md, encoding: .utf8)
+    #expect(englishMarkdown.contains("## Summary") && englishMarkdown.contains("## Run: "))
   }
 
   @Test("a bad scenario stops whatif with exit 2, naming the file and line")

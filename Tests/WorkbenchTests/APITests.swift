@@ -303,7 +303,7 @@ struct APITests {
         Set(paths.keys) == [
           "/api/solve", "/api/jobs", "/api/jobs/{id}", "/api/jobs/{id}/events", "/api/jobs/{id}/roster",
           "/api/jobs/{id}/view", "/api/jobs/{id}/resolve", "/api/jobs/{id}/whatif", "/api/compare", "/api/jobs/{id}/workbook", "/api/jobs/{id}/notices", "/api/instances",
-          "/api/instances/{id}", "/api/openapi.json", "/api/replan", "/api/jobs/{id}/adopt", "/api/history", "/api/jobs/{id}/why",
+          "/api/instances/{id}", "/api/openapi.json", "/api/replan", "/api/jobs/{id}/adopt", "/api/history", "/api/jobs/{id}/why", "/api/jobs/{id}/report",
         ])
     }
   }

@@ -124,6 +124,11 @@ struct InstanceAPITests {
       #expect(workbook.headers[.contentDisposition] == "attachment; filename=\"roster-\(job).xlsx\"")
       let sheets = try XLSXReader.read(data: Data(workbook.body.readableBytesView), file: "roster.xlsx")
       #expect(sheets.sheets.map(\.name) == ["按人员", "按镇街", "按部门", "覆盖", "说明"])
+      let report = String(buffer: try await client.execute(uri: "/api/jobs/\(job)/report?lang=zh", method: .get).body)
+      #expect(report.hasPrefix("<!DOCTYPE html>") && report.contains("lang=\"zh-CN\""))
+      #expect(report.contains("派驻方案报告") && report.contains("class=\"heatmap\"") && report.contains("来源"))
+      let englishReport = String(buffer: try await client.execute(uri: "/api/jobs/\(job)/report?lang=en", method: .get).body)
+      #expect(englishReport.contains("Roster report") && englishReport.contains("Provenance"))
       let notices = String(buffer: try await client.execute(uri: "/api/jobs/\(job)/notices?lang=zh", method: .get).body)
       let posted = people.filter { $0["mode"] as? String != "unassigned" }.count
       #expect(notices.components(separatedBy: "<section class=\"notice\"").count - 1 == posted)
