@@ -2,16 +2,18 @@
 """Load test of the workbench on loopback: concurrent clients browsing while solves queue.
 
 Starts `secondment serve` on a fresh workspace and any free port, keeps
-rongchang-2024 (the planner's workbook), queues SOLVES solves of it at once,
+rongchang-2024 (the planner's workbook), plans its first quarter and adopts
+it (so the plan history holds a quarter), queues SOLVES solves of it at once,
 and, once the first has a roster, has CLIENTS clients each load the page and
 its views ROUNDS times while the other solves run or wait, as a planner
 browsing does: the page, its script and style, the kept instances, the
-district, the jobs, one job's status and its roster's view. It prints the
+district, the jobs, one job's status, its roster's view, why one person is
+posted there, and the plan history with tenure. It prints the
 page responses' latency (p50, p95, max), that every request succeeded, and
 how every solve ended; it exits 1 when a request failed or a solve ended
 without a roster or a clear error.
 
-Traffic goes to 127.0.0.1 only and is bounded in count (CLIENTS x ROUNDS x 8
+Traffic goes to 127.0.0.1 only and is bounded in count (CLIENTS x ROUNDS x 10
 requests) and time (DEADLINE seconds).
 
 usage: Benchmarks/workbench-load.py BINARY [CLIENTS] [ROUNDS] [SOLVES]
@@ -45,24 +47,32 @@ def call(method, path, body=None, content_type=None):
 try:
     _, kept = call("POST", "/api/instances", open(workbook, "rb").read(), xlsx)
     instance = json.loads(kept)["id"]
+    # The first quarter, planned and adopted: the history page then has a quarter and 105 tenures.
+    quarter = json.loads(call("POST", f"/api/replan?quarter=2025Q1&instance={instance}&timeLimit={time_limit}")[1])["job"]
+    while json.loads(call("GET", f"/api/jobs/{quarter}")[1])["state"] in ("queued", "running"):
+        time.sleep(0.1)
+    call("POST", f"/api/jobs/{quarter}/adopt", b'{"adoptedBy": "load"}', "application/json")
     jobs = [json.loads(call("POST", f"/api/solve?instance={instance}&timeLimit={time_limit}&solver=auto")[1])["job"]
             for _ in range(solves)]
     # Browsing starts once the first solve has a roster, while the others still run or wait.
     while not json.loads(call("GET", f"/api/jobs/{jobs[0]}")[1]).get("hasRoster"):
         time.sleep(0.1)
+    people = [p["id"] for p in json.loads(call("GET", f"/api/jobs/{jobs[0]}/view?lang=zh")[1])["people"]]
     pages = ["/?lang=zh", "/app.js", "/app.css", "/api/instances", f"/api/instances/{instance}?lang=zh",
-             "/api/jobs", f"/api/jobs/{jobs[0]}", None]
+             "/api/jobs", f"/api/jobs/{jobs[0]}", None, "why", "/api/history?lang=zh"]
     latencies, failures, lock = [], [], threading.Lock()
     by_page = {}
     started = time.monotonic()
 
-    def browse():
-        for _ in range(rounds):
+    def browse(client):
+        for round in range(rounds):
             if time.monotonic() - started > deadline:
                 return
             for page in pages:
                 if page is None:  # the first solve's roster, as the roster page shows it
                     page = f"/api/jobs/{jobs[0]}/view?lang=zh"
+                elif page == "why":  # why one person is posted there: each client asks of other people
+                    page = f"/api/jobs/{jobs[0]}/why?person={people[(client * rounds + round) % len(people)]}&lang=zh"
                 t = time.monotonic()
                 try:
                     code, _ = call("GET", page)
@@ -77,7 +87,7 @@ try:
                     if code != 200:
                         failures.append(f"{page}: {code}")
 
-    threads = [threading.Thread(target=browse) for _ in range(clients)]
+    threads = [threading.Thread(target=browse, args=(client,)) for client in range(clients)]
     for thread in threads:
         thread.start()
     for thread in threads:

@@ -36,10 +36,14 @@ extension API {
     }
     router.get("api/jobs/:id/view") { request, context -> Response in
       await answer {
-        let (id, status, roster, district) = try await jobRoster(context, jobs: jobs)
+        let id = try jobID(context)
         let language = Page.language(of: request)
+        // An ended job's roster, and the roster it started from, no longer
+        // change: a view made once is served again without reading the roster.
+        let key = "roster \(workspace.root.path) \(id) \(language)"
+        if let kept = ViewCache.shared.cached(key) { return bytes(kept, type: "application/json") }
+        let (_, status, roster, district) = try await jobRoster(id, jobs: jobs)
         let make = { await rosterView(id, status, roster, district, language, jobs: jobs) }
-        // An ended job's roster, and the roster it started from, no longer change.
         let ended: Set<JobState> = [.done, .failed, .cancelled]
         var settled = ended.contains(status.state)
         if let base = status.basedOn {
@@ -47,8 +51,6 @@ extension API {
           settled = settled && ended.contains(state)
         }
         guard settled else { return bytes(await make(), type: "application/json") }
-        let key = "roster \(workspace.root.path) \(id) \(language)"
-        if let kept = ViewCache.shared.cached(key) { return bytes(kept, type: "application/json") }
         let data = await make()
         return bytes(ViewCache.shared.view(key) { data }, type: "application/json")
       }
@@ -102,18 +104,27 @@ extension API {
     }
     router.get("api/jobs/:id/why") { request, context -> Response in
       await answer {
-        let (_, _, roster, district) = try await jobRoster(context, jobs: jobs)
+        let id = try jobID(context)
         let person = request.uri.queryParameters["person"].map(String.init) ?? ""
-        let (postings, splits) = RosterTables.postings(of: roster)
-        guard
-          let comparison = PostingComparison(
-            person: person, postings: postings, splits: splits, checker: RosterChecker(district))
-        else {
+        let language = Page.language(of: request)
+        let key = "why \(workspace.root.path) \(id) \(person) \(language)"
+        if let kept = ViewCache.shared.cachedWhy(key) { return bytes(kept, type: "application/json") }
+        let (_, status, roster, district) = try await jobRoster(id, jobs: jobs)
+        guard district.person(person) != nil else {
           throw APIError(
             .notFound, "no person '\(person)' in this roster", fix: "give person=ID, an id of the roster's people")
         }
-        let names = PlaceNames(instance: district.instance, zones: district.zones, language: Page.language(of: request))
-        return json(WhyView(comparison, name: district.person(person)?.name ?? person, names: names))
+        let make = { () -> Data in
+          let (postings, splits) = RosterTables.postings(of: roster)
+          let checker = RosterChecker(district)
+          guard let comparison = PostingComparison(person: person, postings: postings, splits: splits, checker: checker)
+          else { return Data("{}".utf8) }
+          let names = PlaceNames(instance: district.instance, zones: district.zones, language: language)
+          return encoded(WhyView(comparison, name: district.person(person)?.name ?? person, names: names))
+        }
+        // An ended job's roster no longer changes, nor does the answer.
+        guard [.done, .failed, .cancelled].contains(status.state) else { return bytes(make(), type: "application/json") }
+        return bytes(ViewCache.shared.why(key, make: make), type: "application/json")
       }
     }
     router.get("api/compare") { request, _ -> Response in
