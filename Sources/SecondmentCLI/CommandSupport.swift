@@ -72,6 +72,28 @@ func loadDistrictOrExit(_ path: String, inputs: InputSource = InputSource(), out
   District(try loadInstanceOrExit(path, inputs: inputs, outcome: outcome))
 }
 
+/// Reads a roster file (JSON, or CSV by its name) and settles its lines
+/// against `checker`'s district (names or ids), or prints every problem
+/// (file, JSON path or CSV line, fix) on standard error and exits 2.
+///
+/// `outcome` finishes the last line, e.g. "nothing was adopted".
+func resolveRosterOrExit(
+  _ path: String, checker: RosterChecker, outcome: String
+) throws -> (loaded: LoadedRoster, resolved: ResolvedRoster) {
+  do {
+    let loaded = try RosterIO.read(path: path)
+    return (loaded, try checker.resolve(loaded.roster, file: path, locations: loaded.locations))
+  } catch let error as InputError {
+    printError(error.description)
+    printError("\(path): the roster cannot be read; \(outcome)")
+    throw ExitCode(2)
+  } catch let errors as InputErrors {
+    printError(errors.description)
+    printError("\(path): \(errors.errors.count) lines cannot be read; \(outcome)")
+    throw ExitCode(2)
+  }
+}
+
 
 /// Refuses, before any work, an output that is one of the inputs, or that
 /// cannot be written (its folder missing or read-only, a read-only file, a

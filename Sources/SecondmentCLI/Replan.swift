@@ -1,6 +1,5 @@
 import ArgumentParser
 import GLPKBackend
-import MIPModel
 import SecondmentDomain
 import Foundation
 import PlanHistory
@@ -109,7 +108,7 @@ extension Secondment {
       }
       // From the start, so that an interrupt while the inputs load still stops the plan.
       Interrupt.shared.install()
-      if progressJSON { ProgressLine.writeJSON(SolveProgress(elapsed: 0, incumbent: nil, bound: nil, gap: nil)) }
+      if progressJSON { ProgressLine.writeJSONStart() }
       try checkOutputsOrExit(
         [("--output", output), ("--planned-instance", plannedInstance), ("--summary-json", summaryJSON)],
         inputs: [instance, inputs.staff, changes, history, roster])
@@ -259,23 +258,12 @@ extension Secondment {
     /// against the quarter's instance (names or ids); exits 2 on a roster
     /// that cannot be read.
     func givenPlan(_ file: String, checker: RosterChecker) throws -> QuarterPlan {
-      do {
-        let loaded = try RosterIO.read(path: file)
-        let resolved = try checker.resolve(loaded.roster, file: file, locations: loaded.locations)
-        let solver = loaded.roster.solver ?? "given"
-        return QuarterPlan(
-          postings: resolved.postings, splits: resolved.splits, solver: solver,
-          status: loaded.roster.status ?? "given", bound: loaded.roster.bound, gap: loaded.roster.gap,
-          verdict: "the roster of \(file) (\(solver))", notes: [])
-      } catch let error as InputError {
-        printError(error.description)
-        printError("\(file): the roster cannot be read; nothing was adopted")
-        throw ExitCode(2)
-      } catch let errors as InputErrors {
-        printError(errors.description)
-        printError("\(file): \(errors.errors.count) lines cannot be read; nothing was adopted")
-        throw ExitCode(2)
-      }
+      let (loaded, resolved) = try resolveRosterOrExit(file, checker: checker, outcome: "nothing was adopted")
+      let solver = loaded.roster.solver ?? "given"
+      return QuarterPlan(
+        postings: resolved.postings, splits: resolved.splits, solver: solver,
+        status: loaded.roster.status ?? "given", bound: loaded.roster.bound, gap: loaded.roster.gap,
+        verdict: "the roster of \(file) (\(solver))", notes: [])
     }
 
     /// The plan history (checked writable when adopting) and the quarter's

@@ -43,18 +43,8 @@ extension Secondment {
 
     func run() throws {
       let district = try loadDistrictOrExit(instance, inputs: inputs.source, outcome: "nothing was answered")
-      let postings: [String: Posting]
-      do {
-        let loaded = try RosterIO.read(path: roster)
-        postings = try RosterChecker(district).resolve(loaded.roster, file: roster, locations: loaded.locations)
-          .postings
-      } catch let error as InputError {
-        printError(error.description)
-        throw ExitCode(2)
-      } catch let errors as InputErrors {
-        printError(errors.description)
-        throw ExitCode(2)
-      }
+      let postings = try resolveRosterOrExit(roster, checker: RosterChecker(district), outcome: "nothing was answered")
+        .resolved.postings
       let name = { (id: String) in district.person(id)?.name ?? id }
       let townName = { (id: String) in district.town(id)?.name ?? id }
       guard let town, let department else {

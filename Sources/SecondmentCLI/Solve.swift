@@ -94,7 +94,7 @@ extension Secondment {
       // workbench cancelling a job that just began) still stops the plan.
       Interrupt.shared.install()
       // The first report says the solve has started and heeds an interrupt.
-      if progressJSON { ProgressLine.writeJSON(SolveProgress(elapsed: 0, incumbent: nil, bound: nil, gap: nil)) }
+      if progressJSON { ProgressLine.writeJSONStart() }
       try checkOutputsOrExit(
         [
           ("--output", output), ("--csv", csv), ("--xlsx", xlsx), ("--report", report), ("--markdown", markdown),
@@ -189,6 +189,13 @@ final class ProgressLine: @unchecked Sendable {
   private var width = 0
 
   init(enabled: Bool) { self.enabled = enabled }
+
+  /// The first JSON progress line (elapsed 0), written as soon as a command
+  /// starts: it tells a program such as the workbench that the run has begun
+  /// and heeds an interrupt.
+  static func writeJSONStart() {
+    writeJSON(SolveProgress(elapsed: 0, incumbent: nil, bound: nil, gap: nil))
+  }
 
   /// One progress report as a JSON line on standard error (`--progress-json`).
   static func writeJSON(_ p: SolveProgress) {

@@ -17,6 +17,11 @@ public struct Words: Sendable {
 
   /// The word for `key` with `{0}`, `{1}`, … replaced by `arguments`.
   public func format(_ key: String, _ arguments: CustomStringConvertible...) -> String {
+    format(key, arguments: arguments)
+  }
+
+  /// The word for `key` with `{0}`, `{1}`, … replaced by `arguments`.
+  public func format(_ key: String, arguments: [CustomStringConvertible]) -> String {
     var text = word(key)
     for (i, argument) in arguments.enumerated() {
       text = text.replacingOccurrences(of: "{\(i)}", with: argument.description)

@@ -105,11 +105,7 @@ public struct Report: Sendable {
 
   /// The catalogue's word for `key` in the report's language, `{0}`… filled.
   func word(_ key: String, _ arguments: CustomStringConvertible...) -> String {
-    var text = Words(language).word(key)
-    for (i, argument) in arguments.enumerated() {
-      text = text.replacingOccurrences(of: "{\(i)}", with: argument.description)
-    }
-    return text
+    Words(language).format(key, arguments: arguments)
   }
 
   /// A town's name in the report's language.

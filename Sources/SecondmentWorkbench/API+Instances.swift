@@ -110,21 +110,19 @@ extension API {
         let key = "why \(workspace.root.path) \(id) \(person) \(language)"
         if let kept = ViewCache.shared.cachedWhy(key) { return bytes(kept, type: "application/json") }
         let (_, status, roster, district) = try await jobRoster(id, jobs: jobs)
-        guard district.person(person) != nil else {
+        let (postings, splits) = RosterTables.postings(of: roster)
+        guard
+          let comparison = PostingComparison(
+            person: person, postings: postings, splits: splits, checker: RosterChecker(district))
+        else {
           throw APIError(
             .notFound, "no person '\(person)' in this roster", fix: "give person=ID, an id of the roster's people")
         }
-        let make = { () -> Data in
-          let (postings, splits) = RosterTables.postings(of: roster)
-          let checker = RosterChecker(district)
-          guard let comparison = PostingComparison(person: person, postings: postings, splits: splits, checker: checker)
-          else { return Data("{}".utf8) }
-          let names = PlaceNames(instance: district.instance, zones: district.zones, language: language)
-          return encoded(WhyView(comparison, name: district.person(person)?.name ?? person, names: names))
-        }
+        let names = PlaceNames(instance: district.instance, zones: district.zones, language: language)
+        let data = encoded(WhyView(comparison, name: district.person(person)?.name ?? person, names: names))
         // An ended job's roster no longer changes, nor does the answer.
-        guard [.done, .failed, .cancelled].contains(status.state) else { return bytes(make(), type: "application/json") }
-        return bytes(ViewCache.shared.why(key, make: make), type: "application/json")
+        guard [.done, .failed, .cancelled].contains(status.state) else { return bytes(data, type: "application/json") }
+        return bytes(ViewCache.shared.why(key) { data }, type: "application/json")
       }
     }
     router.get("api/compare") { request, _ -> Response in

@@ -37,6 +37,19 @@ struct APIProblem: Codable, Sendable {
   var fix: String?
 }
 
+extension APIProblem {
+  /// A line the command line printed, its `(fix: …)` ending as the fix.
+  init(commandLine line: String, file: String?, place: String?) {
+    if line.hasSuffix(")"), let start = line.range(of: " (fix: ", options: .backwards) {
+      self.init(
+        file: file, place: place, message: String(line[..<start.lowerBound]),
+        fix: String(line[start.upperBound..<line.index(before: line.endIndex)]))
+    } else {
+      self.init(file: file, place: place, message: line, fix: nil)
+    }
+  }
+}
+
 /// An error response body: `{"error": {"message": …, "problems": […]}}`.
 struct APIErrorBody: Codable, Sendable {
   struct Content: Codable, Sendable {
@@ -56,6 +69,15 @@ struct APIError: Error {
     self.status = status
     self.message = message
     if let fix { problems = [APIProblem(file: nil, place: nil, message: message, fix: fix)] }
+  }
+
+  /// A 400 for input that does not read: each problem with `file` (what the
+  /// planner calls it: `upload`, `change list`), its place and its fix.
+  ///
+  /// - Parameter what: the input, as the message names it (`the instance`).
+  init(_ what: String, in file: String, problems errors: [InputError]) {
+    self.init(.badRequest, "\(what) has \(errors.count) problem(s)")
+    problems = errors.map { APIProblem(file: file, place: $0.location, message: $0.message, fix: $0.hint) }
   }
 
   var response: Response {

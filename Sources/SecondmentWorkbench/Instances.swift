@@ -93,9 +93,7 @@ enum Uploads {
   ///
   /// - Throws: `APIError` (415) for any other content type.
   static func kind(of request: Request, what: String) throws -> String {
-    let type = request.headers[.contentType].map {
-      String($0.split(separator: ";").first ?? "").trimmingCharacters(in: .whitespaces).lowercased()
-    } ?? ""
+    let type = contentType(of: request)
     guard let kind = types[type] else {
       throw APIError(
         .unsupportedMediaType, "\(what) takes an instance as JSON or as an Excel workbook, not '\(type)'",
@@ -103,6 +101,13 @@ enum Uploads {
           + "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     }
     return kind
+  }
+
+  /// A request's content type without its parameters, lowercased ("" when none).
+  static func contentType(of request: Request) -> String {
+    request.headers[.contentType].map {
+      String($0.split(separator: ";").first ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+    } ?? ""
   }
 
   /// The request's body, at most `limit` bytes.
@@ -130,16 +135,10 @@ enum Uploads {
       return try InstanceFiles.load(path: file.path)
     } catch let errors as InputErrors {
       try? FileManager.default.removeItem(at: folder)
-      var error = APIError(.badRequest, "the instance has \(errors.errors.count) problem(s)")
-      error.problems = errors.errors.map {
-        APIProblem(file: "upload", place: $0.location, message: $0.message, fix: $0.hint)
-      }
-      throw error
+      throw APIError("the instance", in: "upload", problems: errors.errors)
     } catch let one as InputError {
       try? FileManager.default.removeItem(at: folder)
-      var error = APIError(.badRequest, "the instance has 1 problem(s)")
-      error.problems = [APIProblem(file: "upload", place: one.location, message: one.message, fix: one.hint)]
-      throw error
+      throw APIError("the instance", in: "upload", problems: [one])
     } catch {
       try? FileManager.default.removeItem(at: folder)
       throw APIError(.badRequest, "the upload cannot be read: \(error)", fix: "send an instance file")

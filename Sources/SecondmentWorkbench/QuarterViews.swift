@@ -59,20 +59,24 @@ struct HistoryView: Codable, Sendable {
       }
       guard let latest = records.last?.quarter else { return }
       nextQuarter = latest.next.description
-      // Names: the latest roster that lists a person; places: the latest instance.
-      var names: [String: String] = [:]
-      for record in records {
-        guard let data = try store.adoptedRosterData(record.quarter),
+      // Names from the roster of the last quarter each person held their
+      // posting (each such roster read once: the latest alone while nobody
+      // has left); places from the latest instance.
+      let held = try store.currentTenure()
+      var names: [Quarter: [String: String]] = [:]
+      for quarter in Set(held.map(\.last)) {
+        guard let data = try store.adoptedRosterData(quarter),
           let roster = try? RosterIO.decodeJSON(data, file: history.path).roster
         else { continue }
-        for entry in roster.postings { names[entry.person] = entry.name }
+        names[quarter] = Dictionary(
+          roster.postings.compactMap { entry in entry.name.map { (entry.person, $0) } }, uniquingKeysWith: { a, _ in a })
       }
       let places = try store.adoptedInstanceData(latest)
         .flatMap { try? InstanceLoader.decode($0, file: history.path) }
         .map { PlaceNames(instance: $0, zones: District($0).zones, language: language) }
-      tenure = try store.currentTenure().map { held in
+      tenure = held.map { held in
         TenureLine(
-          person: held.person, name: names[held.person] ?? held.person,
+          person: held.person, name: names[held.last]?[held.person] ?? held.person,
           posting: places?.posting(held.posting, words: words) ?? held.posting.description,
           quarters: held.quarters, since: held.since.description, last: held.last.description,
           inForce: held.last == latest)

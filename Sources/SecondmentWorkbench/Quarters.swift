@@ -83,9 +83,7 @@ enum Quarters {
   /// - Throws: `APIError`: 415 for another content type, 400 naming each
   ///   problem's sheet, row and column and the fix.
   static func keepChangeList(_ body: ByteBuffer, of request: Request, in folder: URL) throws {
-    let type = request.headers[.contentType].map {
-      String($0.split(separator: ";").first ?? "").trimmingCharacters(in: .whitespaces).lowercased()
-    } ?? ""
+    let type = Uploads.contentType(of: request)
     guard let kind = changeListTypes[type] else {
       throw APIError(
         .unsupportedMediaType, "a change list is a CSV file or an Excel workbook, not '\(type)'",
@@ -96,15 +94,9 @@ enum Quarters {
       try Data(body.readableBytesView).write(to: file, options: .atomic)
       _ = try ChangeListSheets.read(path: file.path)
     } catch let errors as InputErrors {
-      var error = APIError(.badRequest, "the change list has \(errors.errors.count) problem(s)")
-      error.problems = errors.errors.map {
-        APIProblem(file: "change list", place: $0.location, message: $0.message, fix: $0.hint)
-      }
-      throw error
+      throw APIError("the change list", in: "change list", problems: errors.errors)
     } catch let one as InputError {
-      var error = APIError(.badRequest, "the change list has 1 problem(s)")
-      error.problems = [APIProblem(file: "change list", place: one.location, message: one.message, fix: one.hint)]
-      throw error
+      throw APIError("the change list", in: "change list", problems: [one])
     }
   }
 
@@ -184,7 +176,7 @@ enum Quarters {
       let lines = run.errors.split(separator: "\n").map { words(String($0)) }.filter { !$0.hasPrefix("note:") }
       var error = APIError(
         run.status == 1 ? .conflict : .badRequest, lines.first ?? "the adoption ended with status \(run.status)")
-      error.problems = lines.map { APIProblem(file: "history.sqlite", place: quarter.description, message: $0, fix: nil) }
+      error.problems = lines.map { APIProblem(commandLine: $0, file: "history.sqlite", place: quarter.description) }
       throw error
     }
     let said =
