@@ -43,12 +43,16 @@ public struct Instance: Codable, Sendable, Hashable {
   public var travel: TravelMatrix?
   public var people: [Person]
   public var policy: Policy
+  /// The inspect-once scenarios (综合查一次) and the towns each is planned in
+  /// (absent: none); read by [joint-inspection].
+  public var jointInspections: [JointInspection]?
 
   public init(
     name: String, title: String? = nil, notes: [String] = [],
     illustrative: [String] = [], quarter: String? = nil,
     departments: [Department], towns: [Town], zones: [Zone]? = nil,
-    travel: TravelMatrix? = nil, people: [Person], policy: Policy = Policy()
+    travel: TravelMatrix? = nil, people: [Person], policy: Policy = Policy(),
+    jointInspections: [JointInspection]? = nil
   ) {
     self.name = name
     self.title = title
@@ -61,11 +65,12 @@ public struct Instance: Codable, Sendable, Hashable {
     self.travel = travel
     self.people = people
     self.policy = policy
+    self.jointInspections = jointInspections
   }
 
   private enum CodingKeys: String, CodingKey {
     case format, version, name, title, notes, illustrative, quarter, departments
-    case towns, zones, travel, people, policy
+    case towns, zones, travel, people, policy, jointInspections
   }
 
   public init(from decoder: any Decoder) throws {
@@ -83,5 +88,25 @@ public struct Instance: Codable, Sendable, Hashable {
     travel = try c.decodeIfPresent(TravelMatrix.self, forKey: .travel)
     people = try c.decode([Person].self, forKey: .people)
     policy = try c.decodeIfPresent(Policy.self, forKey: .policy) ?? Policy()
+    jointInspections = try c.decodeIfPresent([JointInspection].self, forKey: .jointInspections)
+  }
+}
+
+/// An inspect-once scenario (综合查一次): departments that inspect together,
+/// and the towns where the year's plan has such inspections.
+public struct JointInspection: Codable, Sendable, Hashable, Identifiable {
+  public var id: String
+  /// Its name in Chinese, e.g. `沿街商铺`.
+  public var name: String
+  /// Department ids, every one taking part.
+  public var departments: [String]
+  /// Town ids where it is planned.
+  public var towns: [String]
+
+  public init(id: String, name: String, departments: [String], towns: [String]) {
+    self.id = id
+    self.name = name
+    self.departments = departments
+    self.towns = towns
   }
 }

@@ -124,6 +124,7 @@ private struct Validator {
     checkDepartments()
     checkTowns()
     checkZones()
+    checkJointInspections()
     checkTravel()
     checkPeople()
     checkQuotas()
@@ -275,6 +276,29 @@ private struct Validator {
             "\(path).towns[\(j)]", "town '\(town)' appears twice in zone '\(zone.id)'",
             fix: "list each town once")
         }
+      }
+    }
+  }
+
+  mutating func checkJointInspections() {
+    var ids = Set<String>()
+    for (i, scenario) in (instance.jointInspections ?? []).enumerated() {
+      let path = "jointInspections[\(i)]"
+      if scenario.id.isEmpty || !ids.insert(scenario.id).inserted {
+        fail("\(path).id", "joint inspection id '\(scenario.id)' is empty or used twice", fix: "give every scenario its own short id")
+      }
+      if scenario.departments.isEmpty {
+        fail("\(path).departments", "joint inspection '\(scenario.id)' has no departments", fix: "list the departments that inspect together")
+      }
+      for (j, department) in scenario.departments.enumerated() where !departmentIDs.contains(department) {
+        fail(
+          "\(path).departments[\(j)]", "unknown department '\(department)' in joint inspection '\(scenario.id)'",
+          fix: "use a department id or name; the ids: \(list(departmentIDs))")
+      }
+      for (j, town) in scenario.towns.enumerated() where !townIDs.contains(town) {
+        fail(
+          "\(path).towns[\(j)]", "unknown town '\(town)' in joint inspection '\(scenario.id)'",
+          fix: "use a town id, Chinese name or pinyin; the ids: \(list(townIDs))")
       }
     }
   }
@@ -518,6 +542,11 @@ private struct Validator {
     fraction("zoneTravelOverhead", p.zoneTravelOverhead)
     fraction("minZonedShare", p.minZonedShare)
     fraction("auxiliaryFTE", p.auxiliaryFTE)
+    fraction("basePresenceFTE", p.basePresenceFTE)
+    if !(p.hoursPerFTE.isFinite && p.hoursPerFTE >= 1 && p.hoursPerFTE <= 8760) {
+      fail("policy.hoursPerFTE", "hoursPerFTE is \(p.hoursPerFTE)", fix: "use the working hours of a year, 1 to 8760 (1760: 220 days of 8 hours)")
+    }
+    if let r = p.responseMinutes { nonNegative("responseMinutes", r) }
     nonNegative("avoidanceRadiusMinutes", p.avoidanceRadiusMinutes)
     nonNegative("zoneRadiusMinutes", p.zoneRadiusMinutes)
     if !(p.travelSpeedKmh.isFinite && p.travelSpeedKmh > 0 && p.travelSpeedKmh <= InstanceLimits.speedKmh) {
@@ -536,6 +565,7 @@ private struct Validator {
       ("uncoveredPair", w.uncoveredPair), ("unmetDemand", w.unmetDemand),
       ("pilotUnmetDemand", w.pilotUnmetDemand), ("travelMinute", w.travelMinute),
       ("move", w.move), ("preferenceMiss", w.preferenceMiss), ("imbalance", w.imbalance),
+      ("responseMinute", w.responseMinute),
     ] where !(value.isFinite && value >= 0 && value <= InstanceLimits.weight) {
       fail("policy.weights.\(key)", "weight \(key) is \(value)", fix: "weights are 0 to 1e9")
     }

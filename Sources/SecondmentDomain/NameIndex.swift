@@ -138,6 +138,12 @@ public enum InstanceNames {
     for (i, zone) in (instance.zones ?? []).enumerated() {
       out.zones?[i].towns = zone.towns.enumerated().map { town($1, "zones[\(i)].towns[\($0)]") }
     }
+    for (i, scenario) in (instance.jointInspections ?? []).enumerated() {
+      out.jointInspections?[i].towns = scenario.towns.enumerated().map { town($1, "jointInspections[\(i)].towns[\($0)]") }
+      out.jointInspections?[i].departments = scenario.departments.enumerated().map {
+        settle($1, index.department($1), "departments", at: "jointInspections[\(i)].departments[\($0)]")
+      }
+    }
     if let travel = instance.travel {
       out.travel?.towns = travel.towns.enumerated().map { town($1, "travel.towns[\($0)]") }
     }

@@ -22,6 +22,10 @@ public struct ObjectiveWeights: Codable, Sendable, Hashable {
   /// branch-and-bound from closing (a max over towns that the LP spreads
   /// thinly); `docs/rules.md` and `Benchmarks/reports/2026-11-27-deployment-gap-greedy.md` give the figures.
   public var imbalance: Double = 0
+  /// Per minute of response over the (town, department) pairs with demand
+  /// (the whistle; docs/rules.md, Response time). 0 by default: the measure
+  /// is always reported; as a cost it adds a choice of responder per pair.
+  public var responseMinute: Double = 0
 
   public init() {}
 
@@ -36,6 +40,7 @@ public struct ObjectiveWeights: Codable, Sendable, Hashable {
     move = try c.decodeIfPresent(Double.self, forKey: .move) ?? d.move
     preferenceMiss = try c.decodeIfPresent(Double.self, forKey: .preferenceMiss) ?? d.preferenceMiss
     imbalance = try c.decodeIfPresent(Double.self, forKey: .imbalance) ?? d.imbalance
+    responseMinute = try c.decodeIfPresent(Double.self, forKey: .responseMinute) ?? d.responseMinute
   }
 }
 
@@ -77,6 +82,20 @@ public struct Policy: Codable, Sendable, Hashable {
   /// `minZonedShare` × a zone's towns with the department's demand ≤
   /// 1 − `zoneTravelOverhead`.
   public var minZonedShare: Double = 0
+  /// The whistle (镇街吹哨、部门报到): every (town, department) with demand
+  /// is answered by an officer of the department within this many minutes
+  /// ([response-time]; nil: off).
+  public var responseMinutes: Double? = nil
+  /// Inspect-once (综合查一次): in a town where the instance plans a joint
+  /// scenario, every department of the scenario has an officer present
+  /// ([joint-inspection]). On by default; it binds only where the instance
+  /// plans joint inspections.
+  public var jointInspection: Bool = true
+  /// Working hours a year of one FTE, for demand derived from workload (1,760: 220 days of 8 hours).
+  public var hoursPerFTE: Double = 1760
+  /// FTE a department needs in a town where it has any workload, beyond the
+  /// hours recorded (being reachable, patrols, advice), 0 to 1.
+  public var basePresenceFTE: Double = 0.25
   /// FTE an auxiliary adds to its department's demand at its town, 0 to 1.
   public var auxiliaryFTE: Double = 0.5
   /// For generated zones: towns within this many minutes of the hub join its zone.
@@ -108,6 +127,10 @@ public struct Policy: Codable, Sendable, Hashable {
     zoneTravelOverhead = try value(.zoneTravelOverhead, d.zoneTravelOverhead)
     minZonedShare = try value(.minZonedShare, d.minZonedShare)
     auxiliaryFTE = try value(.auxiliaryFTE, d.auxiliaryFTE)
+    responseMinutes = try c.decodeIfPresent(Double.self, forKey: .responseMinutes)
+    jointInspection = try value(.jointInspection, d.jointInspection)
+    hoursPerFTE = try value(.hoursPerFTE, d.hoursPerFTE)
+    basePresenceFTE = try value(.basePresenceFTE, d.basePresenceFTE)
     zoneRadiusMinutes = try value(.zoneRadiusMinutes, d.zoneRadiusMinutes)
     zoneMaxTowns = try value(.zoneMaxTowns, d.zoneMaxTowns)
     travelSpeedKmh = try value(.travelSpeedKmh, d.travelSpeedKmh)

@@ -35,10 +35,20 @@ public enum SheetCatalogue {
   public static let zonesSheet = Name("zones", "片区", ["片区名单"])
   public static let travelSheet = Name("travel", "路程", ["通行时间", "路程时间", "travel minutes"])
   public static let policySheet = Name("policy", "政策", ["参数", "规则"])
+  public static let jointInspectionsSheet = Name("jointInspections", "综合查一次", ["联合检查", "joint inspections"])
 
   /// Every sheet an instance workbook may have, in the order they are written.
   public static let sheets = [
     instanceSheet, departmentsSheet, townsSheet, peopleSheet, zonesSheet, travelSheet, policySheet,
+    jointInspectionsSheet,
+  ]
+
+  /// The columns of the joint inspections sheet (an instance's `jointInspections`).
+  public static let jointInspectionColumns = [
+    Name("id", "编号", ["代码"]),
+    Name("name", "名称", ["场景", "场景名称"]),
+    Name("departments", "参与部门", ["部门"]),
+    Name("towns", "镇街", ["计划镇街"]),
   ]
 
   /// Key and value columns of the instance and policy sheets.
@@ -119,6 +129,35 @@ public enum SheetCatalogue {
   /// The sheet of a change list in a workbook (or its only sheet).
   public static let changesSheet = Name("changes", "变动", ["变动清单", "change list"])
 
+  /// The item catalogue and the workload (docs/workload.md).
+  public static let itemsSheet = Name("items", "事项目录", ["事项清单", "执法事项", "item catalogue"])
+  public static let workloadSheet = Name("workload", "工作量", ["年度工作量", "工作量记录"])
+
+  public static let itemColumns = [
+    Name("id", "事项编号", ["编号", "代码"]),
+    Name("name", "事项名称", ["名称", "场景名称"]),
+    Name("category", "类别", ["事项类别", "类型"]),
+    Name("department", "部门", ["实施部门", "参与部门", "departments"]),
+    Name("hoursPerInvocation", "每次办理工时", ["办理工时"]),
+    Name("hoursPerCase", "每件案件工时", ["案件工时"]),
+    Name("hoursPerInspection", "每次检查工时", ["检查工时"]),
+    Name("certified", "需持证", ["须持证", "执法证"]),
+  ]
+
+  /// Item categories as cells: English value, Chinese values.
+  public static let itemCategories: [(ItemCategory, [String])] = [
+    (.statutory, ["statutory", "法定"]), (.delegated, ["delegated", "赋权", "下放"]),
+    (.entrusted, ["entrusted", "委托"]), (.joint, ["joint", "综合查一次", "联合检查", "inspect once"]),
+  ]
+
+  public static let workloadColumns = [
+    Name("town", "镇街", ["城镇", "乡镇"]),
+    Name("item", "事项", ["事项编号", "场景", "事项名称"]),
+    Name("invocations", "办理次数", ["次数"]),
+    Name("cases", "办结案件", ["案件数", "处罚案件"]),
+    Name("inspections", "检查次数", ["联合检查次数"]),
+  ]
+
   /// The corner cell of the travel sheet (rows and columns are towns).
   public static let travelCorner = Name("minutes", "分钟", ["town", "镇街", "路程(分钟)"])
 
@@ -131,6 +170,8 @@ public enum SheetCatalogue {
     Name("maxTenureQuarters", "最长任期季度"), Name("maxMoves", "最多调动"),
     Name("zoneTravelOverhead", "包片路途损耗"), Name("minZonedShare", "包片每镇最低当量"),
     Name("auxiliaryFTE", "协管员当量"),
+    Name("responseMinutes", "响应时限分钟", ["吹哨响应分钟"]), Name("jointInspection", "综合查一次"),
+    Name("hoursPerFTE", "每当量年工时"), Name("basePresenceFTE", "基础驻点当量"),
     Name("zoneRadiusMinutes", "片区半径分钟"), Name("zoneMaxTowns", "片区最多镇街"),
     Name("travelSpeedKmh", "车速"),
   ]

@@ -108,6 +108,16 @@ public enum InstanceSheetWriter {
       }
     }
     sheets.append(Sheet(name: c.policySheet.header(language), rows: policyRows))
+    if let joint = instance.jointInspections {
+      var rows = [header(c.jointInspectionColumns)]
+      for j in joint {
+        rows.append([
+          .text(j.id), .text(j.name), .text(j.departments.map(department).joined(separator: ";")),
+          .text(j.towns.map(town).joined(separator: ";")),
+        ])
+      }
+      sheets.append(Sheet(name: c.jointInspectionsSheet.header(language), rows: rows))
+    }
     return Workbook(sheets: sheets)
   }
 }

@@ -70,6 +70,9 @@ public enum InstanceSheets {
     if let sheet = found["zones"] { instance.zones = readZones(sheet, origin(sheet), log: &log) }
     if let sheet = found["travel"] { instance.travel = readTravel(sheet, origin(sheet), log: &log) }
     if let sheet = found["policy"] { instance.policy = readPolicy(sheet, origin(sheet), log: &log) }
+    if let sheet = found["jointInspections"] {
+      instance.jointInspections = readJointInspections(sheet, origin(sheet), log: &log)
+    }
     if !log.errors.isEmpty { throw InputErrors(log.errors) }
     return SheetInstance(instance: instance, notes: log.notes, log: log)
   }
@@ -270,6 +273,22 @@ public enum InstanceSheets {
     }
   }
 
+  static func readJointInspections(_ sheet: Sheet, _ origin: SheetOrigin, log: inout SheetLog) -> [JointInspection] {
+    let t = BoundTable(
+      sheet, origin: origin, columns: SheetCatalogue.jointInspectionColumns, required: ["id", "departments", "towns"],
+      log: &log)
+    return t.rows.enumerated().map { i, r in
+      let path = "jointInspections[\(i)]"
+      log.places[path] = t.place(r, nil)
+      log.places[path + ".id"] = t.place(r, "id")
+      log.places[path + ".departments"] = t.place(r, "departments")
+      log.places[path + ".towns"] = t.place(r, "towns")
+      let id = t.text(r, "id")
+      return JointInspection(
+        id: id, name: optional(t.text(r, "name")) ?? id, departments: t.list(r, "departments"), towns: t.list(r, "towns"))
+    }
+  }
+
   static func readTravel(_ sheet: Sheet, _ origin: SheetOrigin, log: inout SheetLog) -> TravelMatrix? {
     let header = (sheet.rows.first ?? []).map(\.text)
     let towns = Array(header.dropFirst()).prefix { !$0.isEmpty }
@@ -369,6 +388,7 @@ public enum InstanceSheets {
     var all = Policy()
     all.maxMoves = 0
     all.maxTenureQuarters = 0
+    all.responseMinutes = 0
     var types: [String: Bool] = [:]
     for (key, value) in flatten(all) {
       if case .flag = value { types[key] = true } else { types[key] = false }
