@@ -84,7 +84,7 @@ let package = Package(
     /// What-if scenarios: a YAML/JSON file of changes applied to a base instance.
     .target(
       name: "Scenarios",
-      dependencies: ["SecondmentDomain", .product(name: "Yams", package: "Yams")]),
+      dependencies: ["SecondmentDomain", "SecondmentSheets", .product(name: "Yams", package: "Yams")]),
     /// The planner's report: comparison table, heat maps, rosters, provenance (HTML + Markdown).
     .target(name: "SecondmentReport", dependencies: ["SecondmentDomain"]),
     /// Plan history: instances, rosters and adoptions per quarter in one SQLite
@@ -167,7 +167,7 @@ let package = Package(
       name: "ScenarioTests",
       dependencies: [
         "SecondmentTestSupport", "Scenarios", "SecondmentReport", "SecondmentPlanner", "SecondmentCLI",
-        "SecondmentDomain", "GLPKBackend",
+        "SecondmentDomain", "SecondmentSheets", "GLPKBackend",
       ]),
   ],
   swiftLanguageModes: [.v6]

@@ -69,6 +69,23 @@ extension Builder {
     if !counts.moves.terms.isEmpty, let row = MovesRule.row(moves: counts.moves, policy: policy) {
       addRow(row, name: "moves", slack: ("sl_moves", .moves), linking: "the moves budget")
     }
+
+    // response-time: an officer of the department within reach of every pair with demand.
+    for t in towns.indices where !counts.reaching.isEmpty {
+      for d in departments.indices where demand[t][d] > 0 {
+        guard let row = ResponseTimeRule.row(reaching: counts.reaching[t][d], policy: policy) else { break }
+        let name = "reach_\(Builder.sanitize(towns[t].id))_\(Builder.sanitize(departments[d].id))"
+        addRow(row, name: name, slack: ("sl_\(name)", .response(town: t, department: d)))
+      }
+    }
+
+    // joint-inspection: every department of a scenario planned in a town present there.
+    for need in JointInspectionRule.needs(in: district) {
+      guard let row = JointInspectionRule.row(officers: counts.officers[need.town][need.department], policy: policy)
+      else { break }
+      let name = "joint_\(Builder.sanitize(towns[need.town].id))_\(Builder.sanitize(departments[need.department].id))"
+      addRow(row, name: name, slack: ("sl_\(name)", .joint(town: need.town, department: need.department)))
+    }
   }
 
 

@@ -42,6 +42,8 @@ struct Builder {
   var postingNames: [String] = []
   /// demand[t][d], FTE.
   var demand: [[Double]] = []
+  /// postingReach[k][t]: minutes from posting k to town t for a call (0 when present).
+  var postingReach: [[Double]] = []
   /// Per class, the postings it may take.
   var optionsByClass: [[Option]] = []
   /// Classes that are a group of their own (their x is the headcount).
@@ -114,6 +116,15 @@ struct Builder {
     addCoverage()
   }
 
+  /// Whether a rule or term reads presence beyond a posting's own demand
+  /// ([response-time], [joint-inspection], priced response minutes): a zone
+  /// posting without demand is then no longer interchangeable with another.
+  var presenceCountsBeyondDemand: Bool {
+    let policy = district.policy
+    return policy.responseMinutes != nil || policy.weights.responseMinute > 0
+      || !JointInspectionRule.needs(in: district).isEmpty
+  }
+
   /// Whether a rule counts certified officers ([two-certified]).
   var certifiedRule: Bool { district.policy.minCertifiedPerTown > 0 }
   /// Whether a rule counts officers with legal background ([legal-access]).
@@ -138,6 +149,9 @@ struct Builder {
       + district.zones.map { "z_" + Builder.sanitize($0.id) }
 
     demand = towns.map { town in district.departments.map { town.demand(of: $0.id) } }
+    postingReach = postingTowns.map { here in
+      towns.indices.map { t in here.map { district.minutes[$0][t] }.min() ?? .infinity }
+    }
   }
 
   /// The postings each class may take: those that keep the per-person
@@ -168,7 +182,7 @@ struct Builder {
       // for no rule) and whose presence changes no rule are interchangeable
       // but for their cost: keep the cheapest, and the current posting.
       if options.prunePointless && !options.elastic && p.role == .officer
-        && (!certifiedRule || presenceFixed),
+        && (!certifiedRule || presenceFixed) && !presenceCountsBeyondDemand,
         let d
       {
         let counts = (p.certified && certifiedRule) || (p.legal && legalRule)
@@ -195,9 +209,12 @@ struct Builder {
     let towns = district.towns
     let w = policy.weights
     var bound = 1.0 + w.imbalance
+    let farthest = district.minutes.joined().max() ?? 0
     for (t, row) in demand.enumerated() {
       let unmetWeight = towns[t].pilot ? w.pilotUnmetDemand : w.unmetDemand
-      for value in row where value > 0 { bound += w.uncoveredPair + unmetWeight * value }
+      for value in row where value > 0 {
+        bound += w.uncoveredPair + unmetWeight * value + w.responseMinute * farthest
+      }
     }
     for (c, opts) in optionsByClass.enumerated() {
       let worst = opts.map { $0.cost(w) }.max() ?? 0
@@ -350,10 +367,31 @@ struct Builder {
       groupPresence.append(presence)
     }
     groupSize = groups.map { $0.reduce(0) { $0 + classes[$1].count } }
-
+    addReaching()
     return zoned
   }
 
+
+  /// [response-time]'s counts: per (town, department) with demand, the
+  /// officers of the department whose posting reaches the town in time.
+  mutating func addReaching() {
+    let policy = district.policy
+    guard policy.responseMinutes != nil else { return }
+    let nD = district.departments.count
+    counts.reaching = Array(
+      repeating: Array(repeating: LinearExpression(), count: nD), count: district.towns.count)
+    for (g, members) in groups.enumerated() {
+      guard let first = members.first else { continue }
+      let p = classes[first].representative
+      guard p.role == .officer, let d = district.departmentIndex[p.department] else { continue }
+      for (k, v) in groupFeeds[g].sorted(by: { $0.key < $1.key }) {
+        for t in district.towns.indices
+        where demand[t][d] > 0 && ResponseTimeRule.inTime(postingReach[k][t], policy: policy) {
+          counts.reaching[t][d].add(1, v)
+        }
+      }
+    }
+  }
 
   mutating func addZoneSplit(zoned: [[LinearExpression]]) {
     let towns = district.towns
@@ -432,8 +470,41 @@ struct Builder {
       model.addConstraint(e, .greaterOrEqual, 0, name: "imb_\(Builder.sanitize(towns[t].id))")
     }
 
+    addResponseChoice()
     model.setObjective(
       terms.uncovered + terms.unmet + terms.travel + terms.moves + terms.preferences
-        + terms.imbalance + terms.penalty, .minimize)
+        + terms.imbalance + terms.response + terms.penalty, .minimize)
+  }
+
+  /// Response minutes priced (`ObjectiveWeights.responseMinute` > 0): per
+  /// (town, department) with demand, the call is answered from one town u
+  /// where an officer of the department is present, r(t,d,u) ≤ officers of
+  /// d present at u, Σ_u r(t,d,u) = 1, at minutes(u, t) each. Minimising
+  /// picks the nearest town with an officer, which is the response.
+  mutating func addResponseChoice() {
+    let w = district.policy.weights
+    guard w.responseMinute > 0 else { return }
+    let towns = district.towns
+    let departments = district.departments
+    for d in departments.indices {
+      let from = towns.indices.filter { !counts.officers[$0][d].terms.isEmpty }
+      guard !from.isEmpty else { continue }
+      let dn = Builder.sanitize(departments[d].id)
+      for t in towns.indices where demand[t][d] > 0 {
+        let tn = Builder.sanitize(towns[t].id)
+        var one = LinearExpression()
+        for u in from {
+          let r = model.addVariable(
+            "r_\(tn)_\(dn)_\(Builder.sanitize(towns[u].id))", kind: .continuous, lower: 0, upper: 1)
+          counts.responders.append(.init(town: t, department: d, from: u, variable: r))
+          one.add(1, r)
+          terms.response.add(w.responseMinute * district.minutes[u][t], r)
+          model.addConstraint(
+            LinearExpression(r) - counts.officers[u][d], .lessOrEqual, 0,
+            name: "resp_\(tn)_\(dn)_\(Builder.sanitize(towns[u].id))")
+        }
+        model.addConstraint(one, .equal, 1, name: "call_\(tn)_\(dn)")
+      }
+    }
   }
 }

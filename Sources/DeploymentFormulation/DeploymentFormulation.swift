@@ -21,6 +21,21 @@ public struct DeploymentFormulation: Sendable {
     case desks(town: Int)
     /// Postings changed beyond `maxMoves`.
     case moves
+    /// No officer of a department within `responseMinutes` of a town with its demand.
+    case response(town: Int, department: Int)
+    /// No officer of a department present for a joint inspection planned in a town.
+    case joint(town: Int, department: Int)
+  }
+
+  /// The choice of who answers a town's call when response minutes are
+  /// priced (`ObjectiveWeights.responseMinute` > 0): r(t,d,u) ∈ [0,1], the
+  /// share of the call of (t, d) answered from town u.
+  public struct Responder: Sendable, Hashable {
+    public let town: Int
+    public let department: Int
+    /// The town the officer sets out from.
+    public let from: Int
+    public let variable: Variable
   }
 
   /// FTE the officers of one department zoned to one zone give one of its towns.
@@ -265,7 +280,8 @@ public struct DeploymentFormulation: Sendable {
       travel: terms.travel.value(at: values),
       moves: terms.moves.value(at: values),
       preferenceMisses: terms.preferences.value(at: values),
-      imbalance: terms.imbalance.value(at: values))
+      imbalance: terms.imbalance.value(at: values),
+      response: terms.response.value(at: values))
   }
 
   /// The penalty for broken rules at a solution (0 in strict mode or when no slack is used).
@@ -283,6 +299,7 @@ struct TermExpressions: Sendable {
   var preferences = LinearExpression()
   var imbalance = LinearExpression()
   var penalty = LinearExpression()
+  var response = LinearExpression()
 }
 
 /// A town and a department, by index.
@@ -311,6 +328,11 @@ struct Counts: Sendable {
   var imbalance: Variable?
   /// `presence[t]`: the "town has presence" indicator, when the model has one.
   var presence: [Variable?]
+  /// `reaching[t][d]`: officers of d who reach t within `responseMinutes`
+  /// (built only with [response-time] on, for pairs with demand).
+  var reaching: [[LinearExpression]] = []
+  /// The response choice's variables (`Responder`), when response minutes are priced.
+  var responders: [DeploymentFormulation.Responder] = []
 }
 
 extension LinearExpression: RuleQuantity {}

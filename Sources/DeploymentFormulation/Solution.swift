@@ -55,6 +55,7 @@ extension DeploymentFormulation {
         values[u.index] = min(unmet, demand)
       }
     }
+    completeResponders(&values)
     completeLinking(&values)
     completePrices(&values)
     for (i, slack) in slacks.enumerated() { values[slack.variable.index] = shortfall(i, at: values) }
@@ -79,6 +80,20 @@ extension DeploymentFormulation {
       if demandTown > 0 { worst = max(worst, unmetTown / demandTown) }
     }
     if let i = counts.imbalance { values[i.index] = worst }
+  }
+
+  /// The response choice at a point: each call answered from the nearest
+  /// town with an officer of the department present (ties: the first town).
+  func completeResponders(_ values: inout [Double]) {
+    var best: [PairKey: (minutes: Double, variable: Variable)] = [:]
+    for r in counts.responders {
+      values[r.variable.index] = 0
+      guard counts.officers[r.from][r.department].value(at: values) > 0.5 else { continue }
+      let key = PairKey(town: r.town, department: r.department)
+      let m = district.minutes[r.from][r.town]
+      if best[key].map({ m < $0.minutes }) ?? true { best[key] = (m, r.variable) }
+    }
+    for (_, chosen) in best { values[chosen.variable.index] = 1 }
   }
 
   /// How far the rule row of `slacks[i]` falls short at a point (the slack it needs).
@@ -121,6 +136,30 @@ extension DeploymentFormulation {
           RuleViolation(
             rule: slackRows[i].rule,
             message: MovesRule.message(moves: count(counts.moves), policy: policy)))
+      case .response(let t, let d):
+        let department = district.departments[d]
+        let nearest = ResponseTimes.answers(
+          town: towns[t].id, department: department.id, district: district, postings: roster
+        ).first.map { answer in
+          (
+            district.personIndex[answer.person].map { district.label(ofPerson: $0) } ?? answer.person,
+            answer.minutes, district.town(answer.from)?.displayName ?? answer.from
+          )
+        }
+        result.append(
+          RuleViolation(
+            rule: .responseTime, town: towns[t].id,
+            message: ResponseTimeRule.message(
+              town: towns[t].displayName, department: department.displayName, nearest: nearest, policy: policy)
+              + ResponseTimeRule.districtSupply(department: department.id, in: district)))
+      case .joint(let t, let d):
+        let scenarios = JointInspectionRule.needs(in: district)
+          .first { $0.town == t && $0.department == d }?.scenarios ?? []
+        result.append(
+          RuleViolation(
+            rule: .jointInspection, town: towns[t].id,
+            message: JointInspectionRule.message(
+              town: towns[t].displayName, department: district.departments[d].displayName, scenarios: scenarios)))
       }
     }
     for (p, person) in district.people.enumerated() where !person.unavailable {

@@ -141,6 +141,7 @@ extension DeploymentSearch {
     let newMoves = moves - moveFlag(p, old) + moveFlag(p, new)
     var v = after - before + personTerm(p, new) - personTerm(p, old)
       + hardPenalty * (movesExcess(newMoves) - movesExcess(moves))
+    if officer[p] { v += whistleDelta(d) }
     if d >= 0 {
       let bound = v - unmetGainBound(p, new)
       if bound > cutoff {
@@ -187,6 +188,7 @@ extension DeploymentSearch {
       var after = 0.0
       for i in 0..<affectedCount { after += townCostNow(affected[i], d, -1) }
       var v = after - before + personCost[base + c] - origPerson
+      if officer[p] { v += whistleDelta(d) }
       if policy.maxMoves != nil {
         v += hardPenalty * (movesExcess(movesBase + moveFlag(p, c)) - movesExcess(origMoves))
       }
@@ -220,8 +222,9 @@ extension DeploymentSearch {
     var after = 0.0
     for i in 0..<affectedCount { after += townCostNow(affected[i], d, -1) }
     let unmetChange = d >= 0 ? unmetDelta(d, code, -1, base0: base0, zoned: code >= nT) : 0
+    let calls = officer[p] ? whistleDelta(d) : 0
     applyCounts(p, code, -1)
-    return after - before + unmetChange
+    return after - before + unmetChange + calls
   }
 
   /// Change of the penalised objective if p and q traded postings; as
@@ -256,8 +259,13 @@ extension DeploymentSearch {
     var unmetChange = 0.0
     var written = -1
     let newMoves = moves - moveFlag(p, a) - moveFlag(q, b) + moveFlag(p, b) + moveFlag(q, a)
+    var calls = 0.0
+    if whistleOn && !sameCounts {
+      if officer[p] { calls += whistleDelta(dp) }
+      if officer[q] && !(officer[p] && dq == dp) { calls += whistleDelta(dq) }
+    }
     let rest = after - before + personTerm(p, b) + personTerm(q, a) - personTerm(p, a)
-      - personTerm(q, b) + hardPenalty * (movesExcess(newMoves) - movesExcess(moves))
+      - personTerm(q, b) + hardPenalty * (movesExcess(newMoves) - movesExcess(moves)) + calls
     if !sameCounts,
       rest - unmetGainBound(p, b) - unmetGainBound(q, a) + imbalanceWeight * maxShare > cutoff
     {
@@ -301,6 +309,7 @@ extension DeploymentSearch {
     }
     choice[p] = code
     if d >= 0 { refreshDepartment(d, old, code, base0: base0) }
+    if whistleOn && officer[p] && d >= 0 { deptWhistle[d] = whistleCost(d) }
     if imbalanceWeight != 0 { maxShare = computeMaxShare() }
     if let delta { total += delta } else { total = computeTotal() }
   }

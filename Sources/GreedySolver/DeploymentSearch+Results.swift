@@ -53,17 +53,28 @@ extension DeploymentSearch {
       }
       if !person.preferredTowns.isEmpty, c < 0 || isMiss[p * nO + c] { misses += 1 }
     }
+    var responseSum = 0.0
+    var responseWorst = 0.0
+    var answered = 0
+    for d in 0..<nD {
+      let calls = whistle(d)
+      responseSum += calls.minutes
+      responseWorst = max(responseWorst, calls.worst)
+      answered += calls.answered
+    }
     let w = weights
     let measures = RosterMeasures(
       uncoveredPairs: uncovered, unmetDemandFTE: unmetTotal, pilotUnmetDemandFTE: unmetPilot,
-      travelMinutes: travel, moves: moveCount, preferenceMisses: misses, imbalance: imbalance)
+      travelMinutes: travel, moves: moveCount, preferenceMisses: misses, imbalance: imbalance,
+      responseMinutes: responseSum, worstResponseMinutes: responseWorst,
+      meanResponseMinutes: answered > 0 ? responseSum / Double(answered) : 0)
     let objective = ObjectiveBreakdown(
       uncoveredPairs: Double(uncovered) * w.uncoveredPair,
       unmetDemand: (unmetTotal - unmetPilot) * w.unmetDemand + unmetPilot * w.pilotUnmetDemand,
       travel: travel * w.travelMinute,
       moves: Double(moveCount) * w.move,
       preferenceMisses: Double(misses) * w.preferenceMiss,
-      imbalance: imbalance * w.imbalance)
+      imbalance: imbalance * w.imbalance, response: responseSum * w.responseMinute)
     return (objective, measures)
   }
 

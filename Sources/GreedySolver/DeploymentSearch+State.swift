@@ -30,7 +30,10 @@ extension DeploymentSearch {
     for t in 0..<nT {
       for d in 0..<nD { refreshPair(t, d) }
     }
-    for d in 0..<nD { refreshDepartment(d) }
+    for d in 0..<nD {
+      refreshDepartment(d)
+      deptWhistle[d] = whistleCost(d)
+    }
     for t in 0..<nT {
       var c = 0.0
       var u = 0.0
@@ -65,7 +68,57 @@ extension DeploymentSearch {
     let officers = presentOff[k]
     if officers == 0 && demand[k] > 0 { c += uncoveredWeight }
     c += hardPenalty * Double(auxiliariesAlone(k))
+    if jointNeed[k],
+      let row = JointInspectionRule.row(officers: Double(officers), policy: policy)
+    {
+      c += hardPenalty * row.unitsBroken
+    }
     return c
+  }
+
+  /// The calls of department d's towns with demand (`ResponseTimeRule`):
+  /// each answered from the nearest town where an officer of d is present;
+  /// pairs answered later than the limit or not at all, and the minutes of
+  /// those answered.
+  func whistle(_ d: Int) -> (late: Int, minutes: Double, worst: Double, answered: Int) {
+    var late = 0
+    var minutes = 0.0
+    var worst = 0.0
+    var answered = 0
+    for i in demandStart[d]..<demandStart[d + 1] {
+      let t = demandTown[i]
+      var m = -1.0
+      for e in t * nT..<(t + 1) * nT where presentOff[nearTown[e] * nD + d] > 0 {
+        m = nearMinutes[e]
+        break
+      }
+      if m < 0 {
+        if responseLimit.isFinite { late += 1 }
+        continue
+      }
+      if let row = ResponseTimeRule.row(reaching: m <= responseLimit ? 1.0 : 0, policy: policy) {
+        late += Int(row.unitsBroken)
+      }
+      minutes += m
+      worst = max(worst, m)
+      answered += 1
+    }
+    return (late, minutes, worst, answered)
+  }
+
+  /// Department d's calls priced: hard penalty per late pair plus weighted minutes (0 when off).
+  @inline(__always)
+  func whistleCost(_ d: Int) -> Double {
+    guard whistleOn, d >= 0 else { return 0 }
+    let w = whistle(d)
+    return hardPenalty * Double(w.late) + responseWeight * w.minutes
+  }
+
+  /// The change of department d's priced calls for the current counts against the cache.
+  @inline(__always)
+  func whistleDelta(_ d: Int) -> Double {
+    guard whistleOn, d >= 0 else { return 0 }
+    return whistleCost(d) - deptWhistle[d]
   }
 
   /// Units of "auxiliaries never alone" (`AuxiliaryRules`) pair k (`t * nD + d`) breaks now.
@@ -123,7 +176,7 @@ extension DeploymentSearch {
   func computeTotal() -> Double {
     var s = 0.0
     for t in 0..<nT { s += townCost[t] }
-    for d in 0..<nD { s += deptCost[d] }
+    for d in 0..<nD { s += deptCost[d] + deptWhistle[d] }
     var person = 0.0
     for p in 0..<nP where choice[p] >= 0 { person += personCost[p * nO + choice[p]] }
     return s + person + imbalanceWeight * maxShare + hardPenalty * movesExcess(moves)

@@ -95,6 +95,18 @@ struct DeploymentSearch {
   let policy: Policy
   /// Penalty per unit of a broken hard rule.
   let hardPenalty: Double
+  /// Whether [response-time] is on or response minutes are priced: then each
+  /// department's calls are priced (`whistle`, `deptWhistle`).
+  let whistleOn: Bool
+  /// `Policy.responseMinutes` (infinite: off) and `ObjectiveWeights.responseMinute`.
+  let responseLimit: Double
+  let responseWeight: Double
+  /// Towns by travel minutes from town t, nearest first (t itself first):
+  /// `nearTown[t * nT ..< (t + 1) * nT]`, with their minutes in `nearMinutes`.
+  let nearTown: Buf<Int>
+  let nearMinutes: Buf<Double>
+  /// Whether [joint-inspection] needs an officer of d at t: `jointNeed[t * nD + d]`.
+  let jointNeed: Buf<Bool>
 
   // People.
   let dept: Buf<Int>
@@ -125,6 +137,9 @@ struct DeploymentSearch {
   let auxSt: Buf<Int>
   let presentOff: Buf<Int>
   let zonedCnt: Buf<Int>
+  /// Department d's calls priced (`whistle`): hard penalty per pair answered
+  /// late or not at all, plus the weighted response minutes.
+  let deptWhistle: Buf<Double>
   /// Weighted unmet demand of department d under the best split of its zoned
   /// officers' time: Σ_t `stationBase(d, t)` − `deptFlow[d]`.
   let deptCost: Buf<Double>
@@ -266,9 +281,29 @@ struct DeploymentSearch {
     let w = policyWeights
     let biggest = [
       w.uncoveredPair, w.unmetDemand, w.pilotUnmetDemand, w.move, w.preferenceMiss, w.imbalance,
-      w.travelMinute * 1000,
+      w.travelMinute * 1000, w.responseMinute * 1000,
     ].map(abs).max() ?? 0
     hardPenalty = max(1e5, 100 * biggest)
+    responseLimit = district.policy.responseMinutes.map { $0 + ResponseTimeRule.tolerance } ?? .infinity
+    responseWeight = w.responseMinute
+    whistleOn = district.policy.responseMinutes != nil || w.responseMinute > 0
+    var nearTown: [Int] = []
+    var nearMinutes: [Double] = []
+    for t in 0..<nT {
+      let column = district.minutes.map { $0[t] }
+      let order = (0..<nT).sorted { a, b in
+        if column[a] != column[b] { return column[a] < column[b] }
+        if (a == t) != (b == t) { return a == t }
+        return a < b
+      }
+      nearTown += order
+      nearMinutes += order.map { column[$0] }
+    }
+    self.nearTown = memory.make(nearTown)
+    self.nearMinutes = memory.make(nearMinutes)
+    var jointNeed = [Bool](repeating: false, count: nT * nD)
+    for need in JointInspectionRule.needs(in: district) { jointNeed[need.town * nD + need.department] = true }
+    self.jointNeed = memory.make(jointNeed)
 
     // People and their postings.
     let nO = nT + nZ
@@ -380,6 +415,7 @@ struct DeploymentSearch {
     presentOff = memory.make(repeating: 0, count: nT * nD)
     zonedCnt = memory.make(repeating: 0, count: nZ * nD)
     deptCost = memory.make(repeating: 0, count: nD)
+    deptWhistle = memory.make(repeating: 0, count: nD)
     deptFlow = memory.make(repeating: 0, count: nD)
     committedArc = memory.make(repeating: 0, count: nD * zTown.count)
     zoneValue = memory.make(repeating: 0, count: nD * nZ)

@@ -74,6 +74,8 @@ public enum ScenarioChange: Sendable, Hashable {
   case removeZone(Located<String>)
   /// One department's secondment (people and demand) moves into another's.
   case merge(Merge)
+  /// Demand derived from a workload (docs/workload.md), its counts scaled first.
+  case workload(WorkloadChange)
 
   /// The key that introduces this change in a scenario file.
   public var keyword: String {
@@ -87,12 +89,13 @@ public enum ScenarioChange: Sendable, Hashable {
     case .zone: "zone"
     case .removeZone: "removeZone"
     case .merge: "merge"
+    case .workload: "workload"
     }
   }
 
   /// Every change keyword a scenario file may use.
   public static let keywords = [
-    "hire", "remove", "unavailable", "demand", "quota", "policy", "zone", "removeZone", "merge",
+    "hire", "remove", "unavailable", "demand", "quota", "policy", "zone", "removeZone", "merge", "workload",
   ]
 }
 
@@ -214,7 +217,7 @@ public enum PolicyValue: Sendable, Hashable, CustomStringConvertible {
   case int(Int)
   case double(Double)
   case string(String)
-  /// Switches an optional rule off (`maxTenureQuarters`, `maxMoves`).
+  /// Switches an optional rule off (`maxTenureQuarters`, `maxMoves`, `responseMinutes`).
   case null
 
   public var description: String {
@@ -270,5 +273,58 @@ public struct Merge: Sendable, Hashable {
     self.from = from
     self.into = into
     self.englishName = englishName
+  }
+}
+
+/// Demand from a workload: the item catalogue and the records (files
+/// relative to the scenario file), counts scaled by `scalings` in order,
+/// then every town's demand derived (`DemandDerivation`) and the joint
+/// inspections planned where the records have them.
+public struct WorkloadChange: Sendable, Hashable {
+  /// The workload file as written (CSV or workbook).
+  public var file: Located<String>
+  /// The catalogue file as written; nil when the workload workbook holds it.
+  public var items: Located<String>?
+  public var scalings: [WorkloadScaling]
+  /// The files' contents, read by `Scenario.load` (names as written); nil
+  /// for a scenario parsed without reading them.
+  public var workload: Workload?
+
+  public init(
+    file: Located<String>, items: Located<String>? = nil, scalings: [WorkloadScaling] = [],
+    workload: Workload? = nil
+  ) {
+    self.file = file
+    self.items = items
+    self.scalings = scalings
+    self.workload = workload
+  }
+}
+
+/// Scales the counts (invocations, cases, inspections) of some records: of
+/// the items of a category or listed, less those excepted, in some towns.
+public struct WorkloadScaling: Sendable, Hashable {
+  /// Items of this category (nil: any).
+  public var category: ItemCategory?
+  /// These items (ids); empty: every item of the category.
+  public var items: [Located<String>]
+  /// Items left as they are.
+  public var except: [Located<String>]
+  /// Towns concerned; empty: every town.
+  public var towns: [Located<String>]
+  /// Each count becomes round(count × factor); 0 drops the work.
+  public var factor: Located<Double>
+  public var line: Int?
+
+  public init(
+    category: ItemCategory? = nil, items: [Located<String>] = [], except: [Located<String>] = [],
+    towns: [Located<String>] = [], factor: Located<Double>, line: Int? = nil
+  ) {
+    self.category = category
+    self.items = items
+    self.except = except
+    self.towns = towns
+    self.factor = factor
+    self.line = line
   }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import SecondmentDomain
+import SecondmentSheets
 import Yams
 
 extension Scenario {
@@ -17,7 +18,36 @@ extension Scenario {
         file: path, line: nil, message: "cannot read the scenario file",
         fix: "check the path and that the file is UTF-8 text")
     }
-    return try parse(text, file: path)
+    return try parse(text, file: path).readingWorkloads(relativeTo: path)
+  }
+
+  /// The scenario with every `workload` change's files read, their paths
+  /// taken relative to the scenario file at `path`.
+  func readingWorkloads(relativeTo path: String) throws -> Scenario {
+    var out = self
+    let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+    func resolve(_ written: String) -> String {
+      written.hasPrefix("/") ? written : folder.appendingPathComponent(written).standardized.path
+    }
+    for (i, step) in changes.enumerated() {
+      guard case .workload(var change) = step.change else { continue }
+      do {
+        change.workload = try WorkloadSheets.read(
+          path: resolve(change.file.value), items: change.items.map { resolve($0.value) }, instance: nil)
+      } catch let errors as InputErrors {
+        throw ScenarioError(
+          file: file, line: change.file.line ?? step.line,
+          message: "the workload does not read: \(errors.errors.first?.description ?? "")"
+            + (errors.errors.count > 1 ? " (and \(errors.errors.count - 1) more)" : ""),
+          fix: "mend the workload files, or correct the paths (relative to this scenario file)")
+      } catch let error as InputError {
+        throw ScenarioError(
+          file: file, line: change.file.line ?? step.line, message: "the workload does not read: \(error.description)",
+          fix: "correct the path (relative to this scenario file)")
+      }
+      out.changes[i] = ScenarioStep(.workload(change), line: step.line)
+    }
+    return out
   }
 
   /// Parses scenario text; `file` names it in errors and gives the default `name`.
@@ -202,6 +232,7 @@ struct ScenarioReader {
     case "zone": change = .zone(try zone(body))
     case "removeZone": change = .removeZone(try string(body, "`removeZone`"))
     case "merge": change = .merge(try merge(body))
+    case "workload": change = .workload(try workload(body))
     default:
       let hint = closest(item.key, among: ScenarioChange.keywords).map { "did you mean `\($0)`? " }
       throw ScenarioError(
@@ -298,6 +329,46 @@ struct ScenarioReader {
     }
     return .fromDepartment(
       department: try string(departmentNode, "`department`"), count: count, role: role)
+  }
+
+  func workload(_ node: Node) throws -> WorkloadChange {
+    try checkKeys(node, allowed: ["file", "items", "scale"], "`workload`")
+    guard let fileNode = node["file"] else {
+      throw error(
+        node, "`workload` needs `file`, the year's workload (CSV or workbook)",
+        fix: "e.g. `workload: {file: ../workload/rongchang-2024-workload.csv, items: ../workload/rongchang-2024-items.csv}`")
+    }
+    var scalings: [WorkloadScaling] = []
+    if let scale = node["scale"] {
+      guard let list = scale.sequence else { throw error(scale, "`scale` must be a list of scalings") }
+      for entry in list {
+        try checkKeys(entry, allowed: ["category", "items", "except", "towns", "town", "factor"], "a scaling")
+        guard let factorNode = entry["factor"] else {
+          throw error(entry, "a scaling needs `factor`", fix: "e.g. `factor: 2` doubles the counts, `factor: 0` drops them")
+        }
+        let factor = try double(factorNode, "`factor`")
+        guard factor.value >= 0, factor.value <= 1000 else {
+          throw error(factorNode, "`factor` must be 0 to 1000", fix: "0 drops the work, 2 doubles it")
+        }
+        var category: ItemCategory?
+        if let n = entry["category"] {
+          let text = try string(n, "`category`")
+          guard let c = ItemCategory(rawValue: text.value) else {
+            throw error(n, "unknown category `\(text.value)`", fix: "use statutory, delegated, entrusted or joint")
+          }
+          category = c
+        }
+        scalings.append(
+          WorkloadScaling(
+            category: category, items: try entry["items"].map { try strings($0, "`items`") } ?? [],
+            except: try entry["except"].map { try strings($0, "`except`") } ?? [],
+            towns: try (entry["towns"] ?? entry["town"]).map { try strings($0, "`towns`") } ?? [],
+            factor: factor, line: entry.mark?.line))
+      }
+    }
+    return WorkloadChange(
+      file: try string(fileNode, "`file`"), items: try node["items"].map { try string($0, "`items`") },
+      scalings: scalings)
   }
 
   func demand(_ node: Node) throws -> DemandChange {

@@ -173,6 +173,12 @@ enum CheckReport {
           + "× \(fixed(w.imbalance)) per 100%",
         o.imbalance
       ),
+      (
+        "response",
+        "worst \(fixed(m.worstResponseMinutes, 0)) min, mean \(fixed(m.meanResponseMinutes, 1)) min; "
+          + "\(fixed(m.responseMinutes, 1)) minutes in all × \(fixed(w.responseMinute))",
+        o.response
+      ),
     ]
     let measureWidth = rows.map(\.1.count).max() ?? 0
     let costs = rows.map { fixed($0.2) } + [fixed(o.total)]

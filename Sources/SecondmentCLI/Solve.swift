@@ -278,6 +278,11 @@ enum SolveSummary {
       ("moves", "\(m.moves) × \(fixed(w.move))", o.moves),
       ("preference misses", "\(m.preferenceMisses) × \(fixed(w.preferenceMiss))", o.preferenceMisses),
       ("imbalance", "\(fixed(m.imbalance * 100, 1))% × \(fixed(w.imbalance))", o.imbalance),
+      (
+        "response",
+        "worst \(fixed(m.worstResponseMinutes, 0)) min, mean \(fixed(m.meanResponseMinutes, 1)) min, \(fixed(m.responseMinutes, 0)) min in all × \(fixed(w.responseMinute))",
+        o.response
+      ),
     ]
     let mw = rows.map(\.1.count).max() ?? 0
     for row in rows {

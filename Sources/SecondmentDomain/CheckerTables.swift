@@ -43,6 +43,10 @@ final class CheckerTables: Sendable {
   private let zonedMinutes: [Double]
   private let zoneTowns: [[Int]]
   private let policy: Policy
+  /// minutes[u][t] between towns by index.
+  private let minutes: [[Double]]
+  /// [joint-inspection]'s (town, department) pairs (`JointInspectionRule.needs`).
+  private let jointNeeds: [(town: Int, department: Int, scenarios: [String])]
 
   init(_ district: District) {
     self.district = district
@@ -109,6 +113,8 @@ final class CheckerTables: Sendable {
     zoneTowns = zones.map { zone in
       district.towns(of: .zoned(zone: zone.id)).compactMap { district.townIndex[$0] }
     }
+    minutes = district.minutes
+    jointNeeds = JointInspectionRule.needs(in: district)
   }
 
   // MARK: - Evaluation
@@ -178,6 +184,7 @@ final class CheckerTables: Sendable {
       findings.add(.maxMoves, MovesRule.message(moves: measured.moves, policy: policy))
     }
     checkTowns(tally, slots: slots, &findings)
+    checkWhistle(tally, slots: slots, &findings)
     return objective(tally, measured, violations: findings.sorted(), splits: splits)
   }
 
@@ -370,6 +377,56 @@ final class CheckerTables: Sendable {
     }
   }
 
+  /// The minutes from slot `slot` to town t: 0 when present, else from the nearest of its towns.
+  private func reach(_ slot: Int, _ t: Int) -> Double {
+    if slot < townCount { return minutes[slot][t] }
+    return zoneTowns[slot - townCount].map { minutes[$0][t] }.min() ?? .infinity
+  }
+
+  /// The response of (t, d): the minutes from the nearest of `present`, the
+  /// towns where an officer of d is present (nil: none).
+  private func response(_ present: [Int], _ t: Int) -> Double? {
+    present.map { minutes[$0][t] }.min()
+  }
+
+  /// [response-time] (`ResponseTimeRule`) and [joint-inspection] (`JointInspectionRule`).
+  private func checkWhistle(_ tally: Tally, slots: [Int], _ findings: inout Findings) {
+    let nD = departmentCount
+    if policy.responseMinutes != nil {
+      for t in 0..<townCount {
+        for d in 0..<nD where demand[t * nD + d] > 0 {
+          var reaching = 0
+          var nearest: (p: Int, minutes: Double)?
+          for p in 0..<personCount where officer[p] && personDepartment[p] == d && slots[p] >= 0 {
+            let m = reach(slots[p], t)
+            if ResponseTimeRule.inTime(m, policy: policy) { reaching += 1 }
+            if nearest.map({ m < $0.minutes }) ?? true { nearest = (p, m) }
+          }
+          guard let row = ResponseTimeRule.row(reaching: Double(reaching), policy: policy), row.unitsBroken > 0
+          else { continue }
+          let from = nearest.map { n in
+            slots[n.p] < townCount
+              ? slots[n.p] : zoneTowns[slots[n.p] - townCount].min { minutes[$0][t] < minutes[$1][t] } ?? t
+          }
+          findings.add(
+            .responseTime, town: t,
+            ResponseTimeRule.message(
+              town: townNames[t], department: departmentNames[d],
+              nearest: nearest.map { (personLabels[$0.p], $0.minutes, townNames[from ?? t]) }, policy: policy))
+        }
+      }
+    }
+    for need in jointNeeds {
+      let k = need.town * nD + need.department
+      guard let row = JointInspectionRule.row(officers: Double(tally.officers[k]), policy: policy), row.unitsBroken > 0
+      else { continue }
+      findings.add(
+        .jointInspection, town: need.town,
+        JointInspectionRule.message(
+          town: townNames[need.town], department: departmentNames[need.department], scenarios: need.scenarios))
+    }
+  }
+
   /// Coverage per (town, department), the measures and the weighted objective.
   private func objective(
     _ tally: Tally, _ measured: PersonMeasures, violations: [RuleViolation],
@@ -383,10 +440,20 @@ final class CheckerTables: Sendable {
     var unmetTotal = 0.0
     var unmetPilot = 0.0
     var imbalance = 0.0
+    var responseSum = 0.0
+    var responseWorst = 0.0
+    var answered = 0
+    let present = (0..<nD).map { d in (0..<townCount).filter { tally.officers[$0 * nD + d] > 0 } }
     for t in 0..<townCount {
       var unmetTown = 0.0
       for d in 0..<nD {
         let k = t * nD + d
+        let r = demand[k] > 0 ? response(present[d], t) : nil
+        if let r {
+          responseSum += r
+          responseWorst = max(responseWorst, r)
+          answered += 1
+        }
         let unmet = max(0, demand[k] - tally.supply[k])
         if demand[k] > 0 && tally.officers[k] == 0 { uncovered += 1 }
         unmetTown += unmet
@@ -395,7 +462,7 @@ final class CheckerTables: Sendable {
             town: townIDs[t], department: departmentIDs[d], demand: demand[k],
             supply: tally.supply[k], unmet: unmet, officersPresent: tally.officers[k],
             certifiedPresent: tally.certified[k], legalPresent: tally.legal[k],
-            stationedHeadcount: tally.stationedByDepartment[k]))
+            stationedHeadcount: tally.stationedByDepartment[k], responseMinutes: r))
       }
       unmetTotal += unmetTown
       if pilot[t] { unmetPilot += unmetTown }
@@ -404,7 +471,8 @@ final class CheckerTables: Sendable {
     let measures = RosterMeasures(
       uncoveredPairs: uncovered, unmetDemandFTE: unmetTotal, pilotUnmetDemandFTE: unmetPilot,
       travelMinutes: measured.travel, moves: measured.moves, preferenceMisses: measured.misses,
-      imbalance: imbalance)
+      imbalance: imbalance, responseMinutes: responseSum, worstResponseMinutes: responseWorst,
+      meanResponseMinutes: answered > 0 ? responseSum / Double(answered) : 0)
     let objective = ObjectiveBreakdown(
       uncoveredPairs: Double(uncovered) * weights.uncoveredPair,
       unmetDemand: (unmetTotal - unmetPilot) * weights.unmetDemand
@@ -412,7 +480,7 @@ final class CheckerTables: Sendable {
       travel: measured.travel * weights.travelMinute,
       moves: Double(measured.moves) * weights.move,
       preferenceMisses: Double(measured.misses) * weights.preferenceMiss,
-      imbalance: imbalance * weights.imbalance)
+      imbalance: imbalance * weights.imbalance, response: responseSum * weights.responseMinute)
     return RosterEvaluation(
       violations: violations, objective: objective, measures: measures, coverage: coverage,
       splits: splits)

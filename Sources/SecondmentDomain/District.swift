@@ -143,6 +143,16 @@ public struct District: Sendable {
     }
   }
 
+  /// Minutes from a posting to a town for a call (docs/rules.md, Response
+  /// time): 0 when the posting puts the officer in the town, else the travel
+  /// from the nearest of its towns; nil for no posting.
+  public func responseMinutes(from posting: Posting, to town: String) -> (minutes: Double, from: String)? {
+    let towns = towns(of: posting)
+    if towns.contains(town) { return (0, town) }
+    guard let from = towns.min(by: { minutes($0, town) < minutes($1, town) }) else { return nil }
+    return (minutes(from, town), from)
+  }
+
   // MARK: - Derivation
 
   private static func travelMinutes(_ instance: Instance, townIndex: [String: Int]) -> [[Double]] {

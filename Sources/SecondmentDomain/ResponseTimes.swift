@@ -76,15 +76,8 @@ public struct ResponseTimes: Sendable {
     var answers: [(Answer, Int)] = []
     for (index, person) in district.people.enumerated()
     where person.isOfficer && person.department == department && !person.unavailable {
-      let posting = postings[person.id] ?? .unassigned
-      let towns = district.towns(of: posting)
-      guard !towns.isEmpty else { continue }
-      if towns.contains(town) {
-        answers.append((Answer(person: person.id, minutes: 0, from: town), index))
-        continue
-      }
-      guard let from = towns.min(by: { district.minutes($0, town) < district.minutes($1, town) }) else { continue }
-      answers.append((Answer(person: person.id, minutes: district.minutes(from, town), from: from), index))
+      guard let reach = district.responseMinutes(from: postings[person.id] ?? .unassigned, to: town) else { continue }
+      answers.append((Answer(person: person.id, minutes: reach.minutes, from: reach.from), index))
     }
     return answers.sorted { ($0.0.minutes, $0.1) < ($1.0.minutes, $1.1) }.map(\.0)
   }

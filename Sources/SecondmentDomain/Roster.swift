@@ -10,10 +10,12 @@ public struct ObjectiveBreakdown: Codable, Sendable, Hashable {
   public var moves: Double
   public var preferenceMisses: Double
   public var imbalance: Double
+  /// Response minutes × `responseMinute` (docs/rules.md, Response time).
+  public var response: Double
 
   public init(
     uncoveredPairs: Double = 0, unmetDemand: Double = 0, travel: Double = 0,
-    moves: Double = 0, preferenceMisses: Double = 0, imbalance: Double = 0
+    moves: Double = 0, preferenceMisses: Double = 0, imbalance: Double = 0, response: Double = 0
   ) {
     self.uncoveredPairs = uncoveredPairs
     self.unmetDemand = unmetDemand
@@ -21,7 +23,20 @@ public struct ObjectiveBreakdown: Codable, Sendable, Hashable {
     self.moves = moves
     self.preferenceMisses = preferenceMisses
     self.imbalance = imbalance
-    total = uncoveredPairs + unmetDemand + travel + moves + preferenceMisses + imbalance
+    self.response = response
+    total = uncoveredPairs + unmetDemand + travel + moves + preferenceMisses + imbalance + response
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    total = try c.decode(Double.self, forKey: .total)
+    uncoveredPairs = try c.decode(Double.self, forKey: .uncoveredPairs)
+    unmetDemand = try c.decode(Double.self, forKey: .unmetDemand)
+    travel = try c.decode(Double.self, forKey: .travel)
+    moves = try c.decode(Double.self, forKey: .moves)
+    preferenceMisses = try c.decode(Double.self, forKey: .preferenceMisses)
+    imbalance = try c.decode(Double.self, forKey: .imbalance)
+    response = try c.decodeIfPresent(Double.self, forKey: .response) ?? 0
   }
 
   /// The terms by name, in report order.
@@ -29,6 +44,7 @@ public struct ObjectiveBreakdown: Codable, Sendable, Hashable {
     [
       ("uncoveredPairs", uncoveredPairs), ("unmetDemand", unmetDemand), ("travel", travel),
       ("moves", moves), ("preferenceMisses", preferenceMisses), ("imbalance", imbalance),
+      ("response", response),
     ]
   }
 }
@@ -49,11 +65,22 @@ public struct RosterMeasures: Codable, Sendable, Hashable {
   public var preferenceMisses: Int
   /// The largest unmet share of demand among towns, 0 to 1.
   public var imbalance: Double
+  /// Response minutes summed over the (town, department) pairs with demand
+  /// and an answer (docs/rules.md, Response time).
+  public var responseMinutes: Double
+  /// The longest response over those pairs, minutes (0 when none has an answer).
+  public var worstResponseMinutes: Double
+  /// The mean response over those pairs, minutes (0 when none has an answer).
+  public var meanResponseMinutes: Double
 
   public init(
     uncoveredPairs: Int = 0, unmetDemandFTE: Double = 0, pilotUnmetDemandFTE: Double = 0,
-    travelMinutes: Double = 0, moves: Int = 0, preferenceMisses: Int = 0, imbalance: Double = 0
+    travelMinutes: Double = 0, moves: Int = 0, preferenceMisses: Int = 0, imbalance: Double = 0,
+    responseMinutes: Double = 0, worstResponseMinutes: Double = 0, meanResponseMinutes: Double = 0
   ) {
+    self.responseMinutes = responseMinutes
+    self.worstResponseMinutes = worstResponseMinutes
+    self.meanResponseMinutes = meanResponseMinutes
     self.uncoveredPairs = uncoveredPairs
     self.unmetDemandFTE = unmetDemandFTE
     self.pilotUnmetDemandFTE = pilotUnmetDemandFTE
@@ -61,6 +88,20 @@ public struct RosterMeasures: Codable, Sendable, Hashable {
     self.moves = moves
     self.preferenceMisses = preferenceMisses
     self.imbalance = imbalance
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    uncoveredPairs = try c.decode(Int.self, forKey: .uncoveredPairs)
+    unmetDemandFTE = try c.decode(Double.self, forKey: .unmetDemandFTE)
+    pilotUnmetDemandFTE = try c.decode(Double.self, forKey: .pilotUnmetDemandFTE)
+    travelMinutes = try c.decode(Double.self, forKey: .travelMinutes)
+    moves = try c.decode(Int.self, forKey: .moves)
+    preferenceMisses = try c.decode(Int.self, forKey: .preferenceMisses)
+    imbalance = try c.decode(Double.self, forKey: .imbalance)
+    responseMinutes = try c.decodeIfPresent(Double.self, forKey: .responseMinutes) ?? 0
+    worstResponseMinutes = try c.decodeIfPresent(Double.self, forKey: .worstResponseMinutes) ?? 0
+    meanResponseMinutes = try c.decodeIfPresent(Double.self, forKey: .meanResponseMinutes) ?? 0
   }
 }
 

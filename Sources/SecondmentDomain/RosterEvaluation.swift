@@ -32,6 +32,11 @@ public enum HardRule: String, Codable, Sendable, CaseIterable {
   case tenure
   /// At most `maxMoves` postings change from the current roster.
   case maxMoves = "max-moves"
+  /// Every (town, department) with demand has an officer of the department
+  /// within `responseMinutes` (the whistle).
+  case responseTime = "response-time"
+  /// Every department of a joint inspection planned in a town has an officer present there.
+  case jointInspection = "joint-inspection"
 }
 
 /// One broken hard rule, in the planner's words.
@@ -106,11 +111,17 @@ public struct TownCoverage: Sendable, Hashable, Codable {
   public var legalPresent: Int
   /// People of the department stationed here, officers and auxiliaries.
   public var stationedHeadcount: Int
+  /// Minutes until an officer of the department can be here (0 when one is
+  /// present; docs/rules.md, Response time); nil when the pair has no demand
+  /// or no officer of the department is posted.
+  public var responseMinutes: Double?
 
   public init(
     town: String, department: String, demand: Double, supply: Double, unmet: Double,
-    officersPresent: Int, certifiedPresent: Int, legalPresent: Int, stationedHeadcount: Int
+    officersPresent: Int, certifiedPresent: Int, legalPresent: Int, stationedHeadcount: Int,
+    responseMinutes: Double? = nil
   ) {
+    self.responseMinutes = responseMinutes
     self.town = town
     self.department = department
     self.demand = demand

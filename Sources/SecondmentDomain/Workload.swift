@@ -223,3 +223,26 @@ public enum DemandDerivation {
     return out
   }
 }
+
+extension Workload {
+  /// The workload with towns and departments written by name (`NameIndex`)
+  /// turned into `instance`'s ids, and the names that fit no town or
+  /// department, or several.
+  public func resolved(in instance: Instance) -> (workload: Workload, unresolved: [String]) {
+    let index = NameIndex(instance)
+    var unresolved: [String] = []
+    func settle(_ text: String, _ match: NameMatch, _ what: String) -> String {
+      if case .id(let id) = match { return id }
+      if !unresolved.contains("\(what) '\(text)'") { unresolved.append("\(what) '\(text)'") }
+      return text
+    }
+    var out = self
+    for i in out.items.indices {
+      out.items[i].departments = out.items[i].departments.map { settle($0, index.department($0), "department") }
+    }
+    for i in out.records.indices {
+      out.records[i].town = settle(out.records[i].town, index.town(out.records[i].town), "town")
+    }
+    return (out, unresolved)
+  }
+}

@@ -151,6 +151,12 @@ public struct Report: Sendable {
       row(word("report.pilotUnmet"), { $0.pilotUnmetFTE }, { number($0.pilotUnmetFTE) }),
       row(word("report.travel"), { $0.travelMinutes }, { number($0.travelMinutes, digits: 0) }),
       row(
+        word("report.worstResponse"), { $0.run.evaluation.measures.worstResponseMinutes },
+        { number($0.run.evaluation.measures.worstResponseMinutes, digits: 0) }),
+      row(
+        word("report.meanResponse"), { $0.run.evaluation.measures.meanResponseMinutes },
+        { number($0.run.evaluation.measures.meanResponseMinutes, digits: 1) }),
+      row(
         word("report.auxiliariesAlone"), { Double($0.auxiliariesWithoutOfficer) },
         { "\($0.auxiliariesWithoutOfficer)" }),
       textRow(word("report.postingCounts")) { "\($0.stationed) / \($0.zoned) / \($0.unassigned)" },

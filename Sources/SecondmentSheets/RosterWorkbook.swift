@@ -64,12 +64,14 @@ public enum RosterWorkbook {
     }
 
     // Coverage: every pair with demand.
-    var coverage: [[Cell]] = [w.headers(["town", "department", "demand", "supply", "unmet", "officersPresent", "receivesFTE"])]
+    var coverage: [[Cell]] = [
+      w.headers(["town", "department", "demand", "supply", "unmet", "officersPresent", "receivesFTE", "responseMinutes"])
+    ]
     for c in evaluation.coverage where c.demand > 0 {
       coverage.append([
         .text(names.town(c.town)), .text(names.department(c.department)), round(c.demand), round(c.supply),
         round(c.unmet), .number(Double(c.officersPresent)),
-        .text(language.yesNo(c.supply > Rounding.displayStep / 2)),
+        .text(language.yesNo(c.supply > Rounding.displayStep / 2)), c.responseMinutes.map(round) ?? .empty,
       ])
     }
 
@@ -83,6 +85,8 @@ public enum RosterWorkbook {
       about.append([.text(w.word("objective") + ": " + w.word(name)), round(value)])
     }
     about.append([.text(w.word("objective") + ": " + w.word("total")), round(evaluation.objective.total)])
+    about.append([.text(w.word("worstResponse")), round(evaluation.measures.worstResponseMinutes)])
+    about.append([.text(w.word("meanResponse")), round(evaluation.measures.meanResponseMinutes)])
     if let bound = roster.bound { about.append([.text(w.word("bound")), round(bound)]) }
     if let gap = roster.gap { about.append([.text(w.word("gap")), .text(Cell.format(Rounding.round(gap * 100, 0.01)) + "%")]) }
     for v in evaluation.violations { about.append([.text(w.word("brokenRule")), .text(v.description)]) }

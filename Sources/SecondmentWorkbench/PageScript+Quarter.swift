@@ -110,7 +110,8 @@ extension PageScript {
         el("table", { id: "quarter-coverage" },
           el("thead", {}, el("tr", {}, el("th", {}, ""), el("th", {}, word("before")), el("th", {}, word("after")))),
           el("tbody", {}, m("uncoveredPairs", x => x.uncoveredPairs), m("unmet", x => fmt(x.unmetDemandFTE)),
-            m("pilotUnmet", x => fmt(x.pilotUnmetDemandFTE)), m("largestUnmetShare", x => percent(x.imbalance)))),
+            m("pilotUnmet", x => fmt(x.pilotUnmetDemandFTE)), m("largestUnmetShare", x => percent(x.imbalance)),
+            m("worstResponse", x => fmt(x.worstResponseMinutes || 0)))),
         el("div", { class: "filters adopt" }, adoptedBy, el("label", {}, supersede, word("supersede")), adopt,
           el("button", { type: "button", id: "open-quarter-roster", onclick: () => openRoster(v.job) }, word("openRoster"))),
         status.adopted ? el("p", { class: "kept", id: "adopted" }, word("adoptedAlready", status.adopted)) : null);

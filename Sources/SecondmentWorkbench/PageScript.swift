@@ -127,7 +127,7 @@ enum PageScript {
       for (const q of p.slice().reverse()) { while (upper.length >= 2 && cross(upper[upper.length - 2], upper[upper.length - 1], q) <= 0) upper.pop(); upper.push(q); }
       return lower.slice(0, -1).concat(upper.slice(0, -1));
     }
-    function districtMap(id, district, label) {
+    function districtMap(id, district, label, note) {
       const width = 760, height = 560, pad = 50;
       const placed = district.towns.filter(t => t.x !== null && t.x !== undefined && t.y !== null && t.y !== undefined);
       const xs = placed.map(t => t.x), ys = placed.map(t => t.y);
@@ -150,7 +150,8 @@ enum PageScript {
         const demand = Object.entries(t.demand).filter(([, v]) => v > 0).map(([d, v]) => names[d] + " " + fmt(v)).join("\n");
         const extra = label ? label(t) : null;
         return svg("g", { class: "town" + (t.pilot ? " pilot" : ""), "data-town": t.id },
-          svg("title", {}, t.name + (t.pilot ? " · " + word("pilot") : "") + "\n" + word("demand") + " " + fmt(t.totalDemand) + "\n" + demand),
+          svg("title", {}, t.name + (t.pilot ? " · " + word("pilot") : "") + "\n" + word("demand") + " " + fmt(t.totalDemand) + "\n" + demand
+            + (note && note(t) ? "\n" + note(t) : "")),
           svg("circle", { cx: x, cy: y, r }),
           t.pilot ? svg("circle", { class: "ring", cx: x, cy: y, r: r + 4 }) : null,
           svg("text", { x, y: y + r + 13 }, t.name),
@@ -319,8 +320,11 @@ enum PageScript {
       const rules = v.brokenRules.length
         ? el("ul", { class: "broken", id: "broken-rules" }, v.brokenRules.map(m => el("li", {}, m)))
         : el("p", { class: "kept", id: "broken-rules" }, word("allRulesKept"));
-      const present = {};
-      v.towns.forEach(t => { present[t.id] = t.stationed.length + t.zoned.length; });
+      const present = {}, slowest = {};
+      v.towns.forEach(t => { present[t.id] = t.stationed.length + t.zoned.length; slowest[t.id] = t.worstResponse; });
+      const response = el("p", { class: "lead", id: "roster-response" },
+        word("responseLine", fmt(v.response.worst), fmt(v.response.mean))
+          + (v.response.limit !== null && v.response.limit !== undefined ? " " + word("responseLimit", fmt(v.response.limit)) : ""));
       const listed = xs => xs.join(LANG === "zh" ? "、" : "; ");
       const q = `?lang=${LANG}` + (token ? "&token=" + encodeURIComponent(token) : "");
       const exports = el("p", { class: "exports", id: "exports" }, word("export") + ": ",
@@ -328,12 +332,13 @@ enum PageScript {
         " · ", el("a", { id: "export-report", href: `/api/jobs/${v.job}/report${q}`, target: "_blank" }, word("exportReport")),
         " · ", el("a", { id: "export-notices", href: `/api/jobs/${v.job}/notices${q}`, target: "_blank" }, word("exportNotices")));
       fill(page,
-        el("h2", {}, v.instance), el("p", { class: "lead", id: "roster-headline" }, headline), rules, exports,
+        el("h2", {}, v.instance), el("p", { class: "lead", id: "roster-headline" }, headline), rules, response, exports,
         v.moves ? [el("h2", { id: "roster-section-moves" }, word("movesAgainst", v.moves.length)), el("div", { id: "moves-box" })] : null,
         v.pins.length ? el("p", { class: "lead", id: "pins-in-force" }, word("pinned", listed(v.pins))) : null,
         v.forbidden.length ? el("p", { class: "lead", id: "forbidden-in-force" }, word("forbiddenList", listed(v.forbidden))) : null,
         el("div", { class: "columns" },
-          el("div", {}, el("h2", {}, word("postingsOnMap")), districtMap("roster-map", state.district, t => present[t.id]),
+          el("div", {}, el("h2", {}, word("postingsOnMap")), districtMap("roster-map", state.district, t => present[t.id],
+            t => slowest[t.id] === null || slowest[t.id] === undefined ? null : word("slowestResponse", fmt(slowest[t.id]))),
             el("p", { class: "lead" }, word("mapPostingsLegend"))),
           el("div", {}, el("h2", {}, word("heatMap")), heatMap(v))),
         adjustPanel(v),
@@ -551,6 +556,7 @@ enum PageScript {
         [word("scenario"), r => r.label], [word("status"), r => word(r.result ? r.result.status : "")],
         [word("objective"), r => fmt(r.objective)], [word("gap"), r => r.result ? percent(r.result.gap) : ""],
         [word("pairsCovered"), r => r.pairsCovered + "/" + r.pairsWithDemand], [word("unmet"), r => fmt(r.unmet)],
+        [word("worstResponse"), r => fmt(r.worstResponse)],
         [word("brokenRules"), r => r.brokenRules], [word("moves"), r => r.moves.length],
         [word("joined"), r => r.joined.length], [word("left"), r => r.left.length],
         [word("changes"), r => r.changes.join("；")],

@@ -121,6 +121,8 @@ struct RosterView: Codable, Sendable {
     var auxiliaries: [String]
     var desksUsed: Int
     var desks: Int
+    /// The slowest response to this town's calls, minutes (nil: no pair with an answer).
+    var worstResponse: Double?
   }
 
   struct DepartmentLine: Codable, Sendable {
@@ -143,6 +145,16 @@ struct RosterView: Codable, Sendable {
     var supply: Double
     /// Officers present (stationed or zoned) of the department in the town.
     var officers: Int
+    /// Minutes until an officer of the department can be there (0: present; nil: none posted).
+    var response: Double?
+  }
+
+  /// The roster's response to towns' calls: slowest and mean, minutes.
+  struct Response: Codable, Sendable {
+    var worst: Double
+    var mean: Double
+    /// `policy.responseMinutes`, when the rule is on.
+    var limit: Double?
   }
 
   /// A person whose posting differs from the roster the job started from.
@@ -172,6 +184,7 @@ struct RosterView: Codable, Sendable {
   var towns: [TownLine]
   var departments: [DepartmentLine]
   var coverage: [Cover]
+  var response: Response
 
   /// The view of a roster's `tables` in `district`, names from `names` (in the page's language).
   init(job: String, tables: RosterTables, result: JobResult?, district: District, names: PlaceNames) {
@@ -195,7 +208,8 @@ struct RosterView: Codable, Sendable {
         id: line.town.id, name: names.town(line.town.id), pilot: line.town.pilot, demand: round(line.demand),
         supply: round(line.supply), unmet: round(line.unmet), uncovered: line.uncovered,
         stationed: named(line.stationed), zoned: named(line.zoned), auxiliaries: named(line.auxiliaries),
-        desksUsed: line.desksUsed, desks: line.town.deskCapacity)
+        desksUsed: line.desksUsed, desks: line.town.deskCapacity,
+        worstResponse: tables.evaluation.coverage.filter { $0.town == line.town.id }.compactMap(\.responseMinutes).max())
     }
     departments = tables.departments.map { line in
       DepartmentLine(
@@ -206,8 +220,12 @@ struct RosterView: Codable, Sendable {
     coverage = tables.evaluation.coverage.filter { $0.demand > 0 }.map {
       Cover(
         town: $0.town, department: $0.department, demand: round($0.demand), supply: round($0.supply),
-        officers: $0.officersPresent)
+        officers: $0.officersPresent, response: $0.responseMinutes)
     }
+    let measures = tables.evaluation.measures
+    response = Response(
+      worst: round(measures.worstResponseMinutes), mean: round(measures.meanResponseMinutes),
+      limit: district.policy.responseMinutes)
   }
 }
 

@@ -48,6 +48,8 @@ enum WhatIf {
       var pairsWithDemand: Int
       var pairsCovered: Int
       var unmet: Double
+      /// The slowest response to a town's call, minutes (docs/rules.md, Response time).
+      var worstResponse: Double
       var objective: Double
       var brokenRules: Int
       /// People whose posting differs from the base roster's, people new to it, and people gone.
@@ -95,6 +97,7 @@ enum WhatIf {
         Comparison.Run(
           job: run.job, label: run.label, changes: run.changes, result: run.result, pairsWithDemand: pairs.count,
           pairsCovered: pairs.filter(\.receivesFTE).count, unmet: round(pairs.reduce(0) { $0 + $1.unmet }),
+          worstResponse: round(table.evaluation.measures.worstResponseMinutes),
           objective: round(table.evaluation.objective.total), brokenRules: table.evaluation.violations.count,
           moves: moves,
           joined: run.district.people.filter { basePostings[$0.id] == nil }.map(\.name),

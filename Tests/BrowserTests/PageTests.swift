@@ -52,6 +52,8 @@ struct PageTests {
       let headline = try await browser.text("#roster-headline")
       #expect(headline.contains("目标值") && (headline.contains("最优") || headline.contains("可行")), "\(headline)")
       #expect(try await browser.text("#broken-rules") == "全部硬性规则均满足。")
+      let response = try await browser.text("#roster-response")
+      #expect(response.hasPrefix("镇街吹哨、部门报到：最长响应 ") && response.contains("平均"), "\(response)")
       #expect(try await browser.count("#heat-map td.cell") == pairsWithDemand)
       #expect(try await browser.count("#by-person tbody tr") == 105)
       #expect(try await browser.count("#by-town tbody tr") == 21)
@@ -63,7 +65,7 @@ struct PageTests {
       // Why there: a person's posting against the next best for them, term by term.
       let asked = try #require(district.people.first { $0.isOfficer })
       try await browser.click(".why-person[data-person='\(asked.id)']")
-      #expect(try await browser.wait { try await browser.count("#why-terms tbody tr") == 6 })
+      #expect(try await browser.wait { try await browser.count("#why-terms tbody tr") == 7 })
       #expect(try await browser.text("#why h3").hasPrefix("\(asked.name) 为何"))
       #expect(try await browser.text("#why-next").hasPrefix("其次最优岗位："))
       #expect(try await browser.count("#why-alternatives tbody tr") == 8)

@@ -138,6 +138,15 @@ enum RuleCases {
         for i in $0.people.indices { $0.people[i].currentPosting = PlannerFixtures.handRoster[$0.people[i].id] }
       },
       kept: hand, broken: hand(["m3": .stationed(town: "tb")]), model: .slack, greedy: .priced),
+    RuleCase(
+      rule: .responseTime, instance: with { $0.policy.responseMinutes = 5 }, kept: hand,
+      broken: hand(["e2": .stationed(town: "ta")]), model: .slack, greedy: .priced),
+    RuleCase(
+      rule: .jointInspection,
+      instance: with {
+        $0.jointInspections = [JointInspection(id: "j1", name: "沿街商铺", departments: ["m", "e"], towns: ["tc"])]
+      },
+      kept: hand, broken: hand(["e1": .stationed(town: "td")]), model: .slack, greedy: .priced),
   ]
 }
 
@@ -197,6 +206,31 @@ struct RuleConformanceTests {
       #expect(Set(elastic.brokenRules(at: point).map(\.rule)) == [rule.rule])
       #expect(elastic.rulePenalty(at: point) > 0)
     }
+  }
+
+  @Test("response minutes priced: the checker, the model and the greedy give every roster the same response term")
+  func responseMinutesAgree() throws {
+    let instance = RuleCases.with { $0.policy.weights.responseMinute = 3 }
+    let district = District(instance)
+    let checker = RosterChecker(district)
+    let formulation = DeploymentFormulation(district: district)
+    var search = DeploymentSearch(district: district, seed: 1)
+    let rosters = [
+      RuleCases.hand, RuleCases.hand(["e2": .stationed(town: "ta")]),
+      RuleCases.hand(["e2": .stationed(town: "ta"), "e1": .stationed(town: "tc"), "e3": .stationed(town: "tc")]),
+    ]
+    var seen = Set<Double>()
+    for roster in rosters {
+      let checked = checker.evaluate(roster)
+      seen.insert(checked.measures.responseMinutes)
+      let point = try #require(formulation.point(for: roster))
+      #expect(formulation.model.isFeasible(point))
+      #expect(abs(formulation.breakdown(at: point).response - checked.objective.response) < 1e-6)
+      #expect(abs(checked.objective.response - 3 * checked.measures.responseMinutes) < 1e-9)
+      search.load(search.codes(of: roster))
+      #expect(abs(search.computeTotal() - checked.objective.total) < 1e-6)
+    }
+    #expect(seen.count == 3, "the rosters answer calls in different minutes: \(seen)")
   }
 
   @Test("the greedy prices the kept roster as the checker does and the broken one a hard penalty above", arguments: RuleCases.all)

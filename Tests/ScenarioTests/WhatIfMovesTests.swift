@@ -60,7 +60,7 @@ struct WhatIfMovesTests {
     #expect(solved.status == 0, "\(solved.stderr)")
     let scenarios = try FileManager.default.contentsOfDirectory(atPath: shipped("Instances/scenarios"))
       .filter { $0.hasSuffix(".yaml") }.sorted()
-    #expect(scenarios.count == 7)
+    #expect(scenarios.count == 10)
     for name in scenarios {
       let rosters = work.appendingPathComponent(name).path
       let run = try runSecondment([

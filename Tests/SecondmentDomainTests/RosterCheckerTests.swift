@@ -368,7 +368,7 @@ struct RosterCheckerObjectiveTests {
     #expect(close(o.imbalance, 200.0 / 3))
     #expect(close(o.total, 1000 + 240 + 12.55 + 12 + 200.0 / 3))
     #expect(o.terms.map(\.name) == [
-      "uncoveredPairs", "unmetDemand", "travel", "moves", "preferenceMisses", "imbalance",
+      "uncoveredPairs", "unmetDemand", "travel", "moves", "preferenceMisses", "imbalance", "response",
     ])
   }
 

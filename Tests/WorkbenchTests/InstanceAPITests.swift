@@ -142,7 +142,7 @@ struct InstanceAPITests {
       let objective = try #require((status["result"] as? [String: Any])?["objective"] as? Double)
       #expect(abs((why["objective"] as? Double ?? 0) - objective) < 0.01, "the roster's own price: \(why)")
       let terms = try #require(why["terms"] as? [[String: Any]])
-      #expect(terms.map { $0["key"] as? String } == ["uncoveredPairs", "unmetDemand", "travel", "moves", "preferenceMisses", "imbalance"])
+      #expect(terms.map { $0["key"] as? String } == ["uncoveredPairs", "unmetDemand", "travel", "moves", "preferenceMisses", "imbalance", "response"])
       #expect(terms.first?["name"] as? String == "未覆盖")
       let alternatives = try #require(why["alternatives"] as? [[String: Any]])
       #expect(alternatives.count == 8)

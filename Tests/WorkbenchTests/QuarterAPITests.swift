@@ -77,7 +77,9 @@ struct QuarterAPITests {
 
       // The same roster planned again is already in force; another one for the
       // quarter is refused by the history, in its words, unless it supersedes.
-      let (same, _) = try await Self.replan(client, "quarter=2025Q1&instance=\(instance)")
+      // (GLPK plans the same roster again; the greedy's roster depends on how
+      // far it gets in its time, so without GLPK the first job is adopted again.)
+      let same = GLPKSolver.isAvailable ? try await Self.replan(client, "quarter=2025Q1&instance=\(instance)").0 : job
       let inForce = try await Self.adopt(client, same, "{}")
       #expect((try APITests.json(inForce)["message"] as? String)?.contains("already in force") == true)
       let (second, _) = try await Self.replan(
