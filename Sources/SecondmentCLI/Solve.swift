@@ -376,6 +376,18 @@ enum SolveSummary {
     if !zoneLines.isEmpty { lines += ["Zoned officers by zone"] + zoneLines }
     let idle = instance.people.filter { (postings[$0.id] ?? .unassigned) == .unassigned }.map(\.name)
     if !idle.isEmpty { lines.append("Unassigned (\(idle.count)): " + idle.joined(separator: " ")) }
+    let joint = JointInspectionRule.staffing(in: district, coverage: evaluation.coverage)
+    if !joint.isEmpty {
+      let missing = joint.filter { !$0.missing.isEmpty }.count
+      lines.append("Joint inspections (综合查一次) planned in \(joint.count) towns, \(missing) missing a department")
+      for town in joint {
+        let name = district.town(town.town).map(label) ?? town.town
+        lines.append(
+          "  \(name): " + town.scenarios.joined(separator: "、")
+            + (town.missing.isEmpty
+              ? "" : " (missing: " + town.missing.map { id in district.departments.first { $0.id == id }?.name ?? id }.joined(separator: "、") + ")"))
+      }
+    }
     return lines
   }
 

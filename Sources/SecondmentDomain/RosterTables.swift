@@ -29,6 +29,10 @@ public struct RosterTables: Sendable {
     public var auxiliaries: [String]
     /// Desks taken (stationed officers and auxiliaries) and the town's desks.
     public var desksUsed: Int
+    /// Joint inspections planned here (scenario names) and the departments
+    /// of them with no officer present (ids; `JointInspectionRule.staffing`).
+    public var jointInspections: [String] = []
+    public var jointMissing: [String] = []
   }
 
   /// One department: its coverage over the towns and its people by posting.
@@ -127,6 +131,11 @@ public struct RosterTables: Sendable {
       }
     }
     for i in townLines.indices { townLines[i].desksUsed = townLines[i].stationed.count + townLines[i].auxiliaries.count }
+    for staffing in JointInspectionRule.staffing(in: district, coverage: evaluation.coverage) {
+      guard let i = townIndex[staffing.town] else { continue }
+      townLines[i].jointInspections = staffing.scenarios
+      townLines[i].jointMissing = staffing.missing
+    }
     towns = townLines
     departments = departmentLines
   }

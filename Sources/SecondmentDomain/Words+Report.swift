@@ -60,7 +60,7 @@ extension Words {
     "report.travel": ("Travel (minutes)", "路程（分钟）"),
     "report.worstResponse": ("Slowest response to a town's call (minutes)", "最长响应时间（分钟）"),
     "report.meanResponse": ("Mean response to a town's call (minutes)", "平均响应时间（分钟）"),
-    "report.jointInspection": ("Joint inspections missing a department", "综合查一次缺少部门"),
+    "report.jointInspection": ("Joint inspections: departments missing (town, department)", "综合查一次缺少的部门（镇街，部门）"),
     "report.auxiliariesAlone": ("Auxiliaries without an officer", "无执法人员在岗的协管员"),
     "report.postingCounts": ("People stationed / zoned / unassigned", "派驻 / 包片 / 未安排人数"),
     "report.objective": ("Objective total", "目标值合计"), "report.term": ("  objective: {0}", "  目标项：{0}"),

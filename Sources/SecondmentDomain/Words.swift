@@ -38,6 +38,13 @@ public struct Words: Sendable {
   /// What separates items in one cell: `、` in Chinese, `; ` in English.
   public var listSeparator: String { language == .zh ? "、" : "; " }
 
+  /// A town's joint inspections in words, e.g. `沿街商铺、餐饮店（缺：应急管理局）`; empty when none is planned.
+  public func jointInspections(_ line: RosterTables.TownLine, names: PlaceNames) -> String {
+    let planned = line.jointInspections.joined(separator: listSeparator)
+    guard !line.jointMissing.isEmpty else { return planned }
+    return format("jointMissing", planned, line.jointMissing.map(names.department).joined(separator: listSeparator))
+  }
+
   /// The catalogue: key → (English, Chinese).
   static let catalogue: [String: (en: String, zh: String)] = rosterWords.merging(pageWords) { a, _ in a }
     .merging(noticeWords) { a, _ in a }.merging(whatIfWords) { a, _ in a }.merging(quarterWords) { a, _ in a }
@@ -62,6 +69,8 @@ public struct Words: Sendable {
     "travel": ("travel", "路程"), "moves": ("moves", "调动"), "preferenceMisses": ("preference misses", "意向未满足"),
     "imbalance": ("imbalance", "不均衡"), "response": ("response", "响应时间"),
     "responseMinutes": ("response (minutes)", "响应时间（分钟）"),
+    "jointInspections": ("joint inspections", "综合查一次"),
+    "jointMissing": ("{0} (missing: {1})", "{0}（缺：{1}）"),
     "worstResponse": ("slowest response (minutes)", "最长响应时间（分钟）"),
     "meanResponse": ("mean response (minutes)", "平均响应时间（分钟）"), "byPerson": ("by person", "按人员"), "byTown": ("by town", "按镇街"),
     "byDepartment": ("by department", "按部门"), "coverage": ("coverage", "覆盖"), "notes": ("notes", "说明"),

@@ -156,6 +156,7 @@ public struct Report: Sendable {
       row(
         word("report.meanResponse"), { $0.run.evaluation.measures.meanResponseMinutes },
         { number($0.run.evaluation.measures.meanResponseMinutes, digits: 1) }),
+      row(word("report.jointInspection"), { Double($0.jointMissing) }, { "\($0.jointMissing)" }),
       row(
         word("report.auxiliariesAlone"), { Double($0.auxiliariesWithoutOfficer) },
         { "\($0.auxiliariesWithoutOfficer)" }),

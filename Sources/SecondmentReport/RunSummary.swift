@@ -71,6 +71,8 @@ public struct RunSummary: Sendable {
   public let travelMinutes: Double
   /// Auxiliaries stationed where no officer of their department is present.
   public let auxiliariesWithoutOfficer: Int
+  /// (town, department) pairs a planned joint inspection needs with no officer present.
+  public let jointMissing: Int
   public let stationed: Int
   public let zoned: Int
   public let unassigned: Int
@@ -120,6 +122,8 @@ public struct RunSummary: Sendable {
     demandFTE = all.reduce(0) { $0 + $1.demand }
     travelMinutes = run.evaluation.measures.travelMinutes
     auxiliariesWithoutOfficer = auxWithout
+    jointMissing = JointInspectionRule.staffing(in: district, coverage: run.evaluation.coverage)
+      .reduce(0) { $0 + $1.missing.count }
     self.stationed = stationed
     self.zoned = zoned
     self.unassigned = unassigned

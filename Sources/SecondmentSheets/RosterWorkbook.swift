@@ -44,13 +44,19 @@ public enum RosterWorkbook {
     }
 
     // By town.
-    var byTown: [[Cell]] = [w.headers(["town", "pilot", "demand", "supply", "unmet", "uncovered", "stationed", "zoned", "auxiliaries", "desks"])]
+    let joint = instance.jointInspections?.isEmpty == false
+    var byTown: [[Cell]] = [
+      w.headers(
+        ["town", "pilot", "demand", "supply", "unmet", "uncovered", "stationed", "zoned", "auxiliaries", "desks"]
+          + (joint ? ["jointInspections"] : []))
+    ]
     for line in tables.towns {
-      byTown.append([
-        .text(names.town(line.town.id)), .text(language.yesNo(line.town.pilot)), round(line.demand),
-        round(line.supply), round(line.unmet), .number(Double(line.uncovered)), .text(list(line.stationed)),
-        .text(list(line.zoned)), .text(list(line.auxiliaries)), .text("\(line.desksUsed)/\(line.town.deskCapacity)"),
-      ])
+      byTown.append(
+        [
+          .text(names.town(line.town.id)), .text(language.yesNo(line.town.pilot)), round(line.demand),
+          round(line.supply), round(line.unmet), .number(Double(line.uncovered)), .text(list(line.stationed)),
+          .text(list(line.zoned)), .text(list(line.auxiliaries)), .text("\(line.desksUsed)/\(line.town.deskCapacity)"),
+        ] + (joint ? [.text(w.jointInspections(line, names: names))] : []))
     }
 
     // By department.

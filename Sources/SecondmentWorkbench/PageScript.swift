@@ -361,7 +361,7 @@ enum PageScript {
         { key: "zoned", label: word("zoned"), value: t => listed(t.zoned) },
         { key: "auxiliaries", label: word("auxiliaries"), value: t => listed(t.auxiliaries) },
         { key: "desks", label: word("desks"), value: t => t.desksUsed + "/" + t.desks },
-      ], v.towns);
+      ].concat(v.towns.some(t => t.jointInspections) ? [{ key: "jointInspections", label: word("jointInspections") }] : []), v.towns);
       const townName = Object.fromEntries(v.towns.map(t => [t.id, t.name]));
       draw("by-person", "by-person-box", [
         { key: "name", label: word("name"), cell: p => el("button", { type: "button", class: "link why-person", "data-person": p.id,

@@ -123,6 +123,8 @@ struct RosterView: Codable, Sendable {
     var desks: Int
     /// The slowest response to this town's calls, minutes (nil: no pair with an answer).
     var worstResponse: Double?
+    /// Joint inspections planned here, in words, with any department missing (empty: none planned).
+    var jointInspections: String
   }
 
   struct DepartmentLine: Codable, Sendable {
@@ -209,7 +211,8 @@ struct RosterView: Codable, Sendable {
         supply: round(line.supply), unmet: round(line.unmet), uncovered: line.uncovered,
         stationed: named(line.stationed), zoned: named(line.zoned), auxiliaries: named(line.auxiliaries),
         desksUsed: line.desksUsed, desks: line.town.deskCapacity,
-        worstResponse: tables.evaluation.coverage.filter { $0.town == line.town.id }.compactMap(\.responseMinutes).max())
+        worstResponse: tables.evaluation.coverage.filter { $0.town == line.town.id }.compactMap(\.responseMinutes).max(),
+        jointInspections: words.jointInspections(line, names: names))
     }
     departments = tables.departments.map { line in
       DepartmentLine(

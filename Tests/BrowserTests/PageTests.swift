@@ -184,7 +184,7 @@ struct PageTests {
       try await browser.click("#replan")
       #expect(try await browser.wait(seconds: 300) { try await browser.text("#quarter-headline").hasPrefix("2025Q1：从头安排") })
       #expect(try await browser.text("#quarter-moves").hasPrefix("调动 0 人"))
-      #expect(try await browser.count("#quarter-coverage tbody tr") == 4)
+      #expect(try await browser.count("#quarter-coverage tbody tr") == 5)
       try await browser.screenshot("1-first-quarter")
       try await browser.type("#adopted-by", "王丽")
       try await browser.click("#adopt")

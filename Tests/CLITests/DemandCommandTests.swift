@@ -26,6 +26,16 @@ struct DemandCommandTests {
     let baseline = try InstanceLoader.load(path: instance)
     #expect(written.towns.map(\.demand) == baseline.towns.map(\.demand))
     #expect(written.jointInspections?.count == 15)
+
+    // The derived instance plans joint inspections: a roster reports them town by town.
+    let towns = Set((written.jointInspections ?? []).flatMap(\.towns))
+    let book = folder.appendingPathComponent("roster.xlsx").path
+    let solved = try runSecondment(["solve", out, "--solver", "greedy", "--time-limit", "5", "--xlsx", book])
+    #expect(solved.status == 0 || solved.status == 1, "\(solved.stderr)")
+    let line = try #require(
+      solved.stdout.split(separator: "\n").first { $0.hasPrefix("Joint inspections (综合查一次) planned in ") })
+    #expect(line.hasPrefix("Joint inspections (综合查一次) planned in \(towns.count) towns, "), "\(line)")
+    #expect(FileManager.default.fileExists(atPath: book))
   }
 
   @Test("a workload naming an unknown item exits 2 with the place and the fix, and writes nothing")

@@ -45,6 +45,25 @@ struct WorkloadSheetsTests {
     }
   }
 
+  @Test("the roster workbook lists each town's joint inspections and the departments missing from them")
+  func rosterWorkbookListsJointInspections() throws {
+    let instance = try InstanceLoader.load(path: instancePath)
+    let workload = try WorkloadSheets.read(path: workloadPath, items: itemsPath, instance: instance)
+    let derived = DemandDerivation.apply(
+      DemandDerivation.derive(
+        workload, towns: instance.towns.map(\.id), departments: instance.departments.map(\.id), policy: instance.policy),
+      workload: workload, to: instance)
+    let district = District(derived)
+    // Nobody posted: every planned joint inspection misses every department.
+    let book = RosterWorkbook.workbook(Roster(instance: derived.name, postings: []), district: district, language: .zh)
+    let byTown = try #require(book.sheets.first { $0.name == "按镇街" })
+    let column = try #require(byTown.rows[0].firstIndex { $0.text == "综合查一次" })
+    let planned = try #require((derived.jointInspections ?? []).first)
+    let town = try #require(planned.towns.first.flatMap(district.town))
+    let row = try #require(byTown.rows.first { $0.first?.text == town.name })
+    #expect(row[column].text.contains(planned.name) && row[column].text.contains("（缺："), "\(row[column].text)")
+  }
+
   @Test("a workbook holds the catalogue and the workload as two sheets, names resolving to ids")
   func workbookHoldsBothSheets() throws {
     let folder = try temporaryFolder()

@@ -84,6 +84,31 @@ public enum JointInspectionRule {
     }
   }
 
+  /// One town's planned joint inspections and how they are staffed under a roster.
+  public struct TownStaffing: Sendable, Hashable {
+    public var town: String
+    /// The scenarios planned there, by name.
+    public var scenarios: [String]
+    /// Departments of those scenarios with no officer present (ids, instance order).
+    public var missing: [String]
+  }
+
+  /// Per town with a joint inspection planned (whatever `policy.jointInspection`
+  /// says), the scenarios and the departments missing from them under the
+  /// roster whose `coverage` (`RosterEvaluation.coverage`) is given.
+  public static func staffing(in district: District, coverage: [TownCoverage]) -> [TownStaffing] {
+    guard let plans = district.instance.jointInspections, !plans.isEmpty else { return [] }
+    var present: Set<String> = []
+    for c in coverage where c.officersPresent > 0 { present.insert(c.town + "|" + c.department) }
+    return district.towns.compactMap { town in
+      let here = plans.filter { $0.towns.contains(town.id) }
+      guard !here.isEmpty else { return nil }
+      let needed = Set(here.flatMap(\.departments))
+      let missing = district.departments.map(\.id).filter { needed.contains($0) && !present.contains(town.id + "|" + $0) }
+      return TownStaffing(town: town.id, scenarios: here.map(\.name), missing: missing)
+    }
+  }
+
   /// The planner's words for a department missing from a town's joint
   /// inspection, e.g. `Anfu: no Emergency management officer present for the joint inspection 沿街商铺`.
   public static func message(town: String, department: String, scenarios: [String]) -> String {
