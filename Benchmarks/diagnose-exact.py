@@ -52,7 +52,8 @@ def highs(path, limit, **options):
 
 
 def glpsol(path, limit):
-    p, seconds = run(["glpsol", "--freemps", path, "--cuts", "--tmlim", str(limit), "--log", "/dev/null"], limit)
+    # No --log: glpsol replaces the file it logs to, and /dev/null with it.
+    p, seconds = run(["glpsol", "--freemps", path, "--cuts", "--tmlim", str(limit)], limit)
     out = p.stdout
     lp = re.search(r"^\*\s*\d+:\s*obj\s*=\s*([-0-9.e+]+)", out, re.M)
     root = None
