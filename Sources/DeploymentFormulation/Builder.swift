@@ -159,6 +159,8 @@ struct Builder {
   mutating func chooseOptions() {
     let w = district.policy.weights
     let townCount = district.towns.count
+    let prune = options.prunePointless && !options.elastic && (!certifiedRule || presenceFixed)
+      && !presenceCountsBeyondDemand
 
     for cls in classes {
       let p = cls.representative
@@ -181,8 +183,7 @@ struct Builder {
       // department in the zone, its certificate and legal background count
       // for no rule) and whose presence changes no rule are interchangeable
       // but for their cost: keep the cheapest, and the current posting.
-      if options.prunePointless && !options.elastic && p.role == .officer
-        && (!certifiedRule || presenceFixed) && !presenceCountsBeyondDemand,
+      if prune && p.role == .officer,
         let d
       {
         let counts = (p.certified && certifiedRule) || (p.legal && legalRule)

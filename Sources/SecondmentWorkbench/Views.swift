@@ -205,13 +205,17 @@ struct RosterView: Codable, Sendable {
         posting: names.posting(line.posting, words: words), towns: line.towns,
         fte: Rounding.round(line.fte, Rounding.displayStep))
     }
+    var slowest: [String: Double] = [:]
+    for c in tables.evaluation.coverage {
+      if let r = c.responseMinutes { slowest[c.town] = max(slowest[c.town] ?? 0, r) }
+    }
     towns = tables.towns.map { line in
       TownLine(
         id: line.town.id, name: names.town(line.town.id), pilot: line.town.pilot, demand: round(line.demand),
         supply: round(line.supply), unmet: round(line.unmet), uncovered: line.uncovered,
         stationed: named(line.stationed), zoned: named(line.zoned), auxiliaries: named(line.auxiliaries),
         desksUsed: line.desksUsed, desks: line.town.deskCapacity,
-        worstResponse: tables.evaluation.coverage.filter { $0.town == line.town.id }.compactMap(\.responseMinutes).max(),
+        worstResponse: slowest[line.town.id],
         jointInspections: words.jointInspections(line, names: names))
     }
     departments = tables.departments.map { line in
