@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # OR-Library GAP benchmark: gapa-gapd (24 instances, minimised), release build,
-# `secondment gap` with a time limit per instance (default 10 s). Runs three
-# solvers: glpk (cold: presolve + cuts), glpk-warm (greedy solution as a warm
-# start through GLPK's heuristic callback; presolve then off) and greedy. Prints
+# `secondment gap` with a time limit per instance (default 10 s). Runs four
+# solvers (or those named in SOLVERS): auto (the default mode: relaxations,
+# greedy from the rounding, neighbourhood searches, GLPK warm-started), glpk
+# (cold: presolve + cuts), glpk-warm (greedy solution as a warm start through
+# GLPK's heuristic callback; presolve then off) and greedy. Prints
 # one Markdown table row per instance and solver with the distance to the known
 # value (Instances/gap/known_values.csv; d20200 is best known, not proven),
 # then a summary per solver and file (mean and max distance over the instances
@@ -28,16 +30,23 @@ run() {  # file label args... -> JSON lines in $WORK/<file>.<label>.json, peak K
     >"$WORK/$file.$label.json"
 }
 
+read -r -a LABELS <<<"${SOLVERS:-auto glpk glpk-warm greedy}"
 for file in "${FILES[@]}"; do
-  run "$file" glpk --solver glpk
-  run "$file" glpk-warm --solver glpk --warm-start
-  run "$file" greedy --solver greedy
+  for label in "${LABELS[@]}"; do
+    case "$label" in
+      auto) run "$file" auto --solver auto ;;
+      glpk) run "$file" glpk --solver glpk ;;
+      glpk-warm) run "$file" glpk-warm --solver glpk --warm-start ;;
+      greedy) run "$file" greedy --solver greedy ;;
+      *) echo "unknown solver label $label" >&2; exit 2 ;;
+    esac
+  done
 done
 
 echo "| instance | solver | objective | known | distance % | status | bound | gap % | seconds |"
 echo "|---|---|---|---|---|---|---|---|---|"
 for file in "${FILES[@]}"; do
-  for label in glpk glpk-warm greedy; do
+  for label in "${LABELS[@]}"; do
     jq -r --arg s "$label" '"| \(.name) | \($s) | \(.objective // "-") | \(.known // "-") | " +
       (if .distance == null then "-" else (.distance * 100 | round / 100 | tostring) end) +
       " | \(.status) | \(.bound // "-" | if type == "number" then (. * 100 | round / 100) else . end) | " +
@@ -50,7 +59,7 @@ echo
 echo "| file | solver | with solution | proven optimal | at known value | mean distance % | max distance % | total seconds | peak memory |"
 echo "|---|---|---|---|---|---|---|---|---|"
 for file in "${FILES[@]}"; do
-  for label in glpk glpk-warm greedy; do
+  for label in "${LABELS[@]}"; do
     mem=$(tail -1 "$WORK/$file.$label.mem")
     # Mean and max distance over the instances with a solution only.
     jq -rs --arg f "$file" --arg s "$label" --arg mem "$((mem / 1024)) MiB" '

@@ -34,6 +34,16 @@ public struct GAPGreedySolver: Sendable {
   /// Tabu-search iterations; nil picks a default from the instance's size
   /// (`defaultIterations(agents:jobs:)`).
   public var iterationLimit: Int?
+  /// An assignment (agent per job, 0-based) the tabu search starts from
+  /// instead of the best construction, e.g. the linear relaxation rounded;
+  /// it may overload agents (the search repairs it). Ignored unless it gives
+  /// every job a valid agent.
+  public var start: [Int]?
+  /// Prices per unit of each agent's resource (e.g. the Lagrangian
+  /// relaxation's, in minimisation form): when given, the construction ranks
+  /// agents by cost plus priced resource and by cost alone only, instead of
+  /// the five measures. Ignored unless there is one per agent.
+  public var prices: [Double]?
 
   /// A solver with a seed and an optional wall-clock limit in seconds.
   public init(seed: UInt64 = 1, timeLimit: Double? = nil) {
@@ -71,7 +81,15 @@ public struct GAPGreedySolver: Sendable {
     var search = GAPSearch(instance: instance, sense: sense, seed: seed)
     let iterations = iterationLimit ?? Self.defaultIterations(agents: m, jobs: n)
     let deadline = timeLimit.map { DispatchTime.now().uptimeNanoseconds + UInt64(max(0, $0) * 1e9) }
-    guard let best = search.run(iterations: iterations, deadline: deadline) else { return nil }
+    let start = self.start.flatMap { s in
+      s.count == n && s.allSatisfy { (0..<m).contains($0) } ? s : nil
+    }
+    let prices = self.prices.flatMap { $0.count == m ? $0 : nil }
+    guard
+      let best = search.run(iterations: iterations, deadline: deadline, start: start, prices: prices)
+    else {
+      return nil
+    }
     var objective = 0
     for j in 0..<n { objective += instance.cost[best[j]][j] }
     return GAPSolution(agentOfJob: best, objective: objective)
@@ -194,6 +212,13 @@ struct GAPSearch {
     return agent
   }
 
+  /// Whether no agent of `agent` is over its capacity.
+  func isFeasible(_ agent: [Int]) -> Bool {
+    var load = [Int](repeating: 0, count: m)
+    for j in 0..<n { load[agent[j]] += res[j * m + agent[j]] }
+    return zip(load, cap).allSatisfy { $0 <= $1 }
+  }
+
   func totalCost(_ agent: [Int]) -> Int {
     var s = 0
     for j in 0..<n { s += cost[j * m + agent[j]] }
@@ -203,7 +228,9 @@ struct GAPSearch {
   // MARK: - Tabu search
 
   /// Runs construction and tabu search; returns the best feasible assignment.
-  mutating func run(iterations: Int, deadline: UInt64?) -> [Int]? {
+  mutating func run(
+    iterations: Int, deadline: UInt64?, start given: [Int]? = nil, prices: [Double]? = nil
+  ) -> [Int]? {
     // Trivial bound: every job at its cheapest agent.
     var bound = 0
     for j in 0..<n {
@@ -215,7 +242,7 @@ struct GAPSearch {
     let r = res
     let b = cap
     let mm = m
-    let measures: [(Int, Int) -> Double] = [
+    var measures: [(Int, Int) -> Double] = [
       { j, i in Double(c[j * mm + i]) },
       { j, i in Double(c[j * mm + i]) * Double(max(r[j * mm + i], 1)) },
       { j, i in Double(r[j * mm + i]) },
@@ -225,6 +252,12 @@ struct GAPSearch {
         Double(c[j * mm + i] + 1_000_000) / Double(max(r[j * mm + i], 1))
       },
     ]
+    if let prices {
+      measures = [
+        { j, i in Double(c[j * mm + i]) + prices[i] * Double(r[j * mm + i]) },
+        measures[0],
+      ]
+    }
     var bestAgent: [Int]? = nil
     var bestCost = Int.max
     for f in measures {
@@ -236,8 +269,12 @@ struct GAPSearch {
         }
       }
     }
+    if let given, isFeasible(given), totalCost(given) < bestCost {
+      bestCost = totalCost(given)
+      bestAgent = given
+    }
     if bestCost == bound || iterations == 0 { return bestAgent }
-    let start = bestAgent ?? leastOverload()
+    let start = given ?? bestAgent ?? leastOverload()
     return tabu(start: start, bestFeasible: bestAgent, bestFeasibleCost: bestCost, bound: bound,
       iterations: iterations, deadline: deadline)
   }

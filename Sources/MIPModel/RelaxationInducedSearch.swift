@@ -11,13 +11,16 @@ extension Solver {
   /// termination kept); `found` itself when it has no point or nothing
   /// improved it. Every point it returns keeps the model's rows.
   ///
+  /// `relaxation`, when given, is the linear relaxation's optimum already
+  /// known to the caller; otherwise the search solves it first.
+  ///
   /// Used on the pooled departments of large districts, where GLPK's search
   /// leaves a department's roster well above its optimum in a few seconds:
   /// there the sub-problems hold all but 100-300 of about 1,400 integers
   /// and mostly close in under 0.2 s (`Benchmarks/reports/2026-11-27-deployment-gap-greedy.md`).
   public func improveByRelaxation(
     _ model: Model, from found: SolveResult, timeLimit: Double, rounds: Int = 3, seed: UInt64,
-    shouldStop: (@Sendable () -> Bool)?
+    relaxation known: [Double]? = nil, shouldStop: (@Sendable () -> Bool)?
   ) throws -> SolveResult {
     let clock = ContinuousClock.now
     func left() -> Double { timeLimit - (ContinuousClock.now - clock).inSeconds }
@@ -26,9 +29,15 @@ extension Solver {
     guard var point = found.values, var objective = found.objective, left() > 0.05,
       shouldStop?() != true
     else { return found }
-    let relaxation = try solve(
-      model.linearRelaxation, options: SolveOptions(timeLimit: left(), seed: seed))
-    guard relaxation.termination == .optimal, let optimum = relaxation.values else { return found }
+    let optimum: [Double]
+    if let known, known.count == model.variables.count {
+      optimum = known
+    } else {
+      let relaxation = try solve(
+        model.linearRelaxation, options: SolveOptions(timeLimit: left(), seed: seed))
+      guard relaxation.termination == .optimal, let values = relaxation.values else { return found }
+      optimum = values
+    }
     for _ in 0..<rounds where left() > 0.05 && shouldStop?() != true {
       let held = Set(
         model.variables.indices.filter { j in

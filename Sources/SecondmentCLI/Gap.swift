@@ -17,12 +17,19 @@ extension Secondment {
         bound, gap to the bound, and seconds. With --format json, one JSON
         object per line with the same fields.
 
+        With GLPK the default solver is auto: a Lagrangian and a linear
+        relaxation (the bound), the greedy from the rounded relaxation,
+        neighbourhood searches that re-assign a few jobs or agents exactly,
+        then GLPK warm-started from the best, to the limit; it always returns
+        the best assignment found (GAPAutoSolver).
+
         The sense defaults to OR-Library's: maximise for gap1-gap12, minimise
         for gapa-gapd (and for any other file). Exits 2 when the file cannot
         be read or the chosen solver is not in this build.
         """)
 
     enum SolverChoice: String, ExpressibleByArgument, CaseIterable {
+      case auto
       case glpk
       case greedy
     }
@@ -41,8 +48,16 @@ extension Secondment {
     @Argument(help: "An OR-Library GAP file, e.g. Instances/gap/gap1.txt.")
     var file: String
 
-    @Option(help: "glpk (exact; the default when built in) or greedy (heuristic).")
+    @Option(
+      help: """
+        auto (the default when GLPK is built in: relaxation, greedy from its rounding, \
+        neighbourhood search, GLPK warm-started; the best found), glpk (exact only) \
+        or greedy (heuristic only; the default without GLPK).
+        """)
     var solver: SolverChoice?
+
+    @Flag(help: "With auto: print each step's outcome and seconds to standard error.")
+    var showSteps = false
 
     @Option(help: "Objective sense; default: OR-Library's for the file.")
     var sense: Sense?
@@ -68,8 +83,8 @@ extension Secondment {
     }
 
     func run() throws {
-      let choice = solver ?? (GLPKSolver.isAvailable ? .glpk : .greedy)
-      if choice == .glpk && !GLPKSolver.isAvailable {
+      let choice = solver ?? (GLPKSolver.isAvailable ? .auto : .greedy)
+      if choice != .greedy && !GLPKSolver.isAvailable {
         printError(
           "secondment gap: this build has no GLPK; rebuild with the default traits, or use --solver greedy")
         throw ExitCode(2)
@@ -99,6 +114,20 @@ extension Secondment {
       let clock = ContinuousClock()
       let start = clock.now
       switch solver {
+      case .auto:
+        let auto = GAPAutoSolver(solver: GLPKSolver(), seed: seed, timeLimit: timeLimit)
+        let result: GAPAutoResult
+        do {
+          result = try auto.solve(instance, sense: sense)
+        } catch {
+          printError("secondment gap: \(instance.name): \(error)")
+          throw ExitCode(1)
+        }
+        if showSteps { printError("\(instance.name): " + result.steps.joined(separator: "; ")) }
+        return GapRow(
+          objective: result.solution.map { Double($0.objective) },
+          status: result.proven ? "optimal" : result.solution == nil ? "no-solution" : "feasible",
+          bound: result.bound, seconds: (clock.now - start).inSeconds)
       case .greedy:
         let solution = GAPGreedySolver(seed: seed, timeLimit: timeLimit).solve(instance, sense: sense)
         return GapRow(

@@ -15,7 +15,7 @@ struct Secondment: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       Validate.self, Solve.self, Generate.self, Check.self, Gap.self, Replan.self, History.self, WhatIf.self,
-      Export.self, Serve.self, Respond.self, Demand.self,
+      Export.self, Serve.self, Respond.self, Demand.self, GapGenerate.self,
     ])
 
   /// Parses and runs the command; a usage error (an unknown option, a value

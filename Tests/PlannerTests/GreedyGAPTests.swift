@@ -105,18 +105,35 @@ struct GreedyGAPTests {
     #expect(GAPGreedySolver(seed: 1, iterationLimit: 200).solve(instance, sense: .minimize) == nil)
   }
 
+  /// Agent 1 has room only for the two small jobs, so the big ones share agent 0 (optimum 4).
+  static let tight = GAPInstance(
+    name: "tight",
+    cost: [[1, 9, 1, 9], [9, 1, 9, 1]],
+    resource: [[3, 1, 3, 1], [3, 1, 3, 1]],
+    capacity: [6, 2])
+
   @Test("a tiny instance with one feasible split: found, and at its cost")
   func tinyInstance() throws {
-    // Agent 1 has room only for the two small jobs, so the big ones share agent 0.
-    let instance = GAPInstance(
-      name: "tight",
-      cost: [[1, 9, 1, 9], [9, 1, 9, 1]],
-      resource: [[3, 1, 3, 1], [3, 1, 3, 1]],
-      capacity: [6, 2])
+    let instance = Self.tight
     let solution = try #require(
       GAPGreedySolver(seed: 1, iterationLimit: 200).solve(instance, sense: .minimize))
     try GAPTestData.expectFeasible(solution, instance, "tight")
     #expect(solution.objective == 4)
+  }
+
+  @Test("a given start that beats every construction is kept; an overloaded one is repaired")
+  func givenStart() throws {
+    let instance = Self.tight
+    // The optimum as the start, no iterations: constructions alone may miss it.
+    var solver = GAPGreedySolver(seed: 1, iterationLimit: 0)
+    solver.start = [0, 1, 0, 1]
+    #expect(solver.solve(instance, sense: .minimize)?.objective == 4)
+    // Every job at agent 1 overloads it (8 > 2): the search repairs it.
+    solver = GAPGreedySolver(seed: 1, iterationLimit: 200)
+    solver.start = [1, 1, 1, 1]
+    let repaired = try #require(solver.solve(instance, sense: .minimize))
+    try GAPTestData.expectFeasible(repaired, instance, "tight")
+    #expect(repaired.objective == 4)
   }
 }
 

@@ -1,0 +1,285 @@
+import Foundation
+import MIPModel
+import Randomness
+
+/// How `GAPAutoSolver` divides a time limit between its steps.
+///
+/// Shares are of the time left when the step begins, each in 0…1. They are
+/// the only tuning numbers of the auto mode; Benchmarks/README.md ("Large GAP
+/// instances") has the measurements behind them.
+public struct GAPAutoTuning: Sendable, Hashable {
+  /// Most of the limit the Lagrangian relaxation may take (default 0.1).
+  public var lagrangianShare: Double = 0.1
+  /// Subgradient steps of the Lagrangian relaxation (default 3,000).
+  public var lagrangianSteps: Int = 3_000
+  /// Most of what is left the linear relaxation may take (default 0.3);
+  /// without it the steps go on from the Lagrangian assignment.
+  public var relaxationShare: Double = 0.3
+  /// The tabu search's share of what is left after the relaxation (default
+  /// 0.4).
+  public var tabuShare: Double = 0.4
+  /// The relaxation induced neighbourhood search's share of what is left
+  /// after the tabu search (default 0.5); the exact search, warm-started from
+  /// the best assignment, has the rest.
+  public var neighbourhoodShare: Double = 0.5
+  /// Rounds of the neighbourhood search, each from the last better
+  /// assignment (default 4).
+  public var neighbourhoodRounds: Int = 4
+  /// The agent-subset search's share of what is left after the
+  /// neighbourhood search (default 0.7); the exact search has the rest.
+  public var subsetShare: Double = 0.7
+  /// Agents whose jobs the first sub-problem of the agent-subset search
+  /// re-assigns (default 3, at least 2); the size grows by one after a
+  /// sub-problem solved in under `subsetQuickSeconds` and shrinks by one
+  /// after one that reached its limit.
+  public var subsetAgents: Int = 3
+  /// Seconds under which a sub-problem counts as quick (default 0.2).
+  public var subsetQuickSeconds: Double = 0.2
+  /// Seconds one sub-problem may take (default 2).
+  public var subsetSeconds: Double = 2
+  /// Without a time limit: seconds of the neighbourhood search (default 60)
+  /// and of the agent-subset search (default 30) before the exact search.
+  public var unlimitedNeighbourhoodSeconds: Double = 60
+  public var unlimitedSubsetSeconds: Double = 30
+
+  public init() {}
+}
+
+/// What `GAPAutoSolver` found: the best assignment, a bound and how each step did.
+public struct GAPAutoResult: Sendable {
+  /// The best assignment found; nil only when no step found one (the
+  /// instance may be infeasible, or the limit too short for any).
+  public var solution: GAPSolution?
+  /// A bound on the optimum in the objective's sense: the exact search's, or
+  /// the linear relaxation's rounded to an integer (costs are integers).
+  public var bound: Double?
+  /// Whether the exact search proved `solution` optimal.
+  public var proven: Bool
+  /// One line per step: its name, its objective or outcome and its seconds.
+  public var steps: [String]
+}
+
+/// The GAP's auto mode: relaxation, greedy, neighbourhood search, exact search.
+///
+/// 1. The Lagrangian relaxation of the capacities (`GAPLagrangian`): a
+///    bound and an assignment at the best prices within a tenth of the
+///    limit; then the linear relaxation (at most `relaxationShare` of the
+///    rest). In a basic optimum at most one job per agent is split between
+///    agents, so giving each job its agent of largest value is nearly an
+///    assignment; when the simplex method does not finish in time, the
+///    Lagrangian assignment stands in for it.
+/// 2. The tabu search of `GAPGreedySolver` from that rounding (the greedy's
+///    own constructions compete), which repairs overloads by strategic
+///    oscillation.
+/// 3. Relaxation induced neighbourhood search (`Solver.improveByRelaxation`)
+///    from the best assignment: the jobs on which it agrees with the
+///    relaxation are held and the exact solver re-assigns the others.
+/// 4. The agent-subset search: the jobs of a few agents re-assigned among
+///    them, exactly, agents in a random order, the size adapting to how fast
+///    the sub-problems close.
+/// 5. The exact search on the whole model, warm-started from the best
+///    assignment, to the limit: it proves optimality where it can.
+///
+/// Returns the best assignment any step found, so never less than the
+/// greedy's. Without a time limit the tabu search runs its default
+/// iterations and the exact search runs to its proof.
+public struct GAPAutoSolver<S: Solver>: Sendable {
+  /// The exact solver (GLPK in the command-line tool).
+  public var solver: S
+  /// Seed of the greedy's and the exact solver's random choices.
+  public var seed: UInt64
+  /// Wall-clock limit in seconds for all steps together; nil for none.
+  public var timeLimit: Double?
+  /// How the limit is divided.
+  public var tuning = GAPAutoTuning()
+
+  public init(solver: S, seed: UInt64 = 1, timeLimit: Double? = nil) {
+    self.solver = solver
+    self.seed = seed
+    self.timeLimit = timeLimit
+  }
+
+  /// Solves `instance` in `sense`; throws only when the exact solver rejects the model.
+  public func solve(_ instance: GAPInstance, sense: ObjectiveSense) throws -> GAPAutoResult {
+    let clock = ContinuousClock()
+    let began = clock.now
+    func elapsed() -> Double { (clock.now - began).inSeconds }
+    func left() -> Double? { timeLimit.map { max(0, $0 - elapsed()) } }
+    let better: (Double, Double) -> Bool = sense == .minimize ? { $0 < $1 } : { $0 > $1 }
+    let gap = GAPModel(instance, sense: sense)
+    var steps: [String] = []
+    var stepStart = elapsed()
+    func log(_ text: String) {
+      let now = elapsed()
+      steps.append("\(text) (\(String(format: "%.2f", now - stepStart)) s)")
+      stepStart = now
+    }
+
+    // 1. The Lagrangian relaxation, then the linear relaxation.
+    let lagrangian = GAPLagrangian.solve(
+      instance, sense: sense, steps: tuning.lagrangianSteps,
+      seconds: left().map { $0 * tuning.lagrangianShare })
+    var bound: Double? = integral(lagrangian.bound, sense)
+    log("Lagrangian \(String(format: "%.2f", lagrangian.bound)) in \(lagrangian.steps) steps")
+    var relaxation: [Double]?
+    let lp = try solver.solve(
+      gap.model.linearRelaxation,
+      options: SolveOptions(timeLimit: left().map { $0 * tuning.relaxationShare }, seed: seed))
+    if lp.termination == .optimal, let values = lp.values, let value = lp.objective {
+      relaxation = values
+      let lpBound = integral(value, sense)
+      if bound.map({ better($0, lpBound) }) ?? true { bound = lpBound }
+      log("relaxation \(String(format: "%.2f", value))")
+    } else {
+      log("relaxation \(lp.status)")
+    }
+
+    // 2. The tabu search from the rounded relaxation.
+    var greedy = GAPGreedySolver(seed: seed, timeLimit: left().map { $0 * tuning.tabuShare })
+    // The rounded linear relaxation splits few jobs: the search starts from
+    // it. Without it, the construction by Lagrangian prices is the start
+    // (the Lagrangian assignment itself overloads too many agents).
+    greedy.start = relaxation.map { Self.rounded($0, agents: instance.agents, jobs: instance.jobs) }
+    greedy.prices = lagrangian.prices
+    var best = greedy.solve(instance, sense: sense)
+    log("tabu search \(best.map { "\($0.objective)" } ?? "no assignment")")
+    var proven = false
+    if let b = best, let bound, Double(b.objective) == bound { proven = true }
+
+    // 3. Neighbourhood search around the best assignment.
+    let guide =
+      relaxation
+      ?? gap.values(of: GAPSolution(agentOfJob: lagrangian.agentOfJob, objective: 0))
+    if !proven, let b = best, (left() ?? 1) > 0.05 {
+      let found = SolveResult(
+        termination: .limit(.time), values: gap.values(of: b), objective: Double(b.objective),
+        bound: bound, seconds: 0, solver: solver.name)
+      let limit = left().map { $0 * tuning.neighbourhoodShare } ?? tuning.unlimitedNeighbourhoodSeconds
+      let improved = try solver.improveByRelaxation(
+        gap.model, from: found, timeLimit: limit, rounds: tuning.neighbourhoodRounds, seed: seed,
+        relaxation: guide, shouldStop: nil)
+      if let values = improved.values, let s = gap.solution(from: values),
+        instance.isFeasible(s.agentOfJob), better(Double(s.objective), Double(b.objective))
+      {
+        best = s
+      }
+      log("neighbourhood search \(best.map { "\($0.objective)" } ?? "-")")
+      if let b = best, let bound, Double(b.objective) == bound { proven = true }
+    }
+
+    // 4. The agent-subset search.
+    if !proven, let b = best, (left() ?? 1) > 0.05 {
+      let limit = left().map { $0 * tuning.subsetShare } ?? tuning.unlimitedSubsetSeconds
+      if let s = try subsetSearch(instance, sense: sense, from: b, seconds: limit, bound: bound),
+        better(Double(s.objective), Double(b.objective))
+      {
+        best = s
+      }
+      log("agent-subset search \(best.map { "\($0.objective)" } ?? "-")")
+      if let b = best, let bound, Double(b.objective) == bound { proven = true }
+    }
+
+    // 5. The exact search, warm-started, to the limit.
+    if !proven, (left() ?? 1) > 0.05 {
+      var options = SolveOptions(timeLimit: left(), seed: seed)
+      options.warmStart = best.map(gap.values(of:))
+      let exact = try solver.solve(gap.model, options: options)
+      if let values = exact.values, let s = gap.solution(from: values),
+        instance.isFeasible(s.agentOfJob), best.map({ better(Double(s.objective), Double($0.objective)) }) ?? true
+      {
+        best = s
+      }
+      if let b = exact.bound, bound.map({ better($0, b) }) ?? true { bound = b.rounded(sense == .minimize ? .up : .down) }
+      proven = exact.termination == .optimal && best.map { Double($0.objective) } == exact.objective
+      if let b = best, let bound, Double(b.objective) == bound { proven = true }
+      log("exact search \(exact.status) \(best.map { "\($0.objective)" } ?? "-")")
+    }
+    if proven, let b = best { bound = Double(b.objective) }
+    return GAPAutoResult(solution: best, bound: bound, proven: proven, steps: steps)
+  }
+
+  /// Re-assigns the jobs of a few agents at a time among those agents, exactly.
+  ///
+  /// Sweeps the agents in a random order, `size` at a time; each sub-problem
+  /// is a GAP of its own (the agents' jobs, the agents' capacities) that the
+  /// exact solver solves from the current assignment. Stops after `seconds`,
+  /// at the bound, or after a sweep with every sub-problem proven and nothing
+  /// improved at the largest size tried.
+  func subsetSearch(
+    _ instance: GAPInstance, sense: ObjectiveSense, from start: GAPSolution, seconds: Double,
+    bound: Double?
+  ) throws -> GAPSolution? {
+    let m = instance.agents
+    guard m >= 2 else { return nil }
+    let clock = ContinuousClock()
+    let began = clock.now
+    func left() -> Double { seconds - (clock.now - began).inSeconds }
+    var rng = SeededRandom(seed: seed ^ 0x5AB5_E7)
+    var agentOfJob = start.agentOfJob
+    var objective = start.objective
+    var size = min(m, max(2, tuning.subsetAgents))
+    while left() > 0.05 {
+      var improved = false
+      var allProven = true
+      let order = rng.shuffled(Array(0..<m))
+      var k = 0
+      while k < m, left() > 0.05 {
+        var agents = Array(order[k..<min(m, k + size)])
+        // The last group of a sweep takes agents from the front to keep its size.
+        var f = 0
+        while agents.count < size, f < k {
+          agents.append(order[f])
+          f += 1
+        }
+        k += size
+        let jobs = agentOfJob.indices.filter { agents.contains(agentOfJob[$0]) }
+        guard !jobs.isEmpty else { continue }
+        let sub = GAPInstance(
+          name: instance.name,
+          cost: agents.map { i in jobs.map { instance.cost[i][$0] } },
+          resource: agents.map { i in jobs.map { instance.resource[i][$0] } },
+          capacity: agents.map { instance.capacity[$0] })
+        let model = GAPModel(sub, sense: sense)
+        let current = jobs.map { j in agents.firstIndex(of: agentOfJob[j]) ?? 0 }
+        let before = sub.cost(of: current)
+        var options = SolveOptions(timeLimit: min(tuning.subsetSeconds, left()), seed: seed)
+        options.warmStart = model.values(of: GAPSolution(agentOfJob: current, objective: before))
+        let subStart = clock.now
+        let result = try solver.solve(model.model, options: options)
+        let took = (clock.now - subStart).inSeconds
+        if result.termination == .optimal {
+          if took < tuning.subsetQuickSeconds { size = min(m, size + 1) }
+        } else {
+          allProven = false
+          if took >= tuning.subsetSeconds * 0.9 { size = max(2, size - 1) }
+        }
+        guard let values = result.values, let s = model.solution(from: values),
+          sub.isFeasible(s.agentOfJob)
+        else { continue }
+        let gain = sense == .minimize ? before - s.objective : s.objective - before
+        guard gain > 0 else { continue }
+        for (position, j) in jobs.enumerated() { agentOfJob[j] = agents[s.agentOfJob[position]] }
+        objective += sense == .minimize ? -gain : gain
+        improved = true
+        if let bound, Double(objective) == bound { return GAPSolution(agentOfJob: agentOfJob, objective: objective) }
+      }
+      if !improved && allProven && size == m { break }
+      if !improved && allProven { size = min(m, size + 1) }
+    }
+    return GAPSolution(agentOfJob: agentOfJob, objective: objective)
+  }
+
+  /// A bound rounded to the integer on its side (costs are integers).
+  private func integral(_ value: Double, _ sense: ObjectiveSense) -> Double {
+    sense == .minimize ? (value - 1e-6).rounded(.up) : (value + 1e-6).rounded(.down)
+  }
+
+  /// Each job's agent of largest relaxation value (the lowest agent on ties).
+  static func rounded(_ values: [Double], agents m: Int, jobs n: Int) -> [Int] {
+    (0..<n).map { j in
+      var best = 0
+      for i in 1..<max(m, 1) where values[i * n + j] > values[best * n + j] + 1e-9 { best = i }
+      return best
+    }
+  }
+}
