@@ -68,7 +68,7 @@ extension Secondment {
 
     @Option(
       name: .customLong("export-model"),
-      help: "Write the model as free MPS (.mps) or CPLEX LP (.lp) for another solver.")
+      help: "Write the exact model (one column per person and posting) as free MPS (.mps) or CPLEX LP (.lp) for another solver.")
     var exportModel: String?
 
     func validate() throws {
@@ -103,7 +103,10 @@ extension Secondment {
       let district = try loadDistrictOrExit(instance, inputs: inputs.source, outcome: "nothing was planned")
 
       if let path = exportModel, let format = Self.modelFormat(path) {
-        let formulation = DeploymentFormulation(district: district)
+        // The exact per-person model, also where the planner starts from the
+        // pooled relaxation: its solutions are rosters another solver can be judged by.
+        let formulation = DeploymentFormulation(
+          district: district, options: FormulationOptions(poolGroups: false))
         do {
           try GLPKSolver().writeModel(formulation.model, to: path, format: format)
         } catch {
