@@ -26,8 +26,10 @@ public struct GAPAutoTuning: Sendable, Hashable {
   /// assignment (default 4).
   public var neighbourhoodRounds: Int = 4
   /// The agent-subset search's share of what is left after the
-  /// neighbourhood search (default 0.7); the exact search has the rest.
-  public var subsetShare: Double = 0.7
+  /// neighbourhood search (default 0.3); the exact search, on the pairs the
+  /// Lagrangian reduced costs leave, has the rest, which is where the proofs
+  /// of gapb and gapc come from.
+  public var subsetShare: Double = 0.3
   /// Agents whose jobs the first sub-problem of the agent-subset search
   /// re-assigns (default 3, at least 2); the size grows by one after a
   /// sub-problem solved in under `subsetQuickSeconds` and shrinks by one
@@ -37,6 +39,9 @@ public struct GAPAutoTuning: Sendable, Hashable {
   public var subsetQuickSeconds: Double = 0.2
   /// Seconds one sub-problem may take (default 2).
   public var subsetSeconds: Double = 2
+  /// Sweeps over all agents in a row without a better assignment after
+  /// which the agent-subset search ends early (default 3, at least 1).
+  public var subsetIdleSweeps: Int = 3
   /// Without a time limit: seconds of the neighbourhood search (default 60)
   /// and of the agent-subset search (default 30) before the exact search.
   public var unlimitedNeighbourhoodSeconds: Double = 60
@@ -77,8 +82,10 @@ public struct GAPAutoResult: Sendable {
 /// 4. The agent-subset search: the jobs of a few agents re-assigned among
 ///    them, exactly, agents in a random order, the size adapting to how fast
 ///    the sub-problems close.
-/// 5. The exact search on the whole model, warm-started from the best
-///    assignment, to the limit: it proves optimality where it can.
+/// 5. The exact search, warm-started from the best assignment, to the
+///    limit, on the job-agent pairs that could still be part of a better
+///    assignment by their Lagrangian reduced costs (`excluded`): its proof,
+///    or its finding nothing, proves the best assignment optimal.
 ///
 /// Returns the best assignment any step found, so never less than the
 /// greedy's. Without a time limit the tabu search runs its default
@@ -179,20 +186,57 @@ public struct GAPAutoSolver<S: Solver>: Sendable {
       if let b = best, let bound, Double(b.objective) == bound { proven = true }
     }
 
-    // 5. The exact search, warm-started, to the limit.
-    if !proven, (left() ?? 1) > 0.05 {
+    // 5. The exact search, warm-started, to the limit, on the assignments
+    //    that could still beat the best one by the Lagrangian reduced costs;
+    //    again, with fewer of them, each time it finds a better one.
+    while !proven, (left() ?? 1) > 0.05 {
+      let fixed = best.map { Self.excluded(instance, sense: sense, by: lagrangian, beating: $0.objective) } ?? []
+      let restriction = gap.model.restricted(
+        fixing: fixed, at: [Double](repeating: 0, count: gap.model.variables.count))
+      let openJobs = Set(restriction.original.map { $0.index % instance.jobs })
+      if let b = best, openJobs.count < instance.jobs {
+        // Some job has no assignment left that could beat the best: it is optimal.
+        proven = true
+        log("exact search: \(fixed.count) of \(gap.model.variables.count) assignments excluded, \(b.objective) optimal")
+        break
+      }
       var options = SolveOptions(timeLimit: left(), seed: seed)
-      options.warmStart = best.map(gap.values(of:))
-      let exact = try solver.solve(gap.model, options: options)
-      if let values = exact.values, let s = gap.solution(from: values),
-        instance.isFeasible(s.agentOfJob), best.map({ better(Double(s.objective), Double($0.objective)) }) ?? true
+      let incumbent = best.map { Double($0.objective) }
+      if let b = best {
+        let start = gap.values(of: b)
+        // A start the restriction cannot hold is no start: then GLPK presolves.
+        if fixed.allSatisfy({ start[$0.index] == 0 }) { options.warmStart = restriction.project(start) }
+      }
+      // A better assignment excludes more pairs: stop and restrict again.
+      let found = StopFlag()
+      if let incumbent {
+        let minimizing = sense == .minimize
+        options.progress = { p in
+          guard let x = p.incumbent else { return }
+          if minimizing ? x < incumbent - 0.5 : x > incumbent + 0.5 { found.raise() }
+        }
+        options.shouldStop = { found.isRaised }
+      }
+      let exact = try solver.solve(restriction.model, options: options)
+      var improved = false
+      if let values = exact.values, let s = gap.solution(from: restriction.expand(values)),
+        instance.isFeasible(s.agentOfJob),
+        best.map({ better(Double(s.objective), Double($0.objective)) }) ?? true
       {
         best = s
+        improved = true
       }
-      if let b = exact.bound, bound.map({ better($0, b) }) ?? true { bound = b.rounded(sense == .minimize ? .up : .down) }
-      proven = exact.termination == .optimal && best.map { Double($0.objective) } == exact.objective
+      // Nothing better than the best outside the restriction: its proof is the whole model's.
+      let closed = exact.termination == .optimal || exact.termination == .infeasible
+      if closed, best != nil { proven = true }
+      if let b = exact.bound, let incumbent = best.map({ Double($0.objective) }), !found.isRaised {
+        let global = sense == .minimize ? min(incumbent, b) : max(incumbent, b)
+        let rounded = global.rounded(sense == .minimize ? .up : .down)
+        if bound.map({ better($0, rounded) }) ?? true { bound = rounded }
+      }
       if let b = best, let bound, Double(b.objective) == bound { proven = true }
-      log("exact search \(exact.status) \(best.map { "\($0.objective)" } ?? "-")")
+      log("exact search on \(restriction.model.variables.count) of \(gap.model.variables.count) assignments \(exact.status) \(best.map { "\($0.objective)" } ?? "-")")
+      if !(improved && found.isRaised) { break }
     }
     if proven, let b = best { bound = Double(b.objective) }
     return GAPAutoResult(solution: best, bound: bound, proven: proven, steps: steps)
@@ -203,8 +247,9 @@ public struct GAPAutoSolver<S: Solver>: Sendable {
   /// Sweeps the agents in a random order, `size` at a time; each sub-problem
   /// is a GAP of its own (the agents' jobs, the agents' capacities) that the
   /// exact solver solves from the current assignment. Stops after `seconds`,
-  /// at the bound, or after a sweep with every sub-problem proven and nothing
-  /// improved at the largest size tried.
+  /// at the bound, after a sweep with every sub-problem proven and nothing
+  /// improved at the largest size tried, or after `subsetIdleSweeps` sweeps
+  /// in a row that improved nothing.
   func subsetSearch(
     _ instance: GAPInstance, sense: ObjectiveSense, from start: GAPSolution, seconds: Double,
     bound: Double?
@@ -218,6 +263,7 @@ public struct GAPAutoSolver<S: Solver>: Sendable {
     var agentOfJob = start.agentOfJob
     var objective = start.objective
     var size = min(m, max(2, tuning.subsetAgents))
+    var idleSweeps = 0
     while left() > 0.05 {
       var improved = false
       var allProven = true
@@ -263,10 +309,38 @@ public struct GAPAutoSolver<S: Solver>: Sendable {
         improved = true
         if let bound, Double(objective) == bound { return GAPSolution(agentOfJob: agentOfJob, objective: objective) }
       }
+      idleSweeps = improved ? 0 : idleSweeps + 1
       if !improved && allProven && size == m { break }
+      // Sweeps that change nothing leave the time to the exact search.
+      if idleSweeps >= tuning.subsetIdleSweeps { break }
       if !improved && allProven { size = min(m, size + 1) }
     }
     return GAPSolution(agentOfJob: agentOfJob, objective: objective)
+  }
+
+  /// The assignments no assignment better than `incumbent` can use.
+  ///
+  /// With the Lagrangian prices λ, every assignment that gives job j to
+  /// agent i costs at least `L(λ) + rc[i][j]`, where rc is the reduced cost
+  /// `c[i][j] + λ[i] r[i][j] − min_k (c[k][j] + λ[k] r[k][j])` (minimisation
+  /// form). Costs are integers, so one better than `incumbent` costs at most
+  /// `incumbent − 1`: the pairs above that cannot be in it.
+  static func excluded(
+    _ instance: GAPInstance, sense: ObjectiveSense, by lagrangian: GAPLagrangian, beating incumbent: Int
+  ) -> Set<Variable> {
+    let m = instance.agents
+    let n = instance.jobs
+    guard lagrangian.prices.count == m, m > 0 else { return [] }
+    let sign = sense == .maximize ? -1.0 : 1.0
+    let bound = sign * lagrangian.bound
+    let limit = sign * Double(incumbent) - 1 + 1e-6
+    var fixed = Set<Variable>()
+    for j in 0..<n {
+      let priced = (0..<m).map { sign * Double(instance.cost[$0][j]) + lagrangian.prices[$0] * Double(instance.resource[$0][j]) }
+      let least = priced.min() ?? 0
+      for i in 0..<m where bound + (priced[i] - least) > limit { fixed.insert(Variable(index: i * n + j)) }
+    }
+    return fixed
   }
 
   /// A bound rounded to the integer on its side (costs are integers).
@@ -282,4 +356,11 @@ public struct GAPAutoSolver<S: Solver>: Sendable {
       return best
     }
   }
+}
+
+/// A flag the exact solver's progress callback raises and its stop callback
+/// reads; GLPK calls both on the thread that runs the search.
+private final class StopFlag: @unchecked Sendable {
+  private(set) var isRaised = false
+  func raise() { isRaised = true }
 }

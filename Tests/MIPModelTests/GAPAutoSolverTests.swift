@@ -53,6 +53,28 @@ struct GAPAutoSolverTests {
     #expect(lagrangian >= relaxation - 0.001 * abs(relaxation), "\(lagrangian) against \(relaxation)")
   }
 
+  @Test("reduced-cost exclusion keeps every pair of an optimal assignment, in both senses")
+  func exclusionIsSound() throws {
+    let instances = try GAPReader.read(path: gapPath("gap2.txt"))
+    for sense in [ObjectiveSense.minimize, .maximize] {
+      var excludedSomething = false
+      for instance in instances {
+        let gap = GAPModel(instance, sense: sense)
+        let optimum = try #require(
+          gap.solution(from: try GLPKSolver().solve(gap.model, options: SolveOptions()).values ?? []))
+        let lagrangian = GAPLagrangian.solve(instance, sense: sense)
+        // Assignments as good as the optimum stay possible: beating optimum ∓ 1.
+        let beating = optimum.objective + (sense == .minimize ? 1 : -1)
+        let excluded = GAPAutoSolver<GLPKSolver>.excluded(instance, sense: sense, by: lagrangian, beating: beating)
+        for (j, i) in optimum.agentOfJob.enumerated() {
+          #expect(!excluded.contains(gap.variable(agent: i, job: j)), "\(instance.name) \(sense): job \(j)")
+        }
+        excludedSomething = excludedSomething || !excluded.isEmpty
+      }
+      #expect(excludedSomething, "\(sense): the bound excludes no pair at all")
+    }
+  }
+
   @Test("rounding gives each job its agent of largest relaxation value")
   func rounding() {
     // Two agents, three jobs; values agent-major: x[0][0..2], then x[1][0..2].
