@@ -10,8 +10,9 @@ import Randomness
 public struct GAPAutoTuning: Sendable, Hashable {
   /// Most of the limit the Lagrangian relaxation may take (default 0.1).
   public var lagrangianShare: Double = 0.1
-  /// Subgradient steps of the Lagrangian relaxation (default 3,000).
-  public var lagrangianSteps: Int = 3_000
+  /// Subgradient steps of the Lagrangian relaxation (default
+  /// `GAPLagrangian.defaultSteps`, 3,000).
+  public var lagrangianSteps: Int = GAPLagrangian.defaultSteps
   /// Most of what is left the linear relaxation may take (default 0.3);
   /// without it the steps go on from the Lagrangian assignment.
   public var relaxationShare: Double = 0.3
@@ -121,12 +122,27 @@ public struct GAPAutoSolver<S: Solver>: Sendable {
       steps.append("\(text) (\(String(format: "%.2f", now - stepStart)) s)")
       stepStart = now
     }
+    var best: GAPSolution?
+    var bound: Double?
+    /// Whether the best assignment meets the bound, which proves it optimal.
+    func reachedBound() -> Bool {
+      guard let b = best, let bound else { return false }
+      return Double(b.objective) == bound
+    }
+    /// Takes a step's point as the best assignment when it is one and better.
+    func adopt(_ values: [Double]?) -> Bool {
+      guard let values, let s = gap.solution(from: values), instance.isFeasible(s.agentOfJob),
+        best.map({ better(Double(s.objective), Double($0.objective)) }) ?? true
+      else { return false }
+      best = s
+      return true
+    }
 
     // 1. The Lagrangian relaxation, then the linear relaxation.
     let lagrangian = GAPLagrangian.solve(
       instance, sense: sense, steps: tuning.lagrangianSteps,
       seconds: left().map { $0 * tuning.lagrangianShare })
-    var bound: Double? = integral(lagrangian.bound, sense)
+    bound = integral(lagrangian.bound, sense)
     log("Lagrangian \(String(format: "%.2f", lagrangian.bound)) in \(lagrangian.steps) steps")
     var relaxation: [Double]?
     let lp = try solver.solve(
@@ -148,10 +164,9 @@ public struct GAPAutoSolver<S: Solver>: Sendable {
     // (the Lagrangian assignment itself overloads too many agents).
     greedy.start = relaxation.map { Self.rounded($0, agents: instance.agents, jobs: instance.jobs) }
     greedy.prices = lagrangian.prices
-    var best = greedy.solve(instance, sense: sense)
+    best = greedy.solve(instance, sense: sense)
     log("tabu search \(best.map { "\($0.objective)" } ?? "no assignment")")
-    var proven = false
-    if let b = best, let bound, Double(b.objective) == bound { proven = true }
+    var proven = reachedBound()
 
     // 3. Neighbourhood search around the best assignment.
     let guide =
@@ -165,25 +180,18 @@ public struct GAPAutoSolver<S: Solver>: Sendable {
       let improved = try solver.improveByRelaxation(
         gap.model, from: found, timeLimit: limit, rounds: tuning.neighbourhoodRounds, seed: seed,
         relaxation: guide, shouldStop: nil)
-      if let values = improved.values, let s = gap.solution(from: values),
-        instance.isFeasible(s.agentOfJob), better(Double(s.objective), Double(b.objective))
-      {
-        best = s
-      }
+      _ = adopt(improved.values)
       log("neighbourhood search \(best.map { "\($0.objective)" } ?? "-")")
-      if let b = best, let bound, Double(b.objective) == bound { proven = true }
+      proven = reachedBound()
     }
 
     // 4. The agent-subset search.
     if !proven, let b = best, (left() ?? 1) > 0.05 {
       let limit = left().map { $0 * tuning.subsetShare } ?? tuning.unlimitedSubsetSeconds
-      if let s = try subsetSearch(instance, sense: sense, from: b, seconds: limit, bound: bound),
-        better(Double(s.objective), Double(b.objective))
-      {
-        best = s
-      }
+      let found = try subsetSearch(instance, sense: sense, from: b, seconds: limit, bound: bound)
+      _ = adopt(found.map(gap.values(of:)))
       log("agent-subset search \(best.map { "\($0.objective)" } ?? "-")")
-      if let b = best, let bound, Double(b.objective) == bound { proven = true }
+      proven = reachedBound()
     }
 
     // 5. The exact search, warm-started, to the limit, on the assignments
@@ -218,23 +226,15 @@ public struct GAPAutoSolver<S: Solver>: Sendable {
         options.shouldStop = { found.isRaised }
       }
       let exact = try solver.solve(restriction.model, options: options)
-      var improved = false
-      if let values = exact.values, let s = gap.solution(from: restriction.expand(values)),
-        instance.isFeasible(s.agentOfJob),
-        best.map({ better(Double(s.objective), Double($0.objective)) }) ?? true
-      {
-        best = s
-        improved = true
-      }
+      let improved = adopt(exact.values.map(restriction.expand))
       // Nothing better than the best outside the restriction: its proof is the whole model's.
       let closed = exact.termination == .optimal || exact.termination == .infeasible
       if closed, best != nil { proven = true }
       if let b = exact.bound, let incumbent = best.map({ Double($0.objective) }), !found.isRaised {
-        let global = sense == .minimize ? min(incumbent, b) : max(incumbent, b)
-        let rounded = global.rounded(sense == .minimize ? .up : .down)
-        if bound.map({ better($0, rounded) }) ?? true { bound = rounded }
+        let global = integral(sense == .minimize ? min(incumbent, b) : max(incumbent, b), sense)
+        if bound.map({ better($0, global) }) ?? true { bound = global }
       }
-      if let b = best, let bound, Double(b.objective) == bound { proven = true }
+      if reachedBound() { proven = true }
       log("exact search on \(restriction.model.variables.count) of \(gap.model.variables.count) assignments \(exact.status) \(best.map { "\($0.objective)" } ?? "-")")
       if !(improved && found.isRaised) { break }
     }

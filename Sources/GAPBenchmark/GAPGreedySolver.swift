@@ -86,13 +86,44 @@ public struct GAPGreedySolver: Sendable {
     }
     let prices = self.prices.flatMap { $0.count == m ? $0 : nil }
     guard
-      let best = search.run(iterations: iterations, deadline: deadline, start: start, prices: prices)
+      let best = search.run(
+        iterations: iterations, deadline: deadline, start: start,
+        startFits: start.map(instance.isFeasible) ?? false, prices: prices)
     else {
       return nil
     }
     var objective = 0
     for j in 0..<n { objective += instance.cost[best[j]][j] }
     return GAPSolution(agentOfJob: best, objective: objective)
+  }
+}
+
+/// An instance in minimisation form, job-major: what the greedy and the
+/// Lagrangian relaxation read, one cell after another.
+struct GAPCells {
+  let m: Int
+  let n: Int
+  /// `cost[j * m + i]`, negated when maximising, so lower is always better.
+  let cost: [Int]
+  /// `res[j * m + i]`.
+  let res: [Int]
+  let cap: [Int]
+
+  init(_ instance: GAPInstance, sense: ObjectiveSense) {
+    m = instance.agents
+    n = instance.jobs
+    var c = [Int](repeating: 0, count: m * n)
+    var r = [Int](repeating: 0, count: m * n)
+    let sign = sense == .maximize ? -1 : 1
+    for i in 0..<m {
+      for j in 0..<n {
+        c[j * m + i] = sign * instance.cost[i][j]
+        r[j * m + i] = instance.resource[i][j]
+      }
+    }
+    cost = c
+    res = r
+    cap = instance.capacity
   }
 }
 
@@ -108,20 +139,12 @@ struct GAPSearch {
   var rng: SeededRandom
 
   init(instance: GAPInstance, sense: ObjectiveSense, seed: UInt64) {
-    m = instance.agents
-    n = instance.jobs
-    var c = [Int](repeating: 0, count: m * n)
-    var r = [Int](repeating: 0, count: m * n)
-    let sign = sense == .maximize ? -1 : 1
-    for i in 0..<m {
-      for j in 0..<n {
-        c[j * m + i] = sign * instance.cost[i][j]
-        r[j * m + i] = instance.resource[i][j]
-      }
-    }
-    cost = c
-    res = r
-    cap = instance.capacity
+    let cells = GAPCells(instance, sense: sense)
+    m = cells.m
+    n = cells.n
+    cost = cells.cost
+    res = cells.res
+    cap = cells.cap
     rng = SeededRandom(seed: seed ^ 0x5EC0_4D3E_47A1_0001)
   }
 
@@ -212,13 +235,6 @@ struct GAPSearch {
     return agent
   }
 
-  /// Whether no agent of `agent` is over its capacity.
-  func isFeasible(_ agent: [Int]) -> Bool {
-    var load = [Int](repeating: 0, count: m)
-    for j in 0..<n { load[agent[j]] += res[j * m + agent[j]] }
-    return zip(load, cap).allSatisfy { $0 <= $1 }
-  }
-
   func totalCost(_ agent: [Int]) -> Int {
     var s = 0
     for j in 0..<n { s += cost[j * m + agent[j]] }
@@ -229,7 +245,8 @@ struct GAPSearch {
 
   /// Runs construction and tabu search; returns the best feasible assignment.
   mutating func run(
-    iterations: Int, deadline: UInt64?, start given: [Int]? = nil, prices: [Double]? = nil
+    iterations: Int, deadline: UInt64?, start given: [Int]? = nil, startFits: Bool = false,
+    prices: [Double]? = nil
   ) -> [Int]? {
     // Trivial bound: every job at its cheapest agent.
     var bound = 0
@@ -269,7 +286,7 @@ struct GAPSearch {
         }
       }
     }
-    if let given, isFeasible(given), totalCost(given) < bestCost {
+    if let given, startFits, totalCost(given) < bestCost {
       bestCost = totalCost(given)
       bestAgent = given
     }

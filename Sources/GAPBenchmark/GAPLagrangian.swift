@@ -22,29 +22,27 @@ public struct GAPLagrangian: Sendable {
   /// form (a maximised instance's costs negated), all ≥ 0.
   public var prices: [Double]
 
+  /// The subgradient steps `solve` takes at most unless told otherwise.
+  public static let defaultSteps = 3_000
+
   /// Maximises L(λ) from λ = 0 for at most `steps` steps or `seconds` seconds.
   ///
   /// The step length is Polyak's towards a target 1% above the best bound
   /// (at least 1), scaled by θ from 2, halved after 20 steps without a
   /// better bound; the search ends when θ falls below 1e-4.
   public static func solve(
-    _ instance: GAPInstance, sense: ObjectiveSense, steps limit: Int = 3_000, seconds: Double? = nil
+    _ instance: GAPInstance, sense: ObjectiveSense, steps limit: Int = defaultSteps, seconds: Double? = nil
   ) -> GAPLagrangian {
-    let m = instance.agents
-    let n = instance.jobs
+    let cells = GAPCells(instance, sense: sense)
+    let m = cells.m
+    let n = cells.n
     let sign = sense == .maximize ? -1.0 : 1.0
     let clock = ContinuousClock()
     let began = clock.now
     // Job-major cells for cache-friendly passes.
-    var cost = [Double](repeating: 0, count: m * n)
-    var res = [Double](repeating: 0, count: m * n)
-    for i in 0..<m {
-      for j in 0..<n {
-        cost[j * m + i] = sign * Double(instance.cost[i][j])
-        res[j * m + i] = Double(instance.resource[i][j])
-      }
-    }
-    let cap = instance.capacity.map(Double.init)
+    let cost = cells.cost.map(Double.init)
+    let res = cells.res.map(Double.init)
+    let cap = cells.cap.map(Double.init)
     var price = [Double](repeating: 0, count: m)
     var agent = [Int](repeating: 0, count: n)
     var best = -Double.infinity

@@ -19,19 +19,8 @@ extension Secondment {
         The same options give a byte-identical file, written atomically.
         """)
 
-    enum TypeChoice: String, ExpressibleByArgument, CaseIterable {
-      case c, d, e
-      var type: GAPType {
-        switch self {
-        case .c: .c
-        case .d: .d
-        case .e: .e
-        }
-      }
-    }
-
     @Option(help: "c, d or e (Chu-Beasley C and D; Laguna et al. E).")
-    var type: TypeChoice
+    var type: GAPType
 
     @Option(help: "Agents (m), 1-1000.")
     var agents: Int
@@ -61,7 +50,7 @@ extension Secondment {
     func run() throws {
       try checkOutputsOrExit([("--output", output)], inputs: [])
       let instances = (0..<count).map {
-        GAPGenerator.generate(type: type.type, agents: agents, jobs: jobs, seed: seed &+ UInt64($0))
+        GAPGenerator.generate(type: type, agents: agents, jobs: jobs, seed: seed &+ UInt64($0))
       }
       let text = GAPGenerator.orLibraryText(instances)
       do {
@@ -78,3 +67,5 @@ extension Secondment {
     }
   }
 }
+
+extension GAPType: ExpressibleByArgument {}
