@@ -303,6 +303,15 @@
       var incumbent: Double?
       var lastReport: ContinuousClock.Instant?
       var failure: (any Error)?
+      /// When the time limit passes: GLPK looks at its clock only between
+      /// nodes, so the callback ends the search at the first call after it.
+      var deadline: ContinuousClock.Instant?
+      /// With pseudocost branching, from when the callback picks the branching
+      /// variable itself (the most fractional): GLPK's pseudocost start-up
+      /// solves two trial LPs per fractional variable, each on a fresh copy of
+      /// the problem, with no callback between them (8 s at the root of a
+      /// 50-town district), which would run past the limit.
+      var pseudocostUntil: ContinuousClock.Instant?
 
       init(
         start: ContinuousClock.Instant, progress: (@Sendable (SolveProgress) -> Void)?,
@@ -313,6 +322,18 @@
         self.shouldStop = shouldStop
         self.warmStart = warmStart.map { [0] + $0 }
         self.columns = Int32(columns)
+      }
+
+      /// Branches on the column of the node's relaxation whose value is furthest from an integer.
+      func branchOnMostFractional(_ tree: OpaquePointer, _ prob: OpaquePointer) {
+        var chosen: Int32 = 0
+        var distance = -1.0
+        for j in 1...max(glp_get_num_cols(prob), 1) where glp_ios_can_branch(tree, j) != 0 {
+          let x = glp_get_col_prim(prob, j)
+          let d = min(x - x.rounded(.down), x.rounded(.up) - x)
+          if d > distance { (chosen, distance) = (j, d) }
+        }
+        if chosen > 0 { glp_ios_branch_upon(tree, chosen, GLP_NO_BRNCH) }
       }
 
       /// One callback: bound, incumbent, warm start, throttled progress.
@@ -327,9 +348,12 @@
         guard let prob = glp_ios_get_prob(tree) else { return }
         let mipStatus = glp_mip_status(prob)
         if mipStatus == GLP_FEAS || mipStatus == GLP_OPT { incumbent = glp_mip_obj_val(prob) }
-        if let shouldStop, shouldStop() {
+        if shouldStop?() == true || deadline.map({ clock.now >= $0 }) == true {
           glp_ios_terminate(tree)
           return
+        }
+        if reason == GLP_IBRANCH, let until = pseudocostUntil, clock.now >= until {
+          branchOnMostFractional(tree, prob)
         }
         if reason == GLP_IHEUR, let x = warmStart {
           warmStart = nil
@@ -412,6 +436,14 @@
       let context = SearchContext(
         start: start, progress: options.progress, shouldStop: options.shouldStop,
         warmStart: warmStart, columns: integer.count)
+      if let seconds = options.timeLimit {
+        let now = clock.now
+        let left = max(seconds - (now - start).inSeconds, 0)
+        context.deadline = now + .seconds(left)
+        if branching == .pseudocost {
+          context.pseudocostUntil = now + .seconds(left * (1 - GLPKSolver.pseudocostLeastShare))
+        }
+      }
       parm.cb_func = { tree, info in
         guard let tree, let info else { return }
         let context = Unmanaged<SearchContext>.fromOpaque(info).takeUnretainedValue()
@@ -447,7 +479,10 @@
         }
       case GLP_EMIPGAP: raw.termination = .optimal
       case GLP_ETMLIM: raw.termination = .limit(.time)
-      case GLP_ESTOP: raw.termination = .limit(.interrupted)
+      case GLP_ESTOP:
+        // The callback ends the search at the deadline, or when asked to stop.
+        let late = context.deadline.map { context.clock.now >= $0 } == true
+        raw.termination = late && options.shouldStop?() != true ? .limit(.time) : .limit(.interrupted)
       case GLP_ENOPFS: raw.termination = .infeasible
       case GLP_ENODFS:
         // Presolve says the relaxation has no dual feasible solution: it is

@@ -32,6 +32,12 @@ public struct GLPKSolver: Solver {
     case pseudocost
   }
 
+  /// The part of a search's time limit (0.5; 0.2 to 0.8) that must still be
+  /// left for pseudocost branching to start a branching: later the search
+  /// branches on the most fractional variable, as GLPK's pseudocost start-up
+  /// runs its trial LPs with no look at the clock.
+  public static let pseudocostLeastShare = 0.5
+
   /// Which open node GLPK's search takes next (`glp_iocp.bt_tech`).
   public enum Backtracking: Sendable, Hashable {
     /// The node with the best local bound (`GLP_BT_BLB`), GLPK's default:

@@ -58,17 +58,21 @@ extension Planner {
         shared.set(1, outcome)
         return
       }
-      guard greedy.status == .feasible, let start = greedy.postings, !shared.isOver() else { return }
+      guard greedy.status == .feasible, let start = greedy.postings, !shared.isOver(),
+        let point = formulation.point(for: start, splits: greedy.splits), formulation.model.isFeasible(point)
+      else { return }
       var rest = lanes
-      if options.timeLimit != nil { rest.timeLimit = budget.left() }
+      // Without a limit the search goes on until the cold lane proves its roster.
+      rest.timeLimit = budget.left() ?? .infinity
       let improved = rest
       let outcome = Result {
-        try planExact(
-          formulation, options: improved, solver: GLPKSolver(), warmStart: start,
-          warmStartSplits: greedy.splits, shouldStop: shared.isOver, byDepartment: false,
-          greedyRoster: { greedy })
+        try planNeighbourhoods(
+          formulation, options: improved, from: point, named: "the greedy roster", order: .alternating,
+          shouldStop: shared.isOver)
       }
-      shared.finish()
+      // At the limit it ends the race (GLPK's cold search may not look at
+      // its clock for seconds); without one, the cold lane's proof does.
+      if options.timeLimit != nil { shared.finish() }
       shared.set(1, outcome)
     }
     let seconds = budget.elapsed

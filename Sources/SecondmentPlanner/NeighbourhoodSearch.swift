@@ -8,24 +8,38 @@ import SecondmentDomain
 /// neighbourhood is held where the roster has it, and the exact solver
 /// re-solves the rest (a large-neighbourhood search).
 ///
-/// A neighbourhood is a **region**: a town and its `regionSize − 1` nearest
-/// towns by travel time; every group's headcount on a posting touching them
-/// is free, so the people posted there may move among those postings.
-/// A **department** frees every headcount of its groups, so its people may
-/// move anywhere in the district. By default (`Order.alternating`) the two
-/// kinds take turns, each in a seeded random order, each neighbourhood once
-/// until one improves the roster; with `Order.costliestRegions` only regions
-/// come, centred on the costliest town first (`costliestLast`: its
-/// uncovered, unmet and split terms at the roster). Each sub-problem is the model
+/// A neighbourhood is a **region**: a town and its nearest towns by travel
+/// time; every group's headcount on a posting touching them is free, so the
+/// people posted there may move among those postings. Or **departments**:
+/// every headcount of their groups is free, so their people may move
+/// anywhere in the district. Regions are centred on the costliest town
+/// first (`costliestLast`: its uncovered, unmet and split terms at the
+/// roster), departments come in a seeded random order, each neighbourhood
+/// once until one improves the roster. By default (`Order.alternating`) the
+/// two kinds take turns; with `Order.costliestRegions` only regions come.
+/// On 50-town districts, costliest regions first left the 10 s roster 0.6-3.0%
+/// above the best known where random centres left it 0.5-12.1%
+/// (`Benchmarks/README.md`).
+///
+/// How wide a neighbourhood is adapts to the sub-problems (`Breadth`): a
+/// region starts with `regionSize` towns and departments one at a time; a
+/// kind whose sub-problem is proven to hold nothing better grows (a region by
+/// half, departments by one), one whose sub-problem reaches its time without
+/// improving shrinks, so the search frees as much as the solver closes in
+/// time (as large-neighbourhood searches adapt their neighbourhood's size to
+/// what the sub-solver manages). Each sub-problem is the model
 /// with the held headcounts substituted (`Model.restricted`), small enough to
 /// need no presolver, so it starts from the current roster and can only
 /// improve on it; every point it yields keeps the model's rules. A better
 /// model objective is kept only when `price` (the checker's objective of the
 /// roster) falls too, because a pooled model's objective is a bound, not a
-/// price. Used for districts above `FormulationOptions.poolAbove`, on the
-/// roster the departments solved apart give (`Planner.planExact`), where
-/// GLPK's search on the whole model finds nothing better than the greedy
-/// start (`Benchmarks/reports/2026-11-27-deployment-gap-greedy.md`).
+/// price. Used by `auto` on the greedy's roster of a district of the exact
+/// model (`Planner.planAuto`), where GLPK warm-started on the whole model
+/// left 50 towns 1.8-2.5% above HiGHS's roster in 60 s, and for districts
+/// above `FormulationOptions.poolAbove` on the roster the departments solved
+/// apart give (`Planner.planExact`), where GLPK's search on the whole model
+/// finds nothing better than the greedy start
+/// (`Benchmarks/reports/2026-11-27-deployment-gap-greedy.md`).
 struct NeighbourhoodSearch: Sendable {
   /// What the search reached.
   struct Outcome: Sendable {
@@ -42,7 +56,7 @@ struct NeighbourhoodSearch: Sendable {
 
   let formulation: DeploymentFormulation
   let solver: any Solver
-  /// Towns per region (`PlannerTuning.regionTowns`).
+  /// Towns a region starts with (`PlannerTuning.regionTowns`); it adapts from there.
   var regionSize = PlannerTuning.regionTowns
   /// Seconds a department's sub-problem may take at most (`PlannerTuning.neighbourhoodDepartmentSeconds`).
   var secondsPerDepartment = PlannerTuning.neighbourhoodDepartmentSeconds
@@ -50,12 +64,41 @@ struct NeighbourhoodSearch: Sendable {
   var secondsPerRegion = PlannerTuning.neighbourhoodRegionSeconds
   /// Which neighbourhoods come, in which order.
   enum Order: Sendable, CaseIterable {
-    /// Departments and regions take turns, each kind in seeded random order.
+    /// Departments (seeded random order) and regions (costliest town first) take turns.
     case alternating
-    /// Regions only, centred on the costliest town first (`costliestLast`).
+    /// Regions only, costliest town first (`costliestLast`).
     case costliestRegions
   }
   var order = Order.alternating
+
+  /// How many towns (a region) or departments a neighbourhood frees: grows
+  /// when a sub-problem is proven to hold nothing better, shrinks when one
+  /// reaches its time without improving, within `range`.
+  struct Breadth: Sendable, Equatable {
+    private(set) var value: Int
+    let range: ClosedRange<Int>
+    /// The factor a region grows or shrinks by; departments step by one.
+    let factor: Double
+
+    init(start: Int, range: ClosedRange<Int>, factor: Double = 1) {
+      self.range = range
+      self.factor = factor
+      value = min(max(start, range.lowerBound), range.upperBound)
+    }
+
+    mutating func widen() {
+      value = min(range.upperBound, max(value + 1, Int((Double(value) * factor).rounded(.up))))
+    }
+
+    mutating func narrow() {
+      value = max(range.lowerBound, min(value - 1, Int((Double(value) / factor).rounded(.down))))
+    }
+
+    /// After a sub-problem that did not improve the roster: proven (`closed`) widens, a time-out narrows.
+    mutating func adapt(closed: Bool, timedOut: Bool) {
+      if closed { widen() } else if timedOut { narrow() }
+    }
+  }
 
   /// What department `department` (its index) frees: every headcount of its
   /// groups, and its uncovered, unmet and split variables in every town.
@@ -75,13 +118,14 @@ struct NeighbourhoodSearch: Sendable {
   }
 
   /// The headcounts a region around town `centre` frees: every group's, on
-  /// every posting that touches the centre or one of its nearest towns.
-  func region(around centre: Int) -> Set<Variable> {
+  /// every posting that touches the centre or one of its nearest towns
+  /// (`size` towns in all; `regionSize` by default).
+  func region(around centre: Int, towns size: Int? = nil) -> Set<Variable> {
     let district = formulation.district
     let near = district.towns.indices.sorted {
       (district.minutes[centre][$0], $0) < (district.minutes[centre][$1], $1)
     }
-    let towns = Set(near.prefix(regionSize).map { district.towns[$0].id })
+    let towns = Set(near.prefix(size ?? regionSize).map { district.towns[$0].id })
     let touching = Set(
       formulation.postings.indices.filter {
         district.towns(of: formulation.postings[$0]).contains(where: towns.contains)
@@ -177,34 +221,46 @@ struct NeighbourhoodSearch: Sendable {
     var generator = SeededRandom(seed: seed)
     var departments: [Int] = []
     var centres: [Int] = []
+    let towns = district.towns.count
+    var regionBreadth = Breadth(start: regionSize, range: min(2, towns)...max(towns, 1), factor: 1.5)
+    var departmentBreadth = Breadth(start: 1, range: 1...max(district.departments.count - 1, 1))
+    // No sub-problem takes more than this share of the search's time.
+    let roundCap = max(timeLimit * PlannerTuning.neighbourhoodRoundShare, PlannerTuning.leastStepSeconds)
     while elapsed() < timeLimit - PlannerTuning.neighbourhoodReserveSeconds, shouldStop?() != true {
-      let free: Set<Variable>
+      var free: Set<Variable> = []
       let seconds: Double
-      if order == .alternating, best.rounds % 2 == 0 {
-        if departments.isEmpty { departments = district.departments.indices.shuffled(using: &generator) }
-        free = department(departments.removeLast())
+      let byDepartments = order == .alternating && best.rounds % 2 == 0
+      if byDepartments {
+        let count = min(departmentBreadth.value, district.departments.count)
+        if departments.count < count { departments = district.departments.indices.shuffled(using: &generator) }
+        for d in departments.suffix(count) { free.formUnion(department(d)) }
+        departments.removeLast(count)
         seconds = secondsPerDepartment
       } else {
-        if centres.isEmpty {
-          centres =
-            order == .alternating
-            ? district.towns.indices.shuffled(using: &generator) : costliestLast(at: best.values)
-        }
-        free = region(around: centres.removeLast())
+        if centres.isEmpty { centres = costliestLast(at: best.values) }
+        free = region(around: centres.removeLast(), towns: regionBreadth.value)
         seconds = secondsPerRegion
       }
       let restriction = model.restricted(fixing: holdable.subtracting(free), at: best.values)
       var options = SolveOptions(
-        timeLimit: min(seconds, timeLimit - elapsed()), relativeGap: 1e-6, seed: seed)
+        timeLimit: min(seconds, roundCap, timeLimit - elapsed()), relativeGap: 1e-6, seed: seed)
       options.warmStart = restriction.project(best.values)
       options.shouldStop = shouldStop
       let result = try solver.solve(restriction.model, options: options)
       best.rounds += 1
-      guard let values = result.values.map(restriction.expand) else { continue }
-      let better = model.objective.value(at: values)
-      guard better < objective - 1e-6 else { continue }
-      let cost = price(values)
-      guard cost < best.price - 1e-6 else { continue }
+      let values = result.values.map(restriction.expand)
+      let better = values.map { model.objective.value(at: $0) } ?? .infinity
+      let cost = values.map(price) ?? .infinity
+      guard let values, better < objective - 1e-6, cost < best.price - 1e-6 else {
+        let closed = result.termination == .optimal
+        let timedOut = result.termination == .limit(.time)
+        if byDepartments {
+          departmentBreadth.adapt(closed: closed, timedOut: timedOut)
+        } else {
+          regionBreadth.adapt(closed: closed, timedOut: timedOut)
+        }
+        continue
+      }
       best.values = values
       best.price = cost
       best.improvements += 1

@@ -60,9 +60,17 @@ public enum PlannerTuning {
   /// to the neighbourhood search's regions.
   public static let repairShareWithBoundLane = 0.25
 
-  /// Towns per region of the neighbourhood search: the centre and its nearest
-  /// towns (20; 5 to 50).
+  /// Towns a region of the neighbourhood search starts with: the centre and
+  /// its nearest towns (20; 5 to 50). The size then adapts to what the
+  /// sub-problems close in time (`NeighbourhoodSearch.Breadth`).
   public static let regionTowns = 20
+
+  /// The most of the neighbourhood search's time one sub-problem may take
+  /// (0.1; 0.03 to 0.3), so that a 10 s search still tries several
+  /// neighbourhoods when its sub-problems reach their time. On 50-town
+  /// districts a quarter left one 60 s search on two 15 s departments
+  /// sub-problems that ended without a roster better than the 10 s one.
+  public static let neighbourhoodRoundShare = 0.1
 
   /// Seconds a department's sub-problem of the neighbourhood search may take
   /// at most (15; 2 to 60): a set cover over the whole district, which GLPK

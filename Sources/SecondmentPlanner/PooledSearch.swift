@@ -147,7 +147,7 @@ extension Planner {
     let splits = model.splits(from: values, postings: postings)
     let evaluation = RosterChecker(model.district).evaluate(postings, splits: splits)
     let note =
-      "large district: each group's people pooled (\(model.size.columns) columns instead of one per "
+      !model.pooled ? nil : "large district: each group's people pooled (\(model.size.columns) columns instead of one per "
       + "person and posting); the bound holds for the exact model, the roster is a least-cost "
       + "assignment of people to the pooled headcounts"
       + (model.priceCutCount > 0
@@ -157,7 +157,7 @@ extension Planner {
       status: .feasible, postings: postings, splits: evaluation.splits, solver: result.solver,
       objective: evaluation.objective, bound: result.bound, seconds: seconds,
       modelSize: model.size, elasticModelSize: nil, brokenRules: [],
-      termination: result.termination, evaluation: evaluation, notes: [note])
+      termination: result.termination, evaluation: evaluation, notes: note.map { [$0] } ?? [])
     pooled.markProven(within: options.relativeGap)
     if !evaluation.isFeasible {
       pooled.status = .rulesBroken

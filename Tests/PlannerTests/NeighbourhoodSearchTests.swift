@@ -8,7 +8,7 @@ import Testing
 
 @testable import SecondmentPlanner
 
-/// The neighbourhood search `auto` runs for large (pooled) districts; skipped without GLPK.
+/// The neighbourhood search `auto` runs on the greedy's roster, and on large (pooled) districts' joined roster; skipped without GLPK.
 @Suite("Neighbourhood search on a pooled district", .enabled(if: GLPKSolver.isAvailable, "this build has no GLPK"))
 struct NeighbourhoodSearchTests {
   static func pooledDistrict() throws -> (District, DeploymentFormulation) {
@@ -48,6 +48,51 @@ struct NeighbourhoodSearchTests {
     #expect(outcome.price < Self.price(formulation, start) - 1e-6)
     #expect(formulation.model.isFeasible(outcome.values))
     // The price it reports is the checker's objective of the roster it returns.
+    #expect(abs(outcome.price - Self.price(formulation, outcome.values)) <= 1e-6)
+  }
+
+  @Test("a neighbourhood proven to hold nothing better grows; one that reaches its time shrinks; within its range")
+  func breadthAdapts() {
+    var region = NeighbourhoodSearch.Breadth(start: 20, range: 2...50, factor: 1.5)
+    region.adapt(closed: true, timedOut: false)
+    #expect(region.value == 30)
+    region.adapt(closed: false, timedOut: true)
+    #expect(region.value == 20)
+    // An improving or interrupted sub-problem leaves it as it is.
+    region.adapt(closed: false, timedOut: false)
+    #expect(region.value == 20)
+    for _ in 0..<10 { region.widen() }
+    #expect(region.value == 50)
+    for _ in 0..<20 { region.narrow() }
+    #expect(region.value == 2)
+    var departments = NeighbourhoodSearch.Breadth(start: 1, range: 1...8)
+    departments.widen()
+    #expect(departments.value == 2)
+    departments.narrow()
+    departments.narrow()
+    #expect(departments.value == 1)
+    // A start outside the range is brought into it.
+    #expect(NeighbourhoodSearch.Breadth(start: 20, range: 2...10, factor: 1.5).value == 10)
+  }
+
+  @Test(
+    "on the exact model too, from a poor roster it finds a cheaper one that keeps every rule",
+    arguments: NeighbourhoodSearch.Order.allCases)
+  func improvesAPoorStartOnTheExactModel(order: NeighbourhoodSearch.Order) throws {
+    let district = District(try PlannerFixtures.generated(seed: 3, towns: 10))
+    let formulation = DeploymentFormulation(district: district)
+    #expect(!formulation.pooled)
+    let poor = DeploymentGreedy(
+      district: district, options: DeploymentGreedyOptions(seed: 1, iterationLimit: 1)
+    ).solve()
+    let start = try #require(formulation.point(for: poor.postings, splits: poor.splits))
+    var search = NeighbourhoodSearch(formulation: formulation, solver: GLPKSolver())
+    search.regionSize = 3
+    search.order = order
+    let outcome = try search.improve(from: start, timeLimit: 8) { Self.price(formulation, $0) }
+    #expect(outcome.improvements >= 1)
+    #expect(outcome.price < Self.price(formulation, start) - 1e-6)
+    #expect(formulation.model.isFeasible(outcome.values))
     #expect(abs(outcome.price - Self.price(formulation, outcome.values)) <= 1e-6)
   }
 

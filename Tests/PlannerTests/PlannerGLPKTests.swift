@@ -191,6 +191,35 @@ struct PlannerGLPKTests {
     #expect(objective != nil)
   }
 
+  @Test("a cold search with pseudocost branching ends at its limit, reported as the time limit")
+  func coldSearchKeepsItsLimit() throws {
+    // GLPK's pseudocost start-up at the root of this model takes seconds
+    // without a look at the clock; the callback's deadline ends it.
+    let district = District(
+      try DistrictGenerator.random(RandomDistrictSpec(towns: 50, people: 250, departments: 9, seed: 1)))
+    let formulation = DeploymentFormulation(district: district)
+    let limit = 3.0
+    let result = try GLPKSolver().styled(SearchStyle(branching: .pseudocost)).solve(
+      formulation.model, options: SolveOptions(timeLimit: limit))
+    #expect(result.termination == .limit(.time))
+    #expect(result.seconds < limit + 2, "\(result.seconds) s")
+  }
+
+  @Test("auto on a district of the exact model: the neighbourhood search improves the greedy's roster")
+  func autoSearchesNeighbourhoodsOfTheGreedyRoster() throws {
+    let district = District(try PlannerFixtures.generated(seed: 3, towns: 10))
+    let result = try Planner().plan(district, options: PlanOptions(solver: .auto, timeLimit: 8))
+    let evaluation = try #require(result.evaluation)
+    #expect(evaluation.isFeasible)
+    guard case .greedy(let greedy?, _)? = result.stages.first else {
+      Issue.record("auto's first stage is not the greedy start: \(result.stages)")
+      return
+    }
+    // Never worse than the greedy's roster; the bound stays below the roster.
+    #expect(evaluation.objective.total <= greedy + 1e-6)
+    #expect(try #require(result.bound) <= evaluation.objective.total + 1e-6)
+  }
+
   @Test("auto with a limit too short for the district: the greedy alone, no model built")
   func autoSizeGate() throws {
     let district = District(try PlannerFixtures.generated(seed: 1, towns: 60))
