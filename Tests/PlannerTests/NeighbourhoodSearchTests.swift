@@ -96,6 +96,28 @@ struct NeighbourhoodSearchTests {
     #expect(abs(outcome.price - Self.price(formulation, outcome.values)) <= 1e-6)
   }
 
+  @Test("people move only among the postings a neighbourhood frees: a person's column is held unless the group's headcount there is free")
+  func peopleMoveOnlyAmongFreedPostings() throws {
+    let district = District(try PlannerFixtures.generated(seed: 3, towns: 10))
+    let formulation = DeploymentFormulation(district: district)
+    var search = NeighbourhoodSearch(formulation: formulation, solver: GLPKSolver())
+    search.regionSize = 3
+    let members = search.memberColumns
+    let holdable = search.holdable
+    for free in [search.department(0), search.region(around: 0)] {
+      let held = search.held(freeing: free, holdable: holdable, members: members)
+      #expect(held.isDisjoint(with: free))
+      for (g, columns) in members.enumerated() {
+        for (k, x) in columns {
+          let headcountFree = formulation.groupHeadcounts[g][k].map(free.contains) ?? false
+          #expect(held.contains(x) == !headcountFree, "group \(g), posting \(k)")
+        }
+      }
+    }
+    // The exact model has per-person columns to hold.
+    #expect(members.contains { !$0.isEmpty })
+  }
+
   @Test("a region frees the headcounts of postings touching its towns, and only those")
   func regionFreesNearbyPostings() throws {
     let (district, formulation) = try Self.pooledDistrict()
