@@ -216,7 +216,7 @@ struct DepartmentSolve {
     guard !free.isEmpty else { return nil }
     let search = NeighbourhoodSearch(formulation: formulation, solver: solver)
     free.formUnion(search.pairVariables(reachedBy: postings))
-    let held = search.holdable.subtracting(free)
+    let held = search.holding.held(freeing: free)
     let restriction = model.restricted(fixing: held, at: joined)
     var options = SolveOptions(timeLimit: timeLimit, seed: seed)
     options.shouldStop = shouldStop

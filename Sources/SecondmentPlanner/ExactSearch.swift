@@ -125,7 +125,7 @@ extension Planner {
     let checker = RosterChecker(district)
 
     if let values = result.values, strict.pooled {
-      var plan = pooledResult(
+      var plan = checkedRoster(
         strict, values: values, result: result, options: options, seconds: elapsed())
       plan.notes += notes
       plan.stages = stages + plan.stages

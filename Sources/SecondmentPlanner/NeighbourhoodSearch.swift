@@ -181,29 +181,40 @@ struct NeighbourhoodSearch: Sendable {
     return all
   }
 
-  /// The per-person columns of each group, by posting (index into
-  /// `formulation.postings`): its classes' candidate columns (none for a
-  /// pooled group).
-  var memberColumns: [[(posting: Int, variable: Variable)]] {
-    formulation.groups.map { members in
-      members.flatMap { formulation.candidates[$0].map { ($0.posting, $0.variable) } }
+  /// What a neighbourhood holds, worked out once per search (`holding`).
+  struct Holding {
+    /// `NeighbourhoodSearch.holdable`.
+    let holdable: Set<Variable>
+    /// The per-person columns of each group, by posting (index into
+    /// `formulation.postings`): its classes' candidate columns; none for a
+    /// pooled group, whose people have no columns of their own.
+    let memberColumns: [[(posting: Int, variable: Variable)]]
+    /// `DeploymentFormulation.groupHeadcounts`.
+    let groupHeadcounts: [[Int: Variable]]
+
+    /// The variables to hold when `free` is free: `holdable` less `free`, and
+    /// every per-person column whose group's headcount on its posting is
+    /// held, so people move only among the postings a neighbourhood frees (a
+    /// sub-problem of one department at 50 towns has about 1,100 columns
+    /// instead of 16,000). On a pooled model that is `holdable` less `free`.
+    func held(freeing free: Set<Variable>) -> Set<Variable> {
+      var held = holdable.subtracting(free)
+      for (g, columns) in memberColumns.enumerated() {
+        let headcounts = groupHeadcounts[g]
+        for (k, x) in columns where !(headcounts[k].map(free.contains) ?? false) { held.insert(x) }
+      }
+      return held
     }
   }
 
-  /// The variables to hold when `free` is free: `holdable` less `free`, and
-  /// every per-person column (`members`) whose group's headcount on its
-  /// posting is held. People move only among the postings a neighbourhood
-  /// frees; a sub-problem of one department at 50 towns has about 1,100
-  /// columns instead of 16,000.
-  func held(
-    freeing free: Set<Variable>, holdable: Set<Variable>, members: [[(posting: Int, variable: Variable)]]
-  ) -> Set<Variable> {
-    var held = holdable.subtracting(free)
-    for (g, columns) in members.enumerated() {
-      let headcounts = formulation.groupHeadcounts[g]
-      for (k, x) in columns where !(headcounts[k].map(free.contains) ?? false) { held.insert(x) }
-    }
-    return held
+  /// What a neighbourhood holds, for `Holding.held`.
+  var holding: Holding {
+    Holding(
+      holdable: holdable,
+      memberColumns: formulation.groups.map { members in
+        members.flatMap { formulation.candidates[$0].map { ($0.posting, $0.variable) } }
+      },
+      groupHeadcounts: formulation.groupHeadcounts)
   }
 
   /// Re-solves neighbourhoods from `start` (a point of the model) until
@@ -226,8 +237,7 @@ struct NeighbourhoodSearch: Sendable {
     func elapsed() -> Double { (ContinuousClock.now - clock).inSeconds }
     let model = formulation.model
     let district = formulation.district
-    let holdable = self.holdable
-    let members = memberColumns
+    let holding = self.holding
     var best = Outcome(values: start, price: price(start), rounds: 0, improvements: 0)
     var objective = model.objective.value(at: start)
     func polish() {
@@ -267,8 +277,7 @@ struct NeighbourhoodSearch: Sendable {
         free = region(around: centres.removeLast(), towns: regionBreadth.value)
         seconds = secondsPerRegion
       }
-      let restriction = model.restricted(
-        fixing: held(freeing: free, holdable: holdable, members: members), at: best.values)
+      let restriction = model.restricted(fixing: holding.held(freeing: free), at: best.values)
       var options = SolveOptions(
         timeLimit: min(seconds, roundCap, timeLimit - elapsed()), relativeGap: 1e-6, seed: seed)
       options.warmStart = restriction.project(best.values)

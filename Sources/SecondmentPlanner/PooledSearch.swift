@@ -39,7 +39,7 @@ extension Planner {
       termination: .limit(.time), values: outcome.values,
       objective: formulation.model.objective.value(at: outcome.values), bound: nil,
       seconds: seconds, solver: "glpk \(GLPKSolver.version ?? "")")
-    var plan = pooledResult(
+    var plan = checkedRoster(
       formulation, values: outcome.values, result: result, options: options, seconds: seconds)
     plan.notes.append(
       "\(outcome.rounds) "
@@ -133,31 +133,36 @@ extension Planner {
     return result
   }
 
-  /// The roster of a pooled model's solution (`FormulationOptions.poolGroups`):
-  /// people assigned to the group headcounts at least cost, priced by the
-  /// checker. The pooled bound holds for the exact model, so the roster is
-  /// `optimal` only when the checker's objective reaches it, and `rulesBroken`
-  /// when the headcounts do not fit the people (in `auto` the greedy roster
-  /// then stands, as it does whenever it is better: `plan`).
-  func pooledResult(
+  /// The roster of a model's solution, priced by the checker. For a pooled
+  /// model (`FormulationOptions.poolGroups`) its people are assigned to the
+  /// group headcounts at least cost and a note says so; the pooled bound
+  /// holds for the exact model, so the roster is `optimal` only when the
+  /// checker's objective reaches it, and `rulesBroken` when the headcounts do
+  /// not fit the people (in `auto` the greedy roster then stands, as it does
+  /// whenever it is better: `plan`). The neighbourhood search's rosters of
+  /// the exact model come through here too.
+  func checkedRoster(
     _ model: DeploymentFormulation, values: [Double], result: SolveResult, options: PlanOptions,
     seconds: Double
   ) -> PlanResult {
     let postings = model.postings(from: values)
     let splits = model.splits(from: values, postings: postings)
     let evaluation = RosterChecker(model.district).evaluate(postings, splits: splits)
-    let note =
-      !model.pooled ? nil : "large district: each group's people pooled (\(model.size.columns) columns instead of one per "
-      + "person and posting); the bound holds for the exact model, the roster is a least-cost "
-      + "assignment of people to the pooled headcounts"
-      + (model.priceCutCount > 0
-        ? " (\(model.priceCutCount) price cuts: what the groups' people cost at the "
-          + "departments' first headcounts, and at the greedy roster when it was ready)" : "")
+    var notes: [String] = []
+    if model.pooled {
+      notes.append(
+        "large district: each group's people pooled (\(model.size.columns) columns instead of one per "
+          + "person and posting); the bound holds for the exact model, the roster is a least-cost "
+          + "assignment of people to the pooled headcounts"
+          + (model.priceCutCount > 0
+            ? " (\(model.priceCutCount) price cuts: what the groups' people cost at the "
+              + "departments' first headcounts, and at the greedy roster when it was ready)" : ""))
+    }
     var pooled = PlanResult(
       status: .feasible, postings: postings, splits: evaluation.splits, solver: result.solver,
       objective: evaluation.objective, bound: result.bound, seconds: seconds,
       modelSize: model.size, elasticModelSize: nil, brokenRules: [],
-      termination: result.termination, evaluation: evaluation, notes: note.map { [$0] } ?? [])
+      termination: result.termination, evaluation: evaluation, notes: notes)
     pooled.markProven(within: options.relativeGap)
     if !evaluation.isFeasible {
       pooled.status = .rulesBroken

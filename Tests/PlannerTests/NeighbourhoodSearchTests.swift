@@ -102,10 +102,10 @@ struct NeighbourhoodSearchTests {
     let formulation = DeploymentFormulation(district: district)
     var search = NeighbourhoodSearch(formulation: formulation, solver: GLPKSolver())
     search.regionSize = 3
-    let members = search.memberColumns
-    let holdable = search.holdable
+    let holding = search.holding
+    let members = holding.memberColumns
     for free in [search.department(0), search.region(around: 0)] {
-      let held = search.held(freeing: free, holdable: holdable, members: members)
+      let held = holding.held(freeing: free)
       #expect(held.isDisjoint(with: free))
       for (g, columns) in members.enumerated() {
         for (k, x) in columns {
