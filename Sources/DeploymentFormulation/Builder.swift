@@ -424,6 +424,25 @@ struct Builder {
     }
   }
 
+  /// `unmet_` (supply + unmet ≥ demand) and, tightened, its integer forms:
+  /// a headcount's coefficient is at most the demand (one officer alone meets
+  /// a demand of half an FTE), and where the demand has a fractional part
+  /// above one FTE the mixed-integer rounding row `mir_` (`CoveringRows`).
+  /// Without them the linear relaxation meets a demand of 0.5 with half an
+  /// officer stationed and half of one zoned: 6,563 against an optimum of
+  /// 6,866 on a generated 21-town district, 6,807 with them.
+  mutating func addUnmetRows(_ row: LinearExpression, demand: Double, pair: String) {
+    guard options.tighten else {
+      model.addConstraint(row, .greaterOrEqual, demand, name: "unmet_\(pair)")
+      return
+    }
+    let tightened = model.coefficientsTightened(row, atLeast: demand) ?? row
+    model.addConstraint(tightened, .greaterOrEqual, demand, name: "unmet_\(pair)")
+    if demand > 1, let rounding = model.mixedIntegerRounding(tightened, atLeast: demand) {
+      model.addConstraint(rounding.row, .greaterOrEqual, rounding.rhs, name: "mir_\(pair)")
+    }
+  }
+
   mutating func addCoverage() {
     let towns = district.towns
     let departments = district.departments
@@ -446,8 +465,7 @@ struct Builder {
         let unmet = model.addVariable("u_\(pair)", kind: .continuous, lower: 0, upper: demand[t][d])
         counts.unmet[t][d] = unmet
         terms.unmet.add(unmetWeight, unmet)
-        model.addConstraint(
-          counts.supply[t][d] + unmet, .greaterOrEqual, demand[t][d], name: "unmet_\(pair)")
+        addUnmetRows(counts.supply[t][d] + unmet, demand: demand[t][d], pair: pair)
         // An uncovered pair has no officer, hence (auxiliaries needing an
         // officer) no auxiliary either: all its demand is unmet.
         if options.tighten && !options.elastic && policy.auxiliariesNeedOfficer {

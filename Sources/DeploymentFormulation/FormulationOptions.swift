@@ -10,7 +10,9 @@ public struct FormulationOptions: Sendable, Hashable {
   public var aggregatePeople: Bool = true
   /// Add valid inequalities that tighten the LP relaxation (coverage forces
   /// unmet demand, the "town has presence" indicator fixed where legal access
-  /// already forces presence, per-class presence links).
+  /// already forces presence, per-class presence links, unmet-demand rows in
+  /// integer form: no headcount counts for more than the demand, and the
+  /// rounding row of a fractional demand above one FTE).
   public var tighten: Bool = true
   /// Drop postings that can never be better than another posting of the same
   /// class (zone postings that give the class nothing, beyond the cheapest one).

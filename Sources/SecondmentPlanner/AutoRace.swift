@@ -42,9 +42,13 @@ extension Planner {
           try planExact(
             formulation, options: lanes, solver: GLPKSolver().styled(PlannerTuning.coldSearch),
             warmStart: nil, shouldStop: shared.isOver, pooledByDepartment: true,
-            board: formulation.pooled ? shared : nil, greedyRoster: { shared.greedy })
+            board: formulation.pooled ? shared : nil, rosterElsewhere: !formulation.pooled,
+            greedyRoster: { shared.greedy })
         }
-        shared.finish()
+        // A proof ends the race; so does the end of the limit, which the
+        // other lane reaches by itself (this one may end a second early,
+        // its departments' last pass kept clear of the limit).
+        if options.timeLimit == nil || (try? outcome.get())?.status != .feasible { shared.finish() }
         shared.set(0, outcome)
         return
       }

@@ -37,6 +37,8 @@ struct DepartmentSolve {
     var departmentPoints: [[Double]?] = []
     /// Each department's optimum or bound (block order), nil where it has neither.
     var departmentBounds: [Double?] = []
+    /// Whether each department closed (block order): its bound is its optimum.
+    var departmentClosed: [Bool] = []
     /// What the variables in no department add to the objective (`Decomposition.looseObjective`).
     var looseObjective = 0.0
     /// Departments whose part of `joined` came from a stand-in roster.
@@ -95,9 +97,12 @@ struct DepartmentSolve {
   /// With `neighbourhoodShare` (0 to 1) each block's search gets that much
   /// less of its share, and a block it leaves open spends the rest improving
   /// its roster (`Solver.improveByRelaxation`; 5 s without a time limit).
+  /// With `resuming` (an earlier outcome on the same model) the departments
+  /// that closed there keep their optimum and roster and are not solved
+  /// again; the others share the time, and each keeps the better of its two bounds.
   func solve(
-    timeLimit: Double?, everyBlock: Bool = false, neighbourhoodShare: Double = 0, seed: UInt64,
-    verbose: Bool, shouldStop: (@Sendable () -> Bool)?
+    timeLimit: Double?, everyBlock: Bool = false, neighbourhoodShare: Double = 0,
+    resuming earlier: Outcome? = nil, seed: UInt64, verbose: Bool, shouldStop: (@Sendable () -> Bool)?
   ) throws -> Outcome {
     let clock = ContinuousClock.now
     let model = formulation.model
@@ -109,15 +114,34 @@ struct DepartmentSolve {
     var partial = split.blocks.map { [Double](repeating: 0, count: $0.model.variables.count) }
     outcome.departmentPoints = Array(repeating: nil, count: split.blocks.count)
     outcome.departmentBounds = Array(repeating: nil, count: split.blocks.count)
+    outcome.departmentClosed = Array(repeating: false, count: split.blocks.count)
     outcome.looseObjective = split.looseObjective
+    let closedBefore = split.blocks.indices.map { b in
+      earlier.map { $0.departmentClosed.indices.contains(b) && $0.departmentClosed[b] } ?? false
+    }
+    func earlierBound(_ b: Int) -> Double? {
+      earlier.flatMap { $0.departmentBounds.indices.contains(b) ? $0.departmentBounds[b] : nil }
+    }
     for (b, block) in split.blocks.enumerated() {
+      if closedBefore[b], let earlier, let point = earlier.departmentPoints[b], let optimum = earlierBound(b) {
+        outcome.solved += 1
+        outcome.departmentClosed[b] = true
+        outcome.departmentBounds[b] = optimum
+        total = total.map { $0 + optimum }
+        points.append(point)
+        partial[b] = point
+        outcome.partial = split.assemble(partial)
+        outcome.departmentPoints[b] = point
+        continue
+      }
       let start = ContinuousClock.now
       var options = SolveOptions(seed: seed, verbose: verbose)
       var share: Double?
       if let limit = timeLimit {
         let left = limit - (ContinuousClock.now - clock).inSeconds
         guard left > 0 else { return outcome }
-        share = everyBlock ? left / Double(split.blocks.count - b) : left
+        let open = closedBefore[b...].filter { !$0 }.count
+        share = everyBlock ? left / Double(open) : left
         options.timeLimit = share.map { $0 * (1 - neighbourhoodShare) }
       }
       options.shouldStop = shouldStop
@@ -132,9 +156,11 @@ struct DepartmentSolve {
       outcome.solver = result.solver
       let closed = result.termination == .optimal
       if closed { outcome.solved += 1 }
+      outcome.departmentClosed[b] = closed
       guard closed || everyBlock else { return outcome }
-      // A block that closed counts its optimum; one that did not, its bound.
-      let part = closed ? result.objective : result.bound
+      // A block that closed counts its optimum; one that did not, its best bound.
+      let part =
+        closed ? result.objective : [result.bound, earlierBound(b)].compactMap { $0 }.max()
       outcome.departmentBounds[b] = part
       total = total.flatMap { t in part.map { t + $0 } }
       if let values = result.values {

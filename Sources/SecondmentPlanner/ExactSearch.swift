@@ -34,11 +34,16 @@ extension Planner {
   /// lane makes the bound) the departments get one pass of 60% of the limit
   /// instead of two in half of it, and their headcounts and the repaired
   /// roster are posted on it for the other lane's price cuts.
+  /// `rosterElsewhere` (`auto` on a district of the exact model, whose other
+  /// lane makes the roster): when a department does not close in the
+  /// departments' first pass, the rest of the time goes to the departments'
+  /// bound instead of the whole model (`departmentsApart`).
   func planExact(
     _ strict: DeploymentFormulation, options: PlanOptions, solver: any Solver,
     warmStart: [String: Posting]?, warmStartSplits: [String: ZoneSplit] = [:],
     shouldStop: (@Sendable () -> Bool)?, byDepartment: Bool = true,
-    pooledByDepartment: Bool = false, board: SharedSearch? = nil, greedyRoster: () -> PlanResult?
+    pooledByDepartment: Bool = false, board: SharedSearch? = nil, rosterElsewhere: Bool = false,
+    greedyRoster: () -> PlanResult?
   ) throws -> PlanResult {
     let budget = TimeBudget(options.timeLimit)
     func elapsed() -> Double { budget.elapsed }
@@ -64,8 +69,8 @@ extension Planner {
     let departments =
       byDepartment && !strict.options.elastic && (!strict.pooled || pooledWay)
       ? try departmentsApart(
-        &strict, solver: solver, options: options, pooledWay: pooledWay, board: board, greedyRoster: greedyRoster,
-        shouldStop: shouldStop, budget: budget)
+        &strict, solver: solver, options: options, pooledWay: pooledWay, board: board,
+        rosterElsewhere: rosterElsewhere, greedyRoster: greedyRoster, shouldStop: shouldStop, budget: budget)
       : nil
     let result: SolveResult
     if let apart = departments, apart.isOptimal(relativeGap: options.relativeGap) {
@@ -113,6 +118,14 @@ extension Planner {
       plan.seconds = elapsed()
       plan.markProven(within: options.relativeGap)
       return plan
+    } else if !strict.pooled, let apart = departments, apart.solved < apart.blocks, let bound = apart.bound {
+      // The departments took the rest of the time for their bound (every
+      // department searched, some open): the roster is the other lane's.
+      stages.append(apart.stage(provenOptimal: false))
+      notes.append(apart.note("so the rest of the time went to their bound"))
+      result = SolveResult(
+        termination: .limit(.time), values: nil, objective: nil, bound: bound, seconds: elapsed(),
+        solver: apart.solver)
     } else {
       if let apart = departments, apart.blocks > 1 {
         stages.append(apart.stage(provenOptimal: false))
@@ -175,10 +188,17 @@ extension Planner {
   /// in `PlannerTuning.departmentsShare` of the time left, before the whole
   /// model. GLPK's default branching suits them (0.29 s against 0.62 s on
   /// rongchang-2024's departments).
+  ///
+  /// With `rosterElsewhere`, a time limit and a greedy roster that keeps
+  /// every rule, a department left open by that first pass means the whole
+  /// model's search could not prove a roster either (its bound stays near
+  /// GLPK's root; the departments' integer optima are above it): the
+  /// departments are searched again, every one, the open ones sharing the
+  /// time left but `PlannerTuning.boundLaneReserveSeconds`, and their bounds summed.
   func departmentsApart(
     _ strict: inout DeploymentFormulation, solver: any Solver, options: PlanOptions, pooledWay: Bool,
-    board: SharedSearch?, greedyRoster: () -> PlanResult?, shouldStop: (@Sendable () -> Bool)?,
-    budget: TimeBudget
+    board: SharedSearch?, rosterElsewhere: Bool = false, greedyRoster: () -> PlanResult?,
+    shouldStop: (@Sendable () -> Bool)?, budget: TimeBudget
   ) throws -> DepartmentSolve.Outcome {
     func elapsed() -> Double { budget.elapsed }
     // The standard branching: 0.29 s against 0.62 s on rongchang-2024's
@@ -201,9 +221,24 @@ extension Planner {
       if let partial = departments.partial { board?.post(partial) }
       return departments
     } else {
-      return try DepartmentSolve(formulation: strict, solver: apart).solve(
+      let departments = DepartmentSolve(formulation: strict, solver: apart)
+      var outcome = try departments.solve(
         timeLimit: budget.share(PlannerTuning.departmentsShare, atLeast: 0.05),
         seed: options.seed, verbose: options.verbose, shouldStop: shouldStop)
+      guard rosterElsewhere, outcome.blocks > 1, greedyRoster()?.status == .feasible else { return outcome }
+      // Pass after pass while time is left: departments that close early
+      // leave their share to the ones still open.
+      while outcome.solved < outcome.blocks, shouldStop?() != true,
+        let left = budget.remaining, left > 2 * PlannerTuning.boundLaneReserveSeconds
+      {
+        let next = try departments.solve(
+          timeLimit: left - PlannerTuning.boundLaneReserveSeconds, everyBlock: true, resuming: outcome,
+          seed: options.seed, verbose: options.verbose, shouldStop: shouldStop)
+        // A pass stopped from outside sums no bound; the last whole one stands.
+        guard next.bound != nil else { break }
+        outcome = next
+      }
+      return outcome
     }
   }
 

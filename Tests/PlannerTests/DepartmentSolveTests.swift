@@ -142,4 +142,62 @@ struct DepartmentSolveTests {
     // The seeds include districts whose joined roster lacks a rule.
     #expect(checked >= 1)
   }
+
+  /// GLPK, counting the models it is given.
+  final class CountingSolver: Solver, @unchecked Sendable {
+    let inner = GLPKSolver()
+    private let lock = NSLock()
+    private var count = 0
+    var name: String { inner.name }
+    var solved: Int { lock.withLock { count } }
+    func solve(_ model: Model, options: SolveOptions) throws -> SolveResult {
+      lock.withLock { count += 1 }
+      return try inner.solve(model, options: options)
+    }
+  }
+
+  /// A search that stops at its limit with `bound` and no roster.
+  struct OpenSolver: Solver {
+    let bound: Double
+    var name: String { "open" }
+    func solve(_ model: Model, options: SolveOptions) throws -> SolveResult {
+      SolveResult(termination: .limit(.time), values: nil, objective: nil, bound: bound, seconds: 0, solver: name)
+    }
+  }
+
+  @Test("resuming: departments that closed keep their optimum and roster; an open one is searched again and keeps the better of its bounds")
+  func resumingSearchesOnlyOpenDepartments() throws {
+    let formulation = DeploymentFormulation(district: District(DistrictGenerator.rongchang2024()))
+    let closed = try DepartmentSolve(formulation: formulation, solver: GLPKSolver())
+      .solve(timeLimit: 60, seed: 1, verbose: false, shouldStop: nil)
+    #expect(closed.solved == closed.blocks)
+    let total = try #require(closed.bound)
+    // The same outcome with the first department open and a weaker bound.
+    var earlier = closed
+    earlier.solved -= 1
+    earlier.departmentClosed[0] = false
+    earlier.departmentBounds[0] = try #require(closed.departmentBounds[0]) - 100
+    let counting = CountingSolver()
+    let resumed = try DepartmentSolve(formulation: formulation, solver: counting).solve(
+      timeLimit: 60, everyBlock: true, resuming: earlier, seed: 1, verbose: false, shouldStop: nil)
+    #expect(counting.solved == 1)
+    #expect(resumed.solved == resumed.blocks)
+    #expect(resumed.departmentClosed.allSatisfy { $0 })
+    #expect(abs(try #require(resumed.bound) - total) <= 1e-6 * total)
+    for b in 1..<closed.blocks {
+      #expect(resumed.departmentPoints[b] == closed.departmentPoints[b])
+      #expect(resumed.departmentBounds[b] == closed.departmentBounds[b])
+    }
+    // A department still open keeps the better of its two bounds.
+    let optimum = try #require(closed.departmentBounds[0])
+    for (before, now) in [(optimum - 3, optimum - 5), (optimum - 5, optimum - 3)] {
+      var open = earlier
+      open.departmentBounds[0] = before
+      let again = try DepartmentSolve(formulation: formulation, solver: OpenSolver(bound: now)).solve(
+        timeLimit: 60, everyBlock: true, resuming: open, seed: 1, verbose: false, shouldStop: nil)
+      #expect(again.departmentClosed[0] == false)
+      #expect(again.departmentBounds[0] == max(before, now))
+      #expect(again.bound.map { abs($0 - (total - optimum + max(before, now))) <= 1e-6 * total } == true)
+    }
+  }
 }

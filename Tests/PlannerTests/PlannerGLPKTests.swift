@@ -37,6 +37,32 @@ struct PlannerGLPKTests {
     for total in totals.dropFirst() { #expect(abs(total - totals[0]) <= 1e-6 * max(1, totals[0])) }
   }
 
+  @Test("unmet demand: no headcount counts for more than the demand, a fractional demand above one FTE gets its rounding row, and the relaxation rises")
+  func unmetRowsInIntegerForm() throws {
+    let district = District(DistrictGenerator.rongchang2024())
+    let tight = DeploymentFormulation(district: district)
+    let loose = DeploymentFormulation(district: district, options: FormulationOptions(tighten: false))
+    let model = tight.model
+    let unmet = model.constraints.filter { $0.name.hasPrefix("unmet_") }
+    #expect(!unmet.isEmpty)
+    for row in unmet {
+      for t in row.terms where model.variables[t.variable.index].kind != .continuous {
+        #expect(t.coefficient <= row.rhs + 1e-12, "\(row.name): \(t.coefficient) > \(row.rhs)")
+      }
+    }
+    let fractionalAboveOne = unmet.filter { $0.rhs > 1 && $0.rhs.rounded(.down) != $0.rhs }
+    let rounding = model.constraints.filter { $0.name.hasPrefix("mir_") }
+    #expect(!rounding.isEmpty)
+    #expect(Set(rounding.map { $0.name.dropFirst(4) }) == Set(fractionalAboveOne.map { $0.name.dropFirst(6) }))
+    #expect(loose.model.constraints.allSatisfy { !$0.name.hasPrefix("mir_") })
+    let relaxation = { (m: Model) in
+      try #require(try GLPKSolver().solve(m.linearRelaxation, options: SolveOptions()).objective)
+    }
+    let tightBound = try relaxation(model)
+    let looseBound = try relaxation(loose.model)
+    #expect(tightBound > looseBound + 1, "\(tightBound) against \(looseBound)")
+  }
+
   @Test("generated districts: optimal and the checker agrees term by term", arguments: [1, 2, 3] as [UInt64])
   func generated(seed: UInt64) throws {
     let district = District(try PlannerFixtures.generated(seed: seed))
