@@ -429,8 +429,8 @@ struct Builder {
   /// a demand of half an FTE), and where the demand has a fractional part
   /// above one FTE the mixed-integer rounding row `mir_` (`CoveringRows`).
   /// Without them the linear relaxation meets a demand of 0.5 with half an
-  /// officer stationed and half of one zoned: 6,563 against an optimum of
-  /// 6,866 on a generated 21-town district, 6,807 with them.
+  /// officer stationed and half of one zoned
+  /// (`Benchmarks/reports/2026-12-05-departments-bound-and-unmet-rows.md`).
   mutating func addUnmetRows(_ row: LinearExpression, demand: Double, pair: String) {
     guard options.tighten else {
       model.addConstraint(row, .greaterOrEqual, demand, name: "unmet_\(pair)")

@@ -45,10 +45,14 @@ extension Planner {
             board: formulation.pooled ? shared : nil, rosterElsewhere: !formulation.pooled,
             greedyRoster: { shared.greedy })
         }
-        // A proof ends the race; so does the end of the limit, which the
-        // other lane reaches by itself (this one may end a second early,
-        // its departments' last pass kept clear of the limit).
-        if options.timeLimit == nil || (try? outcome.get())?.status != .feasible { shared.finish() }
+        // A proof ends the race, and so does a failure. A roster, or the
+        // departments' bound alone, found before the limit waits for the
+        // other lane, which ends the race at the limit by itself (this one
+        // may stop a second early: its departments' last pass keeps clear of it).
+        let waits = (try? outcome.get()).map {
+          $0.status == .feasible || ($0.status == .noRoster && $0.bound != nil)
+        }
+        if options.timeLimit == nil || waits != true { shared.finish() }
         shared.set(0, outcome)
         return
       }

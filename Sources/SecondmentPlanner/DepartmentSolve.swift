@@ -123,47 +123,46 @@ struct DepartmentSolve {
       earlier.flatMap { $0.departmentBounds.indices.contains(b) ? $0.departmentBounds[b] : nil }
     }
     for (b, block) in split.blocks.enumerated() {
-      if closedBefore[b], let earlier, let point = earlier.departmentPoints[b], let optimum = earlierBound(b) {
-        outcome.solved += 1
-        outcome.departmentClosed[b] = true
-        outcome.departmentBounds[b] = optimum
-        total = total.map { $0 + optimum }
-        points.append(point)
-        partial[b] = point
-        outcome.partial = split.assemble(partial)
-        outcome.departmentPoints[b] = point
-        continue
+      let closed: Bool
+      let part: Double?
+      let values: [Double]?
+      var interrupted = false
+      if closedBefore[b], let point = earlier?.departmentPoints[b], let optimum = earlierBound(b) {
+        // Closed in the earlier outcome: its optimum and roster stand.
+        (closed, part, values) = (true, optimum, point)
+      } else {
+        let start = ContinuousClock.now
+        var options = SolveOptions(seed: seed, verbose: verbose)
+        var share: Double?
+        if let limit = timeLimit {
+          let left = limit - (ContinuousClock.now - clock).inSeconds
+          guard left > 0 else { return outcome }
+          let open = closedBefore[b...].filter { !$0 }.count
+          share = everyBlock ? left / Double(open) : left
+          options.timeLimit = share.map { $0 * (1 - neighbourhoodShare) }
+        }
+        options.shouldStop = shouldStop
+        var result = try solver.solve(block.model, options: options)
+        // The rest of the block's share improves its roster, when the search left it open.
+        if neighbourhoodShare > 0, result.termination != .optimal {
+          result = try solver.improveByRelaxation(
+            block.model, from: result,
+            timeLimit: share.map { $0 - (ContinuousClock.now - start).inSeconds } ?? 5, seed: seed,
+            shouldStop: shouldStop)
+        }
+        outcome.solver = result.solver
+        closed = result.termination == .optimal
+        guard closed || everyBlock else { return outcome }
+        // A block that closed counts its optimum; one that did not, its best bound.
+        part = closed ? result.objective : [result.bound, earlierBound(b)].compactMap { $0 }.max()
+        values = result.values
+        interrupted = result.termination == .limit(.interrupted)
       }
-      let start = ContinuousClock.now
-      var options = SolveOptions(seed: seed, verbose: verbose)
-      var share: Double?
-      if let limit = timeLimit {
-        let left = limit - (ContinuousClock.now - clock).inSeconds
-        guard left > 0 else { return outcome }
-        let open = closedBefore[b...].filter { !$0 }.count
-        share = everyBlock ? left / Double(open) : left
-        options.timeLimit = share.map { $0 * (1 - neighbourhoodShare) }
-      }
-      options.shouldStop = shouldStop
-      var result = try solver.solve(block.model, options: options)
-      // The rest of the block's share improves its roster, when the search left it open.
-      if neighbourhoodShare > 0, result.termination != .optimal {
-        result = try solver.improveByRelaxation(
-          block.model, from: result,
-          timeLimit: share.map { $0 - (ContinuousClock.now - start).inSeconds } ?? 5, seed: seed,
-          shouldStop: shouldStop)
-      }
-      outcome.solver = result.solver
-      let closed = result.termination == .optimal
       if closed { outcome.solved += 1 }
       outcome.departmentClosed[b] = closed
-      guard closed || everyBlock else { return outcome }
-      // A block that closed counts its optimum; one that did not, its best bound.
-      let part =
-        closed ? result.objective : [result.bound, earlierBound(b)].compactMap { $0 }.max()
       outcome.departmentBounds[b] = part
       total = total.flatMap { t in part.map { t + $0 } }
-      if let values = result.values {
+      if let values {
         points.append(values)
         partial[b] = values
         outcome.partial = split.assemble(partial)
@@ -171,7 +170,7 @@ struct DepartmentSolve {
       }
       // Stopped from outside: no time for the blocks left (the bound is whole
       // only when this was the last block, e.g. the race ended at the limit).
-      if result.termination == .limit(.interrupted), b < split.blocks.count - 1 { return outcome }
+      if interrupted, b < split.blocks.count - 1 { return outcome }
     }
     outcome.bound = total
     guard points.count == split.blocks.count else { return outcome }

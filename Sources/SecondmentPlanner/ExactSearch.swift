@@ -120,12 +120,14 @@ extension Planner {
       return plan
     } else if !strict.pooled, let apart = departments, apart.solved < apart.blocks, let bound = apart.bound {
       // The departments took the rest of the time for their bound (every
-      // department searched, some open): the roster is the other lane's.
-      stages.append(apart.stage(provenOptimal: false))
-      notes.append(apart.note("so the rest of the time went to their bound"))
-      result = SolveResult(
-        termination: .limit(.time), values: nil, objective: nil, bound: bound, seconds: elapsed(),
-        solver: apart.solver)
+      // department searched, some open): the roster is the other lane's, so
+      // this lane gives the bound alone.
+      return PlanResult(
+        status: .noRoster, postings: nil, solver: apart.solver, objective: nil, bound: bound,
+        seconds: elapsed(), modelSize: strict.size, elasticModelSize: nil, brokenRules: [],
+        termination: .limit(.time), evaluation: nil,
+        notes: notes + [apart.note("so the rest of the time went to their bound")],
+        stages: stages + [apart.stage(provenOptimal: false)])
     } else {
       if let apart = departments, apart.blocks > 1 {
         stages.append(apart.stage(provenOptimal: false))

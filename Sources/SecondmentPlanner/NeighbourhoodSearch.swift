@@ -284,10 +284,11 @@ struct NeighbourhoodSearch: Sendable {
       options.shouldStop = shouldStop
       let result = try solver.solve(restriction.model, options: options)
       best.rounds += 1
+      // The checker prices a point only when the model's objective improves.
       let values = result.values.map(restriction.expand)
       let better = values.map { model.objective.value(at: $0) } ?? .infinity
-      let cost = values.map(price) ?? .infinity
-      guard let values, better < objective - 1e-6, cost < best.price - 1e-6 else {
+      let cost = better < objective - 1e-6 ? values.map(price) ?? .infinity : .infinity
+      guard let values, cost < best.price - 1e-6 else {
         let closed = result.termination == .optimal
         let timedOut = result.termination == .limit(.time)
         if byDepartments {
