@@ -14,9 +14,13 @@ these types. HiGHS is the benchmark's peer, never the product's.
 With --files, the instances of minimised OR-Library files (gapa-gapd)
 instead, with proofs and total seconds in the summary.
 
+With --peer cpsat, CP-SAT (OR-Tools, one worker) is the peer instead of
+HiGHS; with --sense max, everything is maximised (gap1-12's canonical
+sense), and a positive distance is still the worse side.
+
 Usage: Benchmarks/gap-large.py [--limit 10] [--types c d e] [--seed 1]
        [--sizes 10x400 20x400 ...] [--solver auto|glpk|greedy] [--no-highs]
-       [--files Instances/gap/gapb.txt ...]
+       [--peer highs|cpsat] [--sense min|max] [--files Instances/gap/gapb.txt ...]
 """
 import argparse, json, os, statistics, subprocess, sys, tempfile, time
 
@@ -41,7 +45,7 @@ def read_gap(path):
     return instances
 
 
-def highs(instance, limit):
+def highs(instance, limit, sense):
     import highspy, numpy as np
     m, n, cost, resource, capacity = instance
     h = highspy.Highs()
@@ -70,6 +74,8 @@ def highs(instance, limit):
     lp.a_matrix_.index_ = np.array(index, dtype=np.int32)
     lp.a_matrix_.value_ = np.array(value)
     lp.integrality_ = [highspy.HighsVarType.kInteger] * cols
+    if sense == "max":
+        lp.sense_ = highspy.ObjSense.kMaximize
     h.passModel(lp)
     h.run()
     seconds = time.time() - start
@@ -83,8 +89,35 @@ def highs(instance, limit):
     }
 
 
-def ours(path, limit, solver):
-    cmd = [BIN, "gap", path, "--sense", "min", "--time-limit", str(limit), "--format", "json"]
+def cpsat(instance, limit, sense):
+    """CP-SAT (OR-Tools) with one worker on the same model."""
+    from ortools.sat.python import cp_model
+    m, n, cost, resource, capacity = instance
+    start = time.time()
+    model = cp_model.CpModel()
+    x = [[model.NewBoolVar(f"x{i}_{j}") for j in range(n)] for i in range(m)]
+    for j in range(n):
+        model.AddExactlyOne(x[i][j] for i in range(m))
+    for i in range(m):
+        model.Add(sum(resource[i][j] * x[i][j] for j in range(n)) <= capacity[i])
+    objective = sum(cost[i][j] * x[i][j] for i in range(m) for j in range(n))
+    model.Maximize(objective) if sense == "max" else model.Minimize(objective)
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = 1
+    solver.parameters.max_time_in_seconds = float(limit)
+    status = solver.Solve(model)
+    seconds = time.time() - start
+    has = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
+    return {
+        "objective": solver.ObjectiveValue() if has else None,
+        "bound": solver.BestObjectiveBound() if has else None,
+        "status": "Optimal" if status == cp_model.OPTIMAL else solver.StatusName(status),
+        "seconds": seconds,
+    }
+
+
+def ours(path, limit, solver, sense):
+    cmd = [BIN, "gap", path, "--sense", sense, "--time-limit", str(limit), "--format", "json"]
     if solver != "auto":
         cmd += ["--solver", solver]
     start = time.time()
@@ -99,8 +132,11 @@ def ours(path, limit, solver):
     return rows
 
 
+SIGN = 1  # -1 when maximising: a positive distance is always worse
+
+
 def pct(x, ref):
-    return None if x is None or ref is None else (x - ref) / abs(ref) * 100
+    return None if x is None or ref is None else SIGN * (x - ref) / abs(ref) * 100
 
 
 def fmt(x, digits=2):
@@ -114,16 +150,26 @@ def main():
     ap.add_argument("--sizes", nargs="+", default=SIZES)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--solver", default="auto")
-    ap.add_argument("--no-highs", action="store_true")
+    ap.add_argument("--no-highs", action="store_true", help="run no peer")
+    ap.add_argument("--peer", choices=["highs", "cpsat"], default="highs",
+                    help="HiGHS (one thread) or CP-SAT (one worker)")
+    ap.add_argument("--sense", choices=["min", "max"], default="min",
+                    help="min (gapa-d, types C-E) or max (gap1-12's canonical sense)")
     ap.add_argument("--files", nargs="*", default=[],
                     help="OR-Library files (e.g. Instances/gap/gapb.txt) instead of generated instances")
     args = ap.parse_args()
+    global SIGN
+    SIGN = -1 if args.sense == "max" else 1
     subprocess.run(["swift", "build", "-c", "release", "--product", "secondment",
                     "--scratch-path", os.path.join(ROOT, os.environ.get("SCRATCH", ".build"))],
                    cwd=ROOT, check=True, capture_output=True)
     work = tempfile.mkdtemp()
     rows = []
-    print(f"| instance | ours | ours bound | ours s | HiGHS | HiGHS bound | HiGHS s | ours vs best % | ours vs HiGHS % |")
+    peer_name = "HiGHS" if args.peer == "highs" else "CP-SAT"
+    peer = highs if args.peer == "highs" else cpsat
+    pick = max if args.sense == "max" else min
+    print(f"| instance | ours | ours bound | ours s | {peer_name} | {peer_name} bound | {peer_name} s "
+          f"| ours vs best % | ours vs {peer_name} % |")
     print("|---|---|---|---|---|---|---|---|---|")
     jobs = []  # (type or file label, path)
     for f in args.files:
@@ -137,11 +183,11 @@ def main():
             jobs.append((t, path))
     for t, path in jobs:
         instances = read_gap(path)
-        for k, o in enumerate(ours(path, args.limit, args.solver)):
+        for k, o in enumerate(ours(path, args.limit, args.solver, args.sense)):
             name = o["name"] if args.files else os.path.basename(path).removesuffix(".txt")
-            hi = None if args.no_highs else highs(instances[k], args.limit)
+            hi = None if args.no_highs else peer(instances[k], args.limit, args.sense)
             objs = [x for x in [o["objective"], hi and hi["objective"]] if x is not None]
-            best = min(objs) if objs else None
+            best = pick(objs) if objs else None
             row = {"type": t, "name": name, "ours": o, "highs": hi, "best": best}
             rows.append(row)
             print(f"| {name} | {fmt(o['objective'], 0)} | {fmt(o['bound'], 1)} | {o['wall']:.1f} | "
@@ -149,7 +195,9 @@ def main():
                   f"{fmt(hi and hi['seconds'], 1)} | {fmt(pct(o['objective'], best), 3)} | "
                   f"{fmt(pct(o['objective'], hi and hi['objective']), 3)} |", flush=True)
     print()
-    print("| type | instances | ours with solution | HiGHS with solution | ours proven | HiGHS proven | ours mean objective | HiGHS mean objective | ours total s | HiGHS total s | ours slowest s | HiGHS slowest s |")
+    print(f"| type | instances | ours with solution | {peer_name} with solution | ours proven | {peer_name} proven "
+          f"| ours mean objective | {peer_name} mean objective | ours total s | {peer_name} total s "
+          f"| ours slowest s | {peer_name} slowest s |")
     print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for t in dict.fromkeys(r["type"] for r in rows):
         group = [r for r in rows if r["type"] == t]

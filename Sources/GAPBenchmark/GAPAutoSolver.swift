@@ -27,9 +27,9 @@ public struct GAPAutoTuning: Sendable, Hashable {
   /// assignment (default 4).
   public var neighbourhoodRounds: Int = 4
   /// The agent-subset search's share of what is left after the
-  /// neighbourhood search (default 0.3); the exact search, on the pairs the
-  /// Lagrangian reduced costs leave, has the rest, which is where the proofs
-  /// of gapb and gapc come from.
+  /// neighbourhood search (default 0.3); the last search has the rest: the
+  /// Lagrangian search again or, where the knapsack bound is too slow to
+  /// settle, the exact search on the pairs the Lagrangian reduced costs leave.
   public var subsetShare: Double = 0.3
   /// Agents whose jobs the first sub-problem of the agent-subset search
   /// re-assigns (default 3, at least 2); the size grows by one after a
@@ -43,6 +43,21 @@ public struct GAPAutoTuning: Sendable, Hashable {
   /// Sweeps over all agents in a row without a better assignment after
   /// which the agent-subset search ends early (default 3, at least 1).
   public var subsetIdleSweeps: Int = 3
+  /// Most of what is left after the tabu search the knapsack Lagrangian
+  /// relaxation may take (default 0.2); it ends earlier when its steps no
+  /// longer raise the bound.
+  public var knapsackShare: Double = 0.2
+  /// Subgradient steps of the knapsack Lagrangian relaxation (default
+  /// `GAPKnapsackLagrangian.defaultSteps`, 20,000).
+  public var knapsackSteps: Int = GAPKnapsackLagrangian.defaultSteps
+  /// The Lagrangian search's share of what is left after the knapsack
+  /// Lagrangian relaxation (default 0.3): the branch and bound that proves
+  /// the tight instances (gapa-c) within it; where it does not close, the
+  /// neighbourhood searches and the exact search have the rest.
+  public var searchShare: Double = 0.3
+  /// Without a time limit: seconds of the knapsack Lagrangian relaxation
+  /// (default 30).
+  public var unlimitedKnapsackSeconds: Double = 30
   /// Without a time limit: seconds of the neighbourhood search (default 60)
   /// and of the agent-subset search (default 30) before the exact search.
   public var unlimitedNeighbourhoodSeconds: Double = 60
@@ -77,20 +92,27 @@ public struct GAPAutoResult: Sendable {
 /// 2. The tabu search of `GAPGreedySolver` from that rounding (the greedy's
 ///    own constructions compete), which repairs overloads by strategic
 ///    oscillation.
+/// 2b. The knapsack Lagrangian relaxation (`GAPKnapsackLagrangian`), aimed
+///    at the best assignment: on tight instances a bound several units above
+///    the linear relaxation's. When it settles within its share, the
+///    Lagrangian search (`GAPLagrangianSearch`, branch and bound on that
+///    bound) runs for `searchShare` of what is left; it closes gapa-gapc.
 /// 3. Relaxation induced neighbourhood search (`Solver.improveByRelaxation`)
 ///    from the best assignment: the jobs on which it agrees with the
 ///    relaxation are held and the exact solver re-assigns the others.
 /// 4. The agent-subset search: the jobs of a few agents re-assigned among
 ///    them, exactly, agents in a random order, the size adapting to how fast
 ///    the sub-problems close.
-/// 5. The exact search, warm-started from the best assignment, to the
+/// 5. With the knapsack bound, the Lagrangian search again from the best
+///    assignment to the limit (its closing proves the best optimal).
+///    Without it, the exact search, warm-started from the best assignment, to the
 ///    limit, on the job-agent pairs that could still be part of a better
 ///    assignment by their Lagrangian reduced costs (`excluded`): its proof,
 ///    or its finding nothing, proves the best assignment optimal.
 ///
 /// Returns the best assignment any step found, so never less than the
 /// greedy's. Without a time limit the tabu search runs its default
-/// iterations and the exact search runs to its proof.
+/// iterations and the last search runs to its proof.
 public struct GAPAutoSolver<S: Solver>: Sendable {
   /// The exact solver (GLPK in the command-line tool).
   public var solver: S
@@ -168,6 +190,31 @@ public struct GAPAutoSolver<S: Solver>: Sendable {
     log("tabu search \(best.map { "\($0.objective)" } ?? "no assignment")")
     var proven = reachedBound()
 
+    // 2b. The knapsack Lagrangian relaxation, aimed at the best assignment:
+    //     a bound above the linear relaxation's on tight instances.
+    var knapsack: GAPKnapsackLagrangian?
+    if !proven, let b = best, (left() ?? 1) > 0.05 {
+      let k = GAPKnapsackLagrangian.solve(
+        instance, sense: sense, prices: lagrangian.prices, target: b.objective, steps: tuning.knapsackSteps,
+        seconds: left().map { $0 * tuning.knapsackShare } ?? tuning.unlimitedKnapsackSeconds)
+      // An ascent that could not settle in its share leaves the search out.
+      if k.settled { knapsack = k }
+      let kBound = integral(k.bound, sense)
+      if bound.map({ better($0, kBound) }) ?? true { bound = kBound }
+      log("knapsack Lagrangian \(String(format: "%.2f", k.bound)) in \(k.steps) steps\(k.settled ? "" : ", too slow to settle")")
+      proven = reachedBound()
+    }
+
+    //     Then the Lagrangian search: branch and bound on the knapsack
+    //     bound, which closes the tight instances whose linear relaxation
+    //     (GLPK's) is ten or more units below their optimum.
+    if !proven, let knapsack, (left() ?? 1) > 0.05 {
+      proven = lagrangianSearch(
+        instance, sense: sense, from: knapsack, seconds: left().map { $0 * tuning.searchShare }, best: &best)
+      if proven, let b = best { bound = Double(b.objective) }
+      log("Lagrangian search \(proven ? "closed" : "open"): \(best.map { "\($0.objective)" } ?? "-")")
+    }
+
     // 3. Neighbourhood search around the best assignment.
     let guide =
       relaxation
@@ -194,7 +241,14 @@ public struct GAPAutoSolver<S: Solver>: Sendable {
       proven = reachedBound()
     }
 
-    // 5. The exact search, warm-started, to the limit, on the assignments
+    // 5. With the knapsack bound: the Lagrangian search again, from the best
+    //    assignment, to the limit (its reduced costs now rule out more).
+    if !proven, let knapsack, (left() ?? 1) > 0.05 {
+      proven = lagrangianSearch(instance, sense: sense, from: knapsack, seconds: left(), best: &best)
+      if proven, let b = best { bound = Double(b.objective) }
+      log("Lagrangian search from the best \(proven ? "closed" : "open"): \(best.map { "\($0.objective)" } ?? "-")")
+    }
+    // 5. Without it: the exact search, warm-started, to the limit, on the assignments
     //    that could still beat the best one by the Lagrangian reduced costs;
     //    again, with fewer of them, each time it finds a better one.
     while !proven, (left() ?? 1) > 0.05 {
@@ -240,6 +294,23 @@ public struct GAPAutoSolver<S: Solver>: Sendable {
     }
     if proven, let b = best { bound = Double(b.objective) }
     return GAPAutoResult(solution: best, bound: bound, proven: proven, steps: steps)
+  }
+
+  /// Runs `GAPLagrangianSearch` from the knapsack multipliers and the best
+  /// assignment for at most `seconds`; true when it closed every node.
+  func lagrangianSearch(
+    _ instance: GAPInstance, sense: ObjectiveSense, from knapsack: GAPKnapsackLagrangian, seconds: Double?,
+    best: inout GAPSolution?
+  ) -> Bool {
+    var search = GAPLagrangianSearch(GAPCells(instance, sense: sense), incumbent: best?.agentOfJob)
+    let clock = ContinuousClock()
+    let closed = search.run(from: knapsack.multipliers, deadline: seconds.map { clock.now + .seconds($0) })
+    if let found = search.best, instance.isFeasible(found) {
+      let objective = instance.cost(of: found)
+      let improves = best.map { sense == .minimize ? objective < $0.objective : objective > $0.objective } ?? true
+      if improves { best = GAPSolution(agentOfJob: found, objective: objective) }
+    }
+    return closed && best != nil
   }
 
   /// Re-assigns the jobs of a few agents at a time among those agents, exactly.

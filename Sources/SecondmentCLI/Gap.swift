@@ -18,10 +18,12 @@ extension Secondment {
         object per line with the same fields.
 
         With GLPK the default solver is auto: a Lagrangian and a linear
-        relaxation (the bound), the greedy from the rounded relaxation,
-        neighbourhood searches that re-assign a few jobs or agents exactly,
-        then GLPK warm-started from the best, to the limit; it always returns
-        the best assignment found (GAPAutoSolver).
+        relaxation (the bound), the greedy from the rounded relaxation, the
+        knapsack Lagrangian bound and a branch and bound on it (which proves
+        gapa-gapc), neighbourhood searches that re-assign a few jobs or
+        agents exactly, then the branch and bound again (or, where the
+        knapsack bound is too slow, GLPK warm-started from the best), to the
+        limit; it always returns the best assignment found (GAPAutoSolver).
 
         The sense defaults to OR-Library's: maximise for gap1-gap12, minimise
         for gapa-gapd (and for any other file). Exits 2 when the file cannot
@@ -50,8 +52,8 @@ extension Secondment {
 
     @Option(
       help: """
-        auto (the default when GLPK is built in: relaxation, greedy from its rounding, \
-        neighbourhood search, GLPK warm-started; the best found), glpk (exact only) \
+        auto (the default when GLPK is built in: relaxations, greedy from the rounding, \
+        branch and bound on the knapsack bound, neighbourhood search; the best found), glpk (exact only) \
         or greedy (heuristic only; the default without GLPK).
         """)
     var solver: SolverChoice?

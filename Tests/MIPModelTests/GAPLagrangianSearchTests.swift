@@ -1,0 +1,134 @@
+import MIPModel
+import Testing
+
+@testable import GAPBenchmark
+
+/// The knapsack Lagrangian bound and the branch and bound on it, checked
+/// against known optima and against every assignment of small instances.
+@Suite("GAP knapsack Lagrangian and its search")
+struct GAPLagrangianSearchTests {
+  /// The optimum of a small instance by trying every assignment (minimisation form).
+  private func enumerated(_ cells: GAPCells) -> (cost: Int, agentOf: [Int])? {
+    var agentOf = [Int](repeating: 0, count: cells.n)
+    var best: (cost: Int, agentOf: [Int])?
+    func visit(_ j: Int, _ load: [Int], _ cost: Int) {
+      if j == cells.n {
+        if cost < best?.cost ?? Int.max { best = (cost, agentOf) }
+        return
+      }
+      for i in 0..<cells.m where load[i] + cells.res[j * cells.m + i] <= cells.cap[i] {
+        var next = load
+        next[i] += cells.res[j * cells.m + i]
+        agentOf[j] = i
+        visit(j + 1, next, cost + cells.cost[j * cells.m + i])
+      }
+    }
+    visit(0, [Int](repeating: 0, count: cells.m), 0)
+    return best
+  }
+
+  /// Small tight instances: 3 agents, 9 jobs, types C and D, several seeds.
+  private var small: [GAPInstance] {
+    [GAPType.c, .d].flatMap { type in
+      (1...6).map { GAPGenerator.generate(type: type, agents: 3, jobs: 9, seed: UInt64($0)) }
+    }
+  }
+
+  @Test("the knapsack bound never passes the optimum and is at least the capacity relaxation's")
+  func boundBetweenRelaxationAndOptimum() throws {
+    for file in ["gap1.txt", "gapc.txt"] {
+      let instances = try GAPReader.read(path: gapPath(file))
+      for (k, instance) in instances.enumerated() where instance.jobs <= 100 {
+        for sense in [ObjectiveSense.minimize, .maximize] {
+          guard let known = GAPKnownValue.lookup(file: file, index: k + 1, sense: sense) else { continue }
+          let capacity = GAPLagrangian.solve(instance, sense: sense)
+          let knapsack = GAPKnapsackLagrangian.solve(instance, sense: sense, prices: capacity.prices)
+          if sense == .minimize {
+            #expect(knapsack.bound <= Double(known.value) + 1e-6, "\(instance.name)")
+            #expect(knapsack.bound >= capacity.bound - 1e-6, "\(instance.name)")
+          } else {
+            #expect(knapsack.bound >= Double(known.value) - 1e-6, "\(instance.name)")
+            #expect(knapsack.bound <= capacity.bound + 1e-6, "\(instance.name)")
+          }
+        }
+      }
+    }
+  }
+
+  @Test("on the tight instances of gapc the knapsack bound is above the capacity relaxation's")
+  func boundAboveRelaxationOnTightInstances() throws {
+    for instance in try GAPReader.read(path: gapPath("gapc.txt")) where instance.jobs == 100 {
+      let capacity = GAPLagrangian.solve(instance, sense: .minimize)
+      let knapsack = GAPKnapsackLagrangian.solve(instance, sense: .minimize, prices: capacity.prices)
+      #expect(knapsack.bound > capacity.bound + 1, "\(instance.name): \(knapsack.bound) against \(capacity.bound)")
+    }
+  }
+
+  @Test("reduced-cost fixings keep every pair of an optimal assignment and force only its pairs")
+  func fixingsAreSound() throws {
+    var fixedSomething = false
+    for instance in small {
+      let cells = GAPCells(instance, sense: .minimize)
+      guard let optimum = enumerated(cells) else { continue }
+      let capacity = GAPLagrangian.solve(instance, sense: .minimize)
+      let knapsack = GAPKnapsackLagrangian.solve(instance, sense: .minimize, prices: capacity.prices)
+      // Assignments as good as the optimum stay possible: limit = optimum.
+      let found = GAPNode(cells).fixings(
+        cells, multipliers: knapsack.multipliers, bound: knapsack.bound, limit: Double(optimum.cost))
+      for pair in found.excluded {
+        #expect(optimum.agentOf[pair.job] != pair.agent, "\(instance.name): job \(pair.job) excluded")
+      }
+      for pair in found.forced {
+        #expect(optimum.agentOf[pair.job] == pair.agent, "\(instance.name): job \(pair.job) forced elsewhere")
+      }
+      fixedSomething = fixedSomething || !found.excluded.isEmpty
+    }
+    #expect(fixedSomething, "the bound rules out no pair at all")
+  }
+
+  @Test("the Lagrangian search finds and proves the optimum of every assignment tried one by one")
+  func searchMatchesEnumeration() throws {
+    for instance in small {
+      for sense in [ObjectiveSense.minimize, .maximize] {
+        let cells = GAPCells(instance, sense: sense)
+        let optimum = enumerated(cells)
+        let knapsack = GAPKnapsackLagrangian.solve(instance, sense: sense)
+        var search = GAPLagrangianSearch(cells, incumbent: nil)
+        let closed = search.run(from: knapsack.multipliers, deadline: nil)
+        #expect(closed, "\(instance.name) \(sense)")
+        #expect(search.best.map { GAPLagrangianSearch.cost(cells, $0) } == optimum?.cost, "\(instance.name) \(sense)")
+        if let found = search.best { #expect(instance.isFeasible(found)) }
+      }
+    }
+  }
+
+  @Test("the Lagrangian search closes an instance with no assignment without one")
+  func searchOfInfeasibleInstance() {
+    var instance = GAPGenerator.generate(type: .c, agents: 3, jobs: 9, seed: 1)
+    instance.capacity = instance.capacity.map { $0 / 4 }
+    let cells = GAPCells(instance, sense: .minimize)
+    #expect(enumerated(cells) == nil)
+    var search = GAPLagrangianSearch(cells, incumbent: nil)
+    let closed = search.run(from: GAPKnapsackLagrangian.solve(instance, sense: .minimize).multipliers, deadline: nil)
+    #expect(closed)
+    #expect(search.best == nil)
+  }
+
+  @Test("the Lagrangian search proves the known optima of gapc's 100-job instances from the greedy's")
+  func searchProvesGapc() throws {
+    let instances = try GAPReader.read(path: gapPath("gapc.txt"))
+    for (k, instance) in instances.enumerated() where instance.jobs == 100 {
+      let known = try #require(GAPKnownValue.lookup(file: "gapc.txt", index: k + 1, sense: .minimize))
+      let greedy = try #require(GAPGreedySolver(seed: 1, iterationLimit: 0).solve(instance, sense: .minimize))
+      let capacity = GAPLagrangian.solve(instance, sense: .minimize)
+      let knapsack = GAPKnapsackLagrangian.solve(
+        instance, sense: .minimize, prices: capacity.prices, target: greedy.objective)
+      var search = GAPLagrangianSearch(GAPCells(instance, sense: .minimize), incumbent: greedy.agentOfJob)
+      let closed = search.run(from: knapsack.multipliers, deadline: nil)
+      #expect(closed, "\(instance.name)")
+      let found = try #require(search.best)
+      #expect(instance.isFeasible(found))
+      #expect(instance.cost(of: found) == known.value, "\(instance.name)")
+    }
+  }
+}
