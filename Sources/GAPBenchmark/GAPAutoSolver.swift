@@ -53,7 +53,8 @@ public struct GAPAutoTuning: Sendable, Hashable {
   /// The Lagrangian search's share of what is left after the knapsack
   /// Lagrangian relaxation (default 0.3): the branch and bound that proves
   /// the tight instances (gapa-c) within it; where it does not close, the
-  /// neighbourhood searches and the exact search have the rest.
+  /// neighbourhood searches and then the Lagrangian search again, from the
+  /// best assignment, have the rest.
   public var searchShare: Double = 0.3
   /// Without a time limit: seconds of the knapsack Lagrangian relaxation
   /// (default 30).
@@ -71,10 +72,12 @@ public struct GAPAutoResult: Sendable {
   /// The best assignment found; nil only when no step found one (the
   /// instance may be infeasible, or the limit too short for any).
   public var solution: GAPSolution?
-  /// A bound on the optimum in the objective's sense: the exact search's, or
-  /// the linear relaxation's rounded to an integer (costs are integers).
+  /// A bound on the optimum in the objective's sense: the best of the
+  /// relaxations' (linear, capacity and knapsack Lagrangian) and the exact
+  /// search's, rounded to an integer (costs are integers).
   public var bound: Double?
-  /// Whether the exact search proved `solution` optimal.
+  /// Whether a step proved `solution` optimal: a bound reached, the
+  /// Lagrangian search closed, or the exact search's proof.
   public var proven: Bool
   /// One line per step: its name, its objective or outcome and its seconds.
   public var steps: [String]
@@ -211,7 +214,6 @@ public struct GAPAutoSolver<S: Solver>: Sendable {
     if !proven, let knapsack, (left() ?? 1) > 0.05 {
       proven = lagrangianSearch(
         instance, sense: sense, from: knapsack, seconds: left().map { $0 * tuning.searchShare }, best: &best)
-      if proven, let b = best { bound = Double(b.objective) }
       log("Lagrangian search \(proven ? "closed" : "open"): \(best.map { "\($0.objective)" } ?? "-")")
     }
 
@@ -245,7 +247,6 @@ public struct GAPAutoSolver<S: Solver>: Sendable {
     //    assignment, to the limit (its reduced costs now rule out more).
     if !proven, let knapsack, (left() ?? 1) > 0.05 {
       proven = lagrangianSearch(instance, sense: sense, from: knapsack, seconds: left(), best: &best)
-      if proven, let b = best { bound = Double(b.objective) }
       log("Lagrangian search from the best \(proven ? "closed" : "open"): \(best.map { "\($0.objective)" } ?? "-")")
     }
     // 5. Without it: the exact search, warm-started, to the limit, on the assignments
