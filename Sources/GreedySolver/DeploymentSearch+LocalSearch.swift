@@ -49,31 +49,62 @@ extension DeploymentSearch {
     }
   }
 
-  /// Simulated annealing over random moves and swaps for `steps` proposals
-  /// (or until the deadline), then descent from the best roster seen.
-  mutating func improve(steps: Int, deadline: SearchDeadline) -> (steps: Int, hitTime: Bool) {
+  /// Simulated annealing over random moves and swaps at `pace` (or until
+  /// the deadline), then descent from the best roster seen.
+  mutating func improve(_ pace: AnnealPace, deadline: SearchDeadline) -> (steps: Int, hitTime: Bool) {
     guard !movable.isEmpty else { return (0, false) }
     // Annealing starts hot, so a descent first would be undone: only when
     // there is no annealing does the construction go straight to descent.
-    let run = anneal(steps: steps, deadline: deadline)
+    let run = anneal(pace, deadline: deadline)
     if !run.hitTime, !descend(deadline: deadline) { return (run.steps, true) }
     return run
+  }
+
+  /// How an annealing run spends its effort: a fixed number of proposals,
+  /// or the seconds until an instant of the clock.
+  enum AnnealPace {
+    /// `n` proposals; the temperature falls by the same factor at each.
+    case steps(Int)
+    /// Until `end` (uptime nanoseconds); the temperature falls with the
+    /// share of the time from `start` to `end` that has passed.
+    case clock(start: UInt64, end: UInt64)
+
+    /// Whether the clock sets the pace (the run ends by the time, not a count).
+    var isClock: Bool {
+      if case .clock = self { true } else { false }
+    }
   }
 
   /// Simulated annealing: each step proposes moving a random person to a
   /// random allowed posting (70%) or swapping two people's postings (30%),
   /// accepted when it does not worsen the penalised objective, or with
   /// probability exp(−Δ/T); T falls geometrically from 30% to 0.5% of the
-  /// weight of one FTE of unmet demand. Ends at the best roster seen.
+  /// weight of one FTE of unmet demand, step by step over `steps` proposals.
+  /// Ends at the best roster seen.
   mutating func anneal(steps: Int, deadline: SearchDeadline) -> (steps: Int, hitTime: Bool) {
-    guard steps > 0, movable.count > 0 else { return (0, false) }
+    anneal(.steps(steps), deadline: deadline)
+  }
+
+  /// `anneal(steps:deadline:)` at either pace (`AnnealPace`): paced by the
+  /// clock, the same temperatures are spread over the time given, so a run
+  /// cut short by a limit still cools (a step count cut short by the
+  /// deadline ends while the search is hot).
+  mutating func anneal(_ pace: AnnealPace, deadline: SearchDeadline) -> (steps: Int, hitTime: Bool) {
+    guard movable.count > 0 else { return (0, false) }
+    var steps = Int.max
+    var span: (start: UInt64, end: UInt64)?
+    switch pace {
+    case .steps(let n): steps = n
+    case .clock(let start, let end): span = (start, max(end, start + 1))
+    }
+    guard steps > 0 else { return (0, false) }
     var best = choice
     var bestTotal = total
     let scale = max(abs(weights.unmetDemand), 1e-3)
     let t0 = 0.3 * scale
     let t1 = 0.005 * scale
     var temperature = t0
-    let cool = pow(t1 / t0, 1 / Double(steps))
+    let cool = span == nil ? pow(t1 / t0, 1 / Double(steps)) : 1
     var done = 0
     var hitTime = false
     let m = movable.count
@@ -82,6 +113,12 @@ extension DeploymentSearch {
         if deadline.passed {
           hitTime = true
           break
+        }
+        if let span {
+          let now = DispatchTime.now().uptimeNanoseconds
+          if now >= span.end { break }
+          let passed = Double(now &- span.start) / Double(span.end - span.start)
+          temperature = t0 * pow(t1 / t0, min(max(passed, 0), 1))
         }
         if done > 0 { resync() }
       }

@@ -56,8 +56,12 @@ extension Planner {
         shared.set(0, outcome)
         return
       }
+      // Paced by its share, the greedy runs until the other lane's proof ends the race.
+      var racing = lanes
+      racing.shouldStop = shared.isOver
       let greedy = planGreedy(
-        district, options: lanes, timeLimit: options.timeLimit.map { $0 * PlannerTuning.greedyLaneShare })
+        district, options: racing, timeLimit: options.timeLimit.map { $0 * PlannerTuning.greedyLaneShare },
+        pacedByLimit: true)
       shared.greedy = greedy
       if formulation.pooled {
         // A pooled district's second lane raises the bound; the first makes the roster.

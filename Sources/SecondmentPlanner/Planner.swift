@@ -73,13 +73,16 @@ public struct Planner: Sendable {
     case .auto:
       guard GLPKSolver.isAvailable else {
         // The greedy's steps end it early on a small district; a large one
-        // needs the whole limit.
-        var fallback = planGreedy(district, options: options, timeLimit: options.timeLimit)
+        // for its limit (one `auto` would not build a model for) has its
+        // annealing paced by the whole limit.
+        var fallback = planGreedy(
+          district, options: options, timeLimit: options.timeLimit,
+          pacedByLimit: options.timeLimit.map { !Self.exactSearchFits(district, timeLimit: $0) } ?? false)
         fallback.notes.append("this build has no GLPK: the greedy roster stands")
         return fallback
       }
       if let limit = options.timeLimit, !Self.exactSearchFits(district, timeLimit: limit) {
-        var alone = planGreedy(district, options: options, timeLimit: limit)
+        var alone = planGreedy(district, options: options, timeLimit: limit, pacedByLimit: true)
         alone.stages.append(.greedyAlone)
         alone.notes.append(
           "the time limit is short for a district this size: the greedy ran alone for the whole "
@@ -105,16 +108,21 @@ public struct Planner: Sendable {
   }
 
   /// The pure-Swift greedy and local search; never fails.
+  ///
+  /// With `pacedByLimit` and a `timeLimit` the annealing cools over the whole
+  /// limit (`DeploymentGreedyOptions.pacedByLimit`) instead of running its
+  /// fixed steps: `auto`'s greedy lane and its greedy alone on a district too
+  /// large for the limit (what it gains: Benchmarks/README.md, Generated
+  /// districts against HiGHS).
   public func planGreedy(
-    _ district: District, options: PlanOptions, timeLimit: Double?
+    _ district: District, options: PlanOptions, timeLimit: Double?, pacedByLimit: Bool = false
   ) -> PlanResult {
-    let run = DeploymentGreedy(
-      district: district,
-      options: DeploymentGreedyOptions(
-        seed: options.seed, timeLimit: timeLimit,
-        iterationLimit: DeploymentGreedyOptions.steps(
-          forPeople: district.people.filter { !$0.unavailable }.count))
-    ).solve(shouldStop: options.shouldStop)
+    var greedyOptions = DeploymentGreedyOptions(
+      seed: options.seed, timeLimit: timeLimit,
+      iterationLimit: DeploymentGreedyOptions.steps(
+        forPeople: district.people.filter { !$0.unavailable }.count))
+    greedyOptions.pacedByLimit = pacedByLimit
+    let run = DeploymentGreedy(district: district, options: greedyOptions).solve(shouldStop: options.shouldStop)
     let evaluation = RosterChecker(district).evaluate(run.postings, splits: run.splits)
     let status: PlanStatus = evaluation.isFeasible ? .feasible : .rulesBroken
     // The greedy's roster and bound as progress: a roster that breaks rules is no incumbent.

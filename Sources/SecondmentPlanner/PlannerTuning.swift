@@ -21,8 +21,8 @@ public enum PlannerTuning {
 
   /// The part of the limit `auto`'s second lane gives the greedy before it
   /// improves the greedy's roster or raises the bound (0.2; 0.05 to 0.5). The
-  /// greedy's fixed steps usually end it far sooner on districts the exact
-  /// search fits.
+  /// greedy's annealing cools over all of it (`DeploymentGreedyOptions.pacedByLimit`),
+  /// however many steps that is; a proof by the other lane ends it sooner.
   public static let greedyLaneShare = 0.2
 
   /// How a cold exact search (presolved, general integers binarized) goes:

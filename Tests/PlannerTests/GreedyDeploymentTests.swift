@@ -166,6 +166,26 @@ struct GreedyDeploymentTests {
     #expect(result.bound.total <= result.objective.total + 1e-6)
   }
 
+  @Test("annealing paced by the limit cools over the whole limit, not a step count, and says the clock ended it")
+  func annealingPacedByTheLimit() throws {
+    let instance = try DistrictGenerator.random(
+      RandomDistrictSpec(towns: 30, people: 150, departments: 6, seed: 11))
+    let district = District(instance)
+    var options = DeploymentGreedyOptions(seed: 3, iterationLimit: 2_000)
+    let counted = DeploymentGreedy(district: district, options: options).solve()
+    options.timeLimit = 2 + 2 * counted.seconds
+    options.pacedByLimit = true
+    let paced = DeploymentGreedy(district: district, options: options).solve()
+    #expect(counted.iterations == 2_000 && !counted.hitTimeLimit)
+    let limit = try #require(options.timeLimit)
+    #expect(paced.seconds >= limit * (1 - DeploymentGreedyOptions.descentShare), "\(paced.seconds) of \(limit) s")
+    #expect(paced.iterations > counted.iterations)
+    #expect(paced.hitTimeLimit, "a paced run is not reproducible: the clock ends it")
+    let checked = RosterChecker(district).evaluate(paced.postings, splits: paced.splits)
+    #expect(checked.violations.isEmpty, "\(checked.violations.map(\.description))")
+    GreedyFixtures.expectSameObjective(paced.objective, checked.objective)
+  }
+
   @Test(
     "rongchang-2024: no broken rule, objective equals the checker's, deterministic",
     .enabled(if: GreedyFixtures.rongchangURL() != nil))
