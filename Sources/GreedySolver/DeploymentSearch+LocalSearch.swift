@@ -61,17 +61,17 @@ extension DeploymentSearch {
   }
 
   /// How an annealing run spends its effort: a fixed number of proposals,
-  /// or the seconds until an instant of the clock.
+  /// or the time until an instant of the clock.
   enum AnnealPace {
     /// `n` proposals; the temperature falls by the same factor at each.
     case steps(Int)
     /// Until `end` (uptime nanoseconds); the temperature falls with the
-    /// share of the time from `start` to `end` that has passed.
-    case clock(start: UInt64, end: UInt64)
+    /// share of the time from the run's start to `end` that has passed.
+    case until(UInt64)
 
     /// Whether the clock sets the pace (the run ends by the time, not a count).
     var isClock: Bool {
-      if case .clock = self { true } else { false }
+      if case .until = self { true } else { false }
     }
   }
 
@@ -79,23 +79,19 @@ extension DeploymentSearch {
   /// random allowed posting (70%) or swapping two people's postings (30%),
   /// accepted when it does not worsen the penalised objective, or with
   /// probability exp(−Δ/T); T falls geometrically from 30% to 0.5% of the
-  /// weight of one FTE of unmet demand, step by step over `steps` proposals.
-  /// Ends at the best roster seen.
-  mutating func anneal(steps: Int, deadline: SearchDeadline) -> (steps: Int, hitTime: Bool) {
-    anneal(.steps(steps), deadline: deadline)
-  }
-
-  /// `anneal(steps:deadline:)` at either pace (`AnnealPace`): paced by the
-  /// clock, the same temperatures are spread over the time given, so a run
-  /// cut short by a limit still cools (a step count cut short by the
-  /// deadline ends while the search is hot).
+  /// weight of one FTE of unmet demand, over the steps or the time of `pace`
+  /// (paced by the clock, a run cut short by a limit still cools; a step
+  /// count cut short by the deadline ends while the search is hot). Ends at
+  /// the best roster seen.
   mutating func anneal(_ pace: AnnealPace, deadline: SearchDeadline) -> (steps: Int, hitTime: Bool) {
     guard movable.count > 0 else { return (0, false) }
     var steps = Int.max
     var span: (start: UInt64, end: UInt64)?
     switch pace {
     case .steps(let n): steps = n
-    case .clock(let start, let end): span = (start, max(end, start + 1))
+    case .until(let end):
+      let start = DispatchTime.now().uptimeNanoseconds
+      span = (start, max(end, start + 1))
     }
     guard steps > 0 else { return (0, false) }
     var best = choice

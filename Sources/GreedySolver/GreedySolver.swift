@@ -195,8 +195,7 @@ public struct DeploymentGreedy: Sendable {
     search.repairTowns(deadline: deadline)
     let pace: DeploymentSearch.AnnealPace
     if options.pacedByLimit, options.iterationLimit > 0, let limit = options.timeLimit {
-      let end = start + UInt64(max(0, limit * (1 - DeploymentGreedyOptions.descentShare)) * 1e9)
-      pace = .clock(start: DispatchTime.now().uptimeNanoseconds, end: end)
+      pace = .until(start + UInt64(max(0, limit * (1 - DeploymentGreedyOptions.descentShare)) * 1e9))
     } else {
       pace = .steps(options.iterationLimit)
     }

@@ -71,17 +71,17 @@ public struct Planner: Sendable {
     case .greedy:
       return planGreedy(district, options: options, timeLimit: options.timeLimit)
     case .auto:
+      // A district too large for its limit: no model, the greedy's annealing
+      // paced by the whole limit.
+      let tooLarge = options.timeLimit.map { !Self.exactSearchFits(district, timeLimit: $0) } ?? false
       guard GLPKSolver.isAvailable else {
-        // The greedy's steps end it early on a small district; a large one
-        // for its limit (one `auto` would not build a model for) has its
-        // annealing paced by the whole limit.
+        // The greedy's steps end it early on a small district.
         var fallback = planGreedy(
-          district, options: options, timeLimit: options.timeLimit,
-          pacedByLimit: options.timeLimit.map { !Self.exactSearchFits(district, timeLimit: $0) } ?? false)
+          district, options: options, timeLimit: options.timeLimit, pacedByLimit: tooLarge)
         fallback.notes.append("this build has no GLPK: the greedy roster stands")
         return fallback
       }
-      if let limit = options.timeLimit, !Self.exactSearchFits(district, timeLimit: limit) {
+      if tooLarge, let limit = options.timeLimit {
         var alone = planGreedy(district, options: options, timeLimit: limit, pacedByLimit: true)
         alone.stages.append(.greedyAlone)
         alone.notes.append(
