@@ -48,9 +48,11 @@ struct GAPLagrangianSearch {
   /// Searches from the root with multipliers `u` until `deadline`; true when
   /// every node was closed (the best assignment, if any, is optimal; none
   /// means the instance has no assignment).
-  mutating func run(from u: [Double], deadline: ContinuousClock.Instant?) -> Bool {
+  /// `root` narrows the search to a sub-problem (some jobs fixed): its
+  /// closing then says only that the sub-problem holds nothing better.
+  mutating func run(from u: [Double], root: GAPNode? = nil, deadline: ContinuousClock.Instant?) -> Bool {
     let clock = ContinuousClock()
-    var stack: [(node: GAPNode, multipliers: [Double])] = [(GAPNode(cells), u)]
+    var stack: [(node: GAPNode, multipliers: [Double])] = [(root ?? GAPNode(cells), u)]
     var first = true
     while let (node, multipliers) = stack.popLast() {
       if let deadline, clock.now >= deadline { return false }

@@ -20,9 +20,10 @@ extension Secondment {
         With GLPK the default solver is auto: a Lagrangian and a linear
         relaxation (the bound), the greedy from the rounded relaxation, the
         knapsack Lagrangian bound and a branch and bound on it (which proves
-        gapa-gapc), neighbourhood searches that re-assign a few jobs or
-        agents exactly, then the branch and bound again (or, where the
-        knapsack bound is too slow, GLPK warm-started from the best), to the
+        gapa-gapc), neighbourhood searches that free part of the best
+        assignment's jobs and re-assign them exactly with that branch and
+        bound (or, where the knapsack bound is too slow, with GLPK), then the
+        branch and bound again (or GLPK warm-started from the best), to the
         limit; it always returns the best assignment found (GAPAutoSolver).
 
         The sense defaults to OR-Library's: maximise for gap1-gap12, minimise

@@ -7,8 +7,9 @@ import Testing
 /// against known optima and against every assignment of small instances.
 @Suite("GAP knapsack Lagrangian and its search")
 struct GAPLagrangianSearchTests {
-  /// The optimum of a small instance by trying every assignment (minimisation form).
-  private func enumerated(_ cells: GAPCells) -> (cost: Int, agentOf: [Int])? {
+  /// The optimum of a small instance by trying every assignment (minimisation
+  /// form); jobs in `held` stay at the agent given there.
+  private func enumerated(_ cells: GAPCells, held: [Int: Int] = [:]) -> (cost: Int, agentOf: [Int])? {
     var agentOf = [Int](repeating: 0, count: cells.n)
     var best: (cost: Int, agentOf: [Int])?
     func visit(_ j: Int, _ load: [Int], _ cost: Int) {
@@ -16,7 +17,7 @@ struct GAPLagrangianSearchTests {
         if cost < best?.cost ?? Int.max { best = (cost, agentOf) }
         return
       }
-      for i in 0..<cells.m where load[i] + cells.res[j * cells.m + i] <= cells.cap[i] {
+      for i in 0..<cells.m where load[i] + cells.res[j * cells.m + i] <= cells.cap[i] && (held[j] ?? i) == i {
         var next = load
         next[i] += cells.res[j * cells.m + i]
         agentOf[j] = i
@@ -112,6 +113,55 @@ struct GAPLagrangianSearchTests {
     let closed = search.run(from: GAPKnapsackLagrangian.solve(instance, sense: .minimize).multipliers, deadline: nil)
     #expect(closed)
     #expect(search.best == nil)
+  }
+
+  @Test("a sub-problem's search keeps its held jobs and finds the best assignment that keeps them")
+  func subProblemMatchesEnumeration() throws {
+    var differs = false
+    for instance in small {
+      let cells = GAPCells(instance, sense: .minimize)
+      guard let start = GAPGreedySolver(seed: 1, iterationLimit: 0).solve(instance, sense: .minimize) else { continue }
+      // The first four jobs held at the greedy's agents, the other five free.
+      let held = Dictionary(uniqueKeysWithValues: (0..<4).map { ($0, start.agentOfJob[$0]) })
+      let optimum = enumerated(cells, held: held)
+      var root = GAPNode(cells)
+      for (j, i) in held { root.fix(cells, agent: i, job: j) }
+      var search = GAPLagrangianSearch(cells, incumbent: nil)
+      let closed = search.run(
+        from: GAPKnapsackLagrangian.solve(instance, sense: .minimize).multipliers, root: root, deadline: nil)
+      #expect(closed, "\(instance.name)")
+      #expect(search.best.map { GAPLagrangianSearch.cost(cells, $0) } == optimum?.cost, "\(instance.name)")
+      if let found = search.best {
+        #expect(held.allSatisfy { found[$0.key] == $0.value }, "\(instance.name): a held job moved")
+        #expect(instance.isFeasible(found))
+      }
+      differs = differs || optimum?.cost != enumerated(cells)?.cost
+    }
+    #expect(differs, "holding the jobs never cost anything: the check cannot tell a sub-problem from the whole")
+  }
+
+  @Test("the neighbourhood search improves the greedy's construction to the optimum of small tight instances and proves it")
+  func neighbourhoodSearchReachesOptimum() throws {
+    var improved = false
+    for seed in 1...4 {
+      let instance = GAPGenerator.generate(type: .d, agents: 4, jobs: 16, seed: UInt64(seed))
+      let cells = GAPCells(instance, sense: .minimize)
+      let start = try #require(GAPGreedySolver(seed: 1, iterationLimit: 0).solve(instance, sense: .minimize))
+      let knapsack = GAPKnapsackLagrangian.solve(instance, sense: .minimize)
+      var exact = GAPLagrangianSearch(cells, incumbent: nil)
+      let closed = exact.run(from: knapsack.multipliers, deadline: nil)
+      #expect(closed)
+      let optimum = try #require(exact.best.map { GAPLagrangianSearch.cost(cells, $0) })
+      var search = GAPLagrangianSearch(cells, incumbent: start.agentOfJob)
+      let outcome = search.searchNeighbourhoods(
+        from: knapsack.multipliers, seed: 1, deadline: ContinuousClock().now + .seconds(30))
+      let found = try #require(search.best)
+      #expect(instance.isFeasible(found))
+      #expect(GAPLagrangianSearch.cost(cells, found) == optimum, "\(instance.name)")
+      #expect(outcome.proven, "\(instance.name): \(outcome.tried) sub-problems, the last freed \(outcome.freed) of 16 jobs")
+      improved = improved || start.objective > optimum
+    }
+    #expect(improved, "the greedy's construction was already optimal on every instance")
   }
 
   @Test("the Lagrangian search proves the known optima of gapc's 100-job instances from the greedy's")
