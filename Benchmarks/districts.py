@@ -6,7 +6,9 @@ For each size and seed the script generates a district (`secondment generate
 solve` in its default mode at each limit (release build; wall seconds and peak
 memory of the whole command), exports the exact per-person model
 (`--export-model`) and solves that with HiGHS (highspy, one thread) at the
-same limits, in the same run. Prints one Markdown row per district and limit:
+same limits, in the same run. Both stop at the same relative gap, `--gap`
+(default 0: a proof is a proof of optimality for both; HiGHS's own default
+stops at 0.01%). Prints one Markdown row per district and limit:
 objective, bound, gap and seconds of both, and our roster against HiGHS's
 (positive: ours costs more), then a summary per size and limit: districts
 proven optimal, worst gap, worst distance to the best roster either solver
@@ -14,7 +16,7 @@ found at the longest limit, slowest run and peak memory. HiGHS is the
 benchmark's peer, never the product's.
 
 Usage: Benchmarks/districts.py [--towns 21 50 100 200 500] [--seeds 1 2 3 4 5]
-       [--limits 10 60] [--no-highs]
+       [--limits 10 60] [--gap 0] [--no-highs]
 """
 import argparse, importlib, os, re, subprocess, sys, tempfile, time
 
@@ -25,12 +27,12 @@ ROOT = diagnose.ROOT
 BIN = diagnose.BIN
 
 
-def ours(path, limit):
+def ours(path, limit, gap):
     """`solve` in its default mode: status, objective, bound, wall seconds, peak MiB."""
     mem = path + ".mem"
     start = time.time()
     p = subprocess.run(["/usr/bin/time", "-f", "%M", "-o", mem, BIN, "solve", path,
-                        "--time-limit", str(limit), "--quiet"],
+                        "--time-limit", str(limit), "--gap", str(gap), "--quiet"],
                        capture_output=True, text=True, timeout=limit * 3 + 120)
     seconds = time.time() - start
     out = p.stdout
@@ -59,6 +61,8 @@ def main():
     a.add_argument("--towns", type=int, nargs="+", default=[21, 50, 100, 200, 500])
     a.add_argument("--seeds", type=int, nargs="+", default=[1, 2, 3, 4, 5])
     a.add_argument("--limits", type=float, nargs="+", default=[10, 60])
+    a.add_argument("--gap", type=float, default=0.0,
+                   help="relative gap at which both stop (HiGHS's mip_rel_gap, our --gap)")
     a.add_argument("--no-highs", action="store_true")
     args = a.parse_args()
     subprocess.run(["swift", "build", "-c", "release", "--product", "secondment"], cwd=ROOT,
@@ -78,8 +82,8 @@ def main():
                 subprocess.run([BIN, "solve", instance, "--time-limit", "1", "--quiet",
                                 "--export-model", model], capture_output=True)
             for limit in args.limits:
-                o = ours(instance, limit)
-                h = None if args.no_highs else diagnose.highs(model, limit)
+                o = ours(instance, limit, args.gap)
+                h = None if args.no_highs else diagnose.highs(model, limit, mip_rel_gap=args.gap)
                 if h is not None and h["objective"] is not None and abs(h["objective"]) > 1e20:
                     h["objective"] = None  # no solution: HiGHS reports infinity
                 rows.append({"towns": towns, "seed": seed, "limit": limit, "ours": o, "highs": h})

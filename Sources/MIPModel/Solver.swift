@@ -1,3 +1,5 @@
+import Foundation
+
 /// Limits and settings for one solve.
 public struct SolveOptions: Sendable, Hashable {
   /// Wall-clock limit in seconds; nil for none.
@@ -35,6 +37,39 @@ public struct SolveOptions: Sendable, Hashable {
     h.combine(relativeGap)
     h.combine(seed)
   }
+}
+
+extension SolveOptions {
+  /// These options with the search also stopping as soon as its incumbent
+  /// is within `relativeGap` of `bound`, a bound proven another way (for
+  /// example by the model's blocks apart), which the solver itself does not
+  /// know. It then stops as `shouldStop` stops it, with
+  /// `.limit(.interrupted)`; the caller raises the result's bound
+  /// (its objective then closes it). The solver's progress reports carry the
+  /// incumbent the check reads, so the stop comes with the next report
+  /// after the incumbent.
+  public func stopping(within relativeGap: Double, of bound: Double) -> SolveOptions {
+    let closed = ClosedFlag()
+    var options = self
+    let report = progress
+    options.progress = { p in
+      if let incumbent = p.incumbent, SolveResult.closes(objective: incumbent, bound: bound, within: relativeGap) {
+        closed.raise()
+      }
+      report?(p)
+    }
+    let stop = shouldStop
+    options.shouldStop = { closed.isRaised || stop?() == true }
+    return options
+  }
+}
+
+/// Set once a search's incumbent closes against a bound known from elsewhere.
+private final class ClosedFlag: @unchecked Sendable {
+  private let lock = NSLock()
+  private var raised = false
+  var isRaised: Bool { lock.withLock { raised } }
+  func raise() { lock.withLock { raised = true } }
 }
 
 /// A snapshot of a running search.
@@ -127,6 +162,12 @@ public struct SolveResult: Sendable {
   /// `|objective − bound| / max(|objective|, 1e-9)`, the gap convention of this package.
   public static func relativeGap(objective: Double, bound: Double) -> Double {
     abs(objective - bound) / max(abs(objective), 1e-9)
+  }
+
+  /// Whether `bound` proves `objective` within `relativeGap` (`--gap`); a
+  /// floor of 1e-9 absorbs rounding, so `--gap 0` means equal up to that.
+  public static func closes(objective: Double, bound: Double, within relativeGap: Double) -> Bool {
+    Self.relativeGap(objective: objective, bound: bound) <= max(relativeGap, 1e-9)
   }
 
   /// A one-word status for output: optimal, feasible, infeasible, unbounded, no-solution, error.

@@ -31,11 +31,15 @@ extension Planner {
   /// (`Benchmarks/reports/2026-12-05-neighbourhoods-of-the-greedy-roster.md`).
   func planAuto(_ district: District, options: PlanOptions) throws -> PlanResult {
     let budget = TimeBudget(options.timeLimit)
-    let shared = SharedSearch(progress: options.progress, interrupt: options.shouldStop)
+    let formulation = DeploymentFormulation(district: district, options: options.formulation)
+    // A pooled model's incumbents are not the roster's prices until the
+    // roster is checked: there only a lane's own proof or the limit ends the race.
+    let shared = SharedSearch(
+      progress: options.progress, interrupt: options.shouldStop,
+      relativeGap: formulation.pooled ? nil : options.relativeGap)
     var laneOptions = options
     laneOptions.progress = shared.report
     let lanes = laneOptions
-    let formulation = DeploymentFormulation(district: district, options: options.formulation)
     DispatchQueue.concurrentPerform(iterations: 2) { lane in
       if lane == 0 {
         let outcome = Result {

@@ -72,6 +72,12 @@ extension Planner {
         &strict, solver: solver, options: options, pooledWay: pooledWay, board: board,
         rosterElsewhere: rosterElsewhere, greedyRoster: greedyRoster, shouldStop: shouldStop, budget: budget)
       : nil
+    // The departments' bound holds for the whole district: the whole
+    // model's search stops once its incumbent is within the gap of it
+    // (`SolveOptions.stopping(within:of:)`), which GLPK cannot see.
+    if !strict.pooled, let bound = departments?.bound {
+      solve = solve.stopping(within: options.relativeGap, of: bound)
+    }
     let result: SolveResult
     if let apart = departments, apart.isOptimal(relativeGap: options.relativeGap) {
       result = SolveResult(
@@ -224,9 +230,16 @@ extension Planner {
       return departments
     } else {
       let departments = DepartmentSolve(formulation: strict, solver: apart)
+      // Each pass's bound holds for the whole district: the plan's progress
+      // shows it, and in `auto` the other lane's roster may close against it.
+      func report(_ outcome: DepartmentSolve.Outcome) {
+        guard let bound = outcome.bound else { return }
+        options.progress?(SolveProgress(elapsed: elapsed(), incumbent: nil, bound: bound, gap: nil))
+      }
       var outcome = try departments.solve(
         timeLimit: budget.share(PlannerTuning.departmentsShare, atLeast: 0.05),
         seed: options.seed, verbose: options.verbose, shouldStop: shouldStop)
+      report(outcome)
       guard rosterElsewhere, outcome.blocks > 1, greedyRoster()?.status == .feasible else { return outcome }
       // Pass after pass while time is left: departments that close early
       // leave their share to the ones still open.
@@ -239,6 +252,7 @@ extension Planner {
         // A pass stopped from outside sums no bound; the last whole one stands.
         guard next.bound != nil else { break }
         outcome = next
+        report(outcome)
       }
       return outcome
     }

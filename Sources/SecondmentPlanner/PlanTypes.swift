@@ -211,12 +211,6 @@ extension PlanResult {
 }
 
 extension SolveResult {
-  /// Whether `bound` proves `objective` within `relativeGap` (`--gap`); a
-  /// floor of 1e-9 absorbs rounding, so `--gap 0` means equal up to that.
-  static func closes(objective: Double, bound: Double, within relativeGap: Double) -> Bool {
-    Self.relativeGap(objective: objective, bound: bound) <= max(relativeGap, 1e-9)
-  }
-
   /// The result with its bound raised to `floor` when that is higher (a bound
   /// proven another way), and optimal when the objective is then within `relativeGap`.
   func raisingBound(to floor: Double?, relativeGap: Double) -> SolveResult {

@@ -13,6 +13,9 @@ final class SharedSearch: @unchecked Sendable {
   private var incumbent: Double?
   private var bound: Double?
   private let progress: (@Sendable (SolveProgress) -> Void)?
+  /// The gap within which a lane's incumbent against another lane's bound
+  /// ends the plan; nil: only a lane's own proof or the limit ends it.
+  private let relativeGap: Double?
   /// When the plan began: each lane times its own searches, a planner reads the whole run's.
   private let start = ContinuousClock.now
   /// An interrupt from outside (Ctrl-C): ends the plan as a lane's end does.
@@ -21,9 +24,17 @@ final class SharedSearch: @unchecked Sendable {
   private var greedyResult: PlanResult?
   private var points: [[Double]] = []
 
-  init(progress: (@Sendable (SolveProgress) -> Void)?, interrupt: (@Sendable () -> Bool)? = nil) {
+  /// `relativeGap`: end the plan once the best incumbent any lane reports
+  /// is within it of the best bound any lane reports (`--gap`; 0 means
+  /// equal up to rounding). Only for lanes whose reported incumbents are
+  /// rosters that keep every rule, at the checker's prices.
+  init(
+    progress: (@Sendable (SolveProgress) -> Void)?, interrupt: (@Sendable () -> Bool)? = nil,
+    relativeGap: Double? = nil
+  ) {
     self.progress = progress
     self.interrupt = interrupt
+    self.relativeGap = relativeGap
   }
 
   // MARK: - The end of the plan
@@ -37,13 +48,20 @@ final class SharedSearch: @unchecked Sendable {
   // MARK: - Incumbent and bound
 
   /// A lane's progress reporter: each report raises the shared bound or
-  /// lowers the shared incumbent, and the plan's progress gets both.
-  var report: (@Sendable (SolveProgress) -> Void)? {
-    guard let progress else { return nil }
-    return { [self] p in
+  /// lowers the shared incumbent, the plan's progress gets both, and an
+  /// incumbent that closes against the bound within `relativeGap` ends the
+  /// plan (one lane's roster, another's bound: the departments apart prove
+  /// what the whole model's search and the neighbourhood search find).
+  var report: @Sendable (SolveProgress) -> Void {
+    { [self] p in
       let combined: SolveProgress = lock.withLock {
         if let i = p.incumbent { incumbent = min(incumbent ?? i, i) }
         if let b = p.bound { bound = max(bound ?? b, b) }
+        if let relativeGap, let i = incumbent, let b = bound,
+          SolveResult.closes(objective: i, bound: b, within: relativeGap)
+        {
+          over = true
+        }
         let gap = incumbent.flatMap { i in
           bound.map { SolveResult.relativeGap(objective: i, bound: $0) }
         }
@@ -51,7 +69,7 @@ final class SharedSearch: @unchecked Sendable {
           elapsed: (ContinuousClock.now - start).inSeconds, incumbent: incumbent, bound: bound,
           gap: gap)
       }
-      progress(combined)
+      progress?(combined)
     }
   }
 

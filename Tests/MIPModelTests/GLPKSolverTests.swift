@@ -136,6 +136,25 @@ struct GLPKSolverTests {
     #expect(reports.contains { $0.incumbent != nil && $0.bound != nil && $0.gap != nil })
   }
 
+  @Test("a bound proven elsewhere stops the search once its incumbent is within the gap of it")
+  func stopsAgainstBoundFromElsewhere() throws {
+    let model = hardKnapsack()
+    let relaxation = try solver.solve(model.linearRelaxation, options: SolveOptions())
+    let elsewhere = try #require(relaxation.objective)
+    let progress = ProgressLog()
+    var options = SolveOptions(timeLimit: 30)
+    options.progress = { progress.append($0) }
+    let r = try solver.solve(model, options: options.stopping(within: 0.05, of: elsewhere))
+    #expect(r.termination == .limit(.interrupted))
+    let objective = try #require(r.objective)
+    #expect(SolveResult.closes(objective: objective, bound: elsewhere, within: 0.05))
+    #expect(!progress.items.isEmpty, "the caller's progress still arrives")
+    // A bound the incumbent never meets stops nothing: the limit ends the search.
+    let strict = try solver.solve(
+      model, options: SolveOptions(timeLimit: 1).stopping(within: 0, of: elsewhere + 1))
+    #expect(strict.termination == .limit(.time))
+  }
+
   @Test("time limit without an incumbent: no solution, status no-solution")
   func timeLimitWithoutIncumbent() throws {
     let r = try solver.solve(marketSplit(), options: SolveOptions(timeLimit: 1))
