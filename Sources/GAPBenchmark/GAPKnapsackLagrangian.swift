@@ -296,29 +296,43 @@ struct AgentKnapsack {
   }
 
   /// Agent i's most profit within `room` and the jobs that make it.
+  ///
+  /// Two rows of the table, the items so far and the items with one more,
+  /// written side by side: each cell of the new row reads only the old one,
+  /// so the compiler can work on several capacities at once (the one-row
+  /// form, read and written in place from the top down, cannot be).
   mutating func best(agent i: Int, room: Int, node: GAPNode, multipliers u: [Double]) -> (Double, [Int]) {
     collect(agent: i, room: room, node: node, multipliers: u)
     let width = room + 1
-    if table.count < width { table = [Double](repeating: 0, count: width) }
+    if table.count < 2 * width { table = [Double](repeating: 0, count: 2 * width) }
     if taken.count < items.count * width { taken = [Bool](repeating: false, count: items.count * width) }
+    var current = 0
     table.withUnsafeMutableBufferPointer { table in
       taken.withUnsafeMutableBufferPointer { taken in
-        for c in 0..<width { table[c] = 0 }
+        guard let base = table.baseAddress, let marks = taken.baseAddress else { return }
+        for c in 0..<width { base[c] = 0 }
         for (k, item) in items.enumerated() {
-          let row = k * width
-          for c in 0..<min(item.weight, width) { taken[row + c] = false }
-          var c = room
-          while c >= item.weight {
-            let v = table[c - item.weight] + item.profit
-            let better = v > table[c]
-            if better { table[c] = v }
-            taken[row + c] = better
-            c -= 1
+          let old = base + current * width
+          let new = base + (1 - current) * width
+          let row = marks + k * width
+          let w = min(item.weight, width)
+          let p = item.profit
+          for c in 0..<w {
+            new[c] = old[c]
+            row[c] = false
           }
+          for c in w..<width {
+            let v = old[c - w] + p
+            let kept = old[c]
+            let better = v > kept
+            new[c] = better ? v : kept
+            row[c] = better
+          }
+          current = 1 - current
         }
       }
     }
-    let value = table[room]
+    let value = table[current * width + room]
     var chosen: [Int] = []
     var c = room
     for k in stride(from: items.count - 1, through: 0, by: -1) where taken[k * width + c] {
