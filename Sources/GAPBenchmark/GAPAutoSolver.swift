@@ -476,10 +476,3 @@ public struct GAPAutoSolver<S: Solver>: Sendable {
     }
   }
 }
-
-/// A flag the exact solver's progress callback raises and its stop callback
-/// reads; GLPK calls both on the thread that runs the search.
-private final class StopFlag: @unchecked Sendable {
-  private(set) var isRaised = false
-  func raise() { isRaised = true }
-}

@@ -72,17 +72,14 @@ extension GAPLagrangianSearch {
     var rng = SeededRandom(seed: seed ^ 0x1A5_0B0B)
     var freeCount = max(2, Int((Double(n) * tuning.firstShare).rounded()))
     let step = max(1, n / 50)
-    // Each job's agents in the knapsacks at the multipliers (one step of
-    // the ascent with θ = 0 evaluates them without moving u).
-    let owners: [[Int]] = {
-      var owners = [[Int]](repeating: [], count: n)
-      let once = GAPAscent.Schedule(theta: 0, patience: 1, smallestTheta: -1, steps: 1)
-      guard
-        let ascent = GAPAscent.climb(cells, node: GAPNode(cells), from: u, goal: nil, schedule: once, deadline: nil)
-      else { return owners }
-      for (i, jobs) in ascent.chosen.enumerated() { for j in jobs { owners[j].append(i) } }
-      return owners
-    }()
+    // Each job's agents in the knapsacks at the multipliers.
+    var owners = [[Int]](repeating: [], count: n)
+    var knapsack = AgentKnapsack(cells)
+    let whole = GAPNode(cells)
+    for i in 0..<m {
+      let (_, jobs) = knapsack.best(agent: i, room: whole.room(cells, agent: i), node: whole, multipliers: u)
+      for j in jobs { owners[j].append(i) }
+    }
     while clock.now < deadline, let incumbent = best {
       var free = [Bool](repeating: false, count: n)
       switch Neighbourhood.allCases[rng.below(Neighbourhood.allCases.count)] {

@@ -49,7 +49,7 @@ extension SolveOptions {
   /// incumbent the check reads, so the stop comes with the next report
   /// after the incumbent.
   public func stopping(within relativeGap: Double, of bound: Double) -> SolveOptions {
-    let closed = ClosedFlag()
+    let closed = StopFlag()
     var options = self
     let report = progress
     options.progress = { p in
@@ -64,12 +64,18 @@ extension SolveOptions {
   }
 }
 
-/// Set once a search's incumbent closes against a bound known from elsewhere.
-private final class ClosedFlag: @unchecked Sendable {
+/// A flag a search's progress callback raises and its `shouldStop` reads:
+/// stop at the next look, for a reason only the progress reports show (an
+/// incumbent within the gap of a bound from elsewhere, one better than a
+/// given value). Raised once, never lowered; safe from any thread.
+public final class StopFlag: @unchecked Sendable {
   private let lock = NSLock()
   private var raised = false
-  var isRaised: Bool { lock.withLock { raised } }
-  func raise() { lock.withLock { raised = true } }
+
+  public init() {}
+
+  public var isRaised: Bool { lock.withLock { raised } }
+  public func raise() { lock.withLock { raised = true } }
 }
 
 /// A snapshot of a running search.
