@@ -47,7 +47,7 @@ extension Planner {
             formulation, options: lanes, solver: GLPKSolver().styled(PlannerTuning.coldSearch),
             warmStart: nil, shouldStop: shared.isOver, pooledByDepartment: true,
             board: formulation.pooled ? shared : nil, rosterElsewhere: !formulation.pooled,
-            greedyRoster: { shared.greedy })
+            incumbent: { shared.bestIncumbent }, greedyRoster: { shared.greedy })
         }
         // A proof ends the race, and so does a failure. A roster, or the
         // departments' bound alone, found before the limit waits for the

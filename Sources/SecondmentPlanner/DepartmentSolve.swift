@@ -47,11 +47,14 @@ struct DepartmentSolve {
     var brokenLinks: [String] = []
     /// The solver's name and version, as its results give it.
     var solver = ""
+    /// The branch and bound on the rules joining departments, when it ran
+    /// (`linked`): its bound is in `bound`, its best roster in `values`.
+    var linked: LinkingBranchAndBound.Outcome?
 
     /// What a planner reads about this when it did not prove the roster:
     /// what was found, then `consequence` (e.g. "so the whole district was solved").
     func note(_ consequence: String) -> String {
-      let bound = self.bound.map { String(format: "%.2f", $0) }
+      let bound = (linked?.rootBound ?? self.bound).map { String(format: "%.2f", $0) }
       var found = "solved one department at a time"
       if solved < blocks {
         found += ": \(solved) of \(blocks) departments closed in the time given"
@@ -62,14 +65,23 @@ struct DepartmentSolve {
       if stoodIn > 0 {
         found += "; \(stoodIn) of them found no roster and took the greedy roster's postings"
       }
-      if !brokenLinks.isEmpty {
-        let shown = brokenLinks.prefix(3).joined(separator: ", ")
-        let more = brokenLinks.count > 3 ? " and \(brokenLinks.count - 3) more" : ""
-        found += "; the joined roster lacks \(shown)\(more)"
+      if let linked {
+        found += "; the joined roster lacked \(brokenList); branching on those rules searched "
+          + "\(linked.nodes) nodes (\(linked.blockSearches) department searches)"
+        if linked.exhausted { found += " and closed them all" }
+        if let bound = self.bound { found += ", bound \(String(format: "%.2f", bound))" }
+      } else if !brokenLinks.isEmpty {
+        found += "; the joined roster lacks \(brokenList)"
       } else if values != nil {
         found += "; the joined roster keeps every rule but costs more than the bound"
       }
       return found + ", " + consequence
+    }
+
+    /// The first three rules `brokenLinks` names, and how many more.
+    var brokenList: String {
+      let shown = brokenLinks.prefix(3).joined(separator: ", ")
+      return shown + (brokenLinks.count > 3 ? " and \(brokenLinks.count - 3) more" : "")
     }
 
     /// The stage this outcome is in a result (`PlanStage.departmentsApart`).
@@ -77,7 +89,7 @@ struct DepartmentSolve {
       .departmentsApart(
         DepartmentsApart(
           departments: blocks, closed: solved, bound: bound, brokenLinks: brokenLinks,
-          provenOptimal: provenOptimal))
+          provenOptimal: provenOptimal, branchedNodes: linked?.nodes ?? 0))
     }
 
     /// Whether `values` is proven optimal for the whole model within `relativeGap`.

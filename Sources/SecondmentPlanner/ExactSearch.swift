@@ -43,7 +43,7 @@ extension Planner {
     warmStart: [String: Posting]?, warmStartSplits: [String: ZoneSplit] = [:],
     shouldStop: (@Sendable () -> Bool)?, byDepartment: Bool = true,
     pooledByDepartment: Bool = false, board: SharedSearch? = nil, rosterElsewhere: Bool = false,
-    greedyRoster: () -> PlanResult?
+    incumbent: (@Sendable () -> Double?)? = nil, greedyRoster: () -> PlanResult?
   ) throws -> PlanResult {
     let budget = TimeBudget(options.timeLimit)
     func elapsed() -> Double { budget.elapsed }
@@ -70,7 +70,8 @@ extension Planner {
       byDepartment && !strict.options.elastic && (!strict.pooled || pooledWay)
       ? try departmentsApart(
         &strict, solver: solver, options: options, pooledWay: pooledWay, board: board,
-        rosterElsewhere: rosterElsewhere, greedyRoster: greedyRoster, shouldStop: shouldStop, budget: budget)
+        rosterElsewhere: rosterElsewhere, incumbent: incumbent, greedyRoster: greedyRoster,
+        shouldStop: shouldStop, budget: budget)
       : nil
     // The departments' bound holds for the whole district: the whole
     // model's search stops once its incumbent is within the gap of it
@@ -85,8 +86,10 @@ extension Planner {
         bound: apart.bound, seconds: elapsed(), solver: apart.solver)
       stages.append(apart.stage(provenOptimal: true))
       notes.append(
-        "solved one department at a time (\(apart.blocks) departments): the joined roster keeps "
-          + "the rules that join departments, so it is optimal for the whole district")
+        apart.linked == nil
+          ? "solved one department at a time (\(apart.blocks) departments): the joined roster keeps "
+            + "the rules that join departments, so it is optimal for the whole district"
+          : apart.note("so the best joined roster that keeps them is optimal for the whole district"))
     } else if pooledWay, let apart = departments,
       // Departments that all close in half the limit make a model small
       // enough for the whole search (below), which can prove its roster.
@@ -124,10 +127,22 @@ extension Planner {
       plan.seconds = elapsed()
       plan.markProven(within: options.relativeGap)
       return plan
-    } else if !strict.pooled, let apart = departments, apart.solved < apart.blocks, let bound = apart.bound {
+    } else if !strict.pooled, rosterElsewhere, let apart = departments, apart.linked != nil,
+      let values = apart.values
+    {
+      // The branching took the rest of the time and found a roster of its own.
+      stages.append(apart.stage(provenOptimal: false))
+      notes.append(apart.note("so the rest of the time went to that branching"))
+      result = SolveResult(
+        termination: .limit(.time), values: values, objective: apart.objective, bound: apart.bound,
+        seconds: elapsed(), solver: apart.solver)
+    } else if !strict.pooled, let apart = departments,
+      apart.solved < apart.blocks || rosterElsewhere && apart.linked != nil, let bound = apart.bound
+    {
       // The departments took the rest of the time for their bound (every
-      // department searched, some open): the roster is the other lane's, so
-      // this lane gives the bound alone.
+      // department searched, some open; or their branch and bound on the
+      // rules joining them): the roster is the other lane's, so this lane
+      // gives the bound alone.
       return PlanResult(
         status: .noRoster, postings: nil, solver: apart.solver, objective: nil, bound: bound,
         seconds: elapsed(), modelSize: strict.size, elasticModelSize: nil, brokenRules: [],
@@ -140,6 +155,8 @@ extension Planner {
         notes.append(apart.note("so the whole district was solved"))
       }
       if options.timeLimit != nil { solve.timeLimit = budget.left() }
+      // The branch and bound's best roster, when it found one, is the start.
+      if let values = departments?.values, solve.warmStart == nil { solve.warmStart = values }
       let whole = try solver.solve(strict.model, options: solve)
       result = whole.raisingBound(to: departments?.bound, relativeGap: options.relativeGap)
     }
@@ -205,7 +222,8 @@ extension Planner {
   /// time left but `PlannerTuning.boundLaneReserveSeconds`, and their bounds summed.
   func departmentsApart(
     _ strict: inout DeploymentFormulation, solver: any Solver, options: PlanOptions, pooledWay: Bool,
-    board: SharedSearch?, rosterElsewhere: Bool = false, greedyRoster: () -> PlanResult?,
+    board: SharedSearch?, rosterElsewhere: Bool = false,
+    incumbent: (@Sendable () -> Double?)? = nil, greedyRoster: () -> PlanResult?,
     shouldStop: (@Sendable () -> Bool)?, budget: TimeBudget
   ) throws -> DepartmentSolve.Outcome {
     func elapsed() -> Double { budget.elapsed }
@@ -240,6 +258,34 @@ extension Planner {
         timeLimit: budget.share(PlannerTuning.departmentsShare, atLeast: 0.05),
         seed: options.seed, verbose: options.verbose, shouldStop: shouldStop)
       report(outcome)
+      // Every department closed and their joined roster breaks a rule
+      // joining them: branch on those rules, the departments apart still
+      // (`DepartmentSolve.linked`); in `auto` for the rest of the time.
+      func branchOnLinks(_ outcome: inout DepartmentSolve.Outcome) throws -> Bool {
+        let time =
+          rosterElsewhere
+          ? budget.remaining.map { $0 - PlannerTuning.boundLaneReserveSeconds }
+          : budget.share(PlannerTuning.linkedShare)
+        guard time.map({ $0 > 0 }) ?? true,
+          let linked = try departments.linked(
+            from: outcome, timeLimit: time,
+            blockTimeLimit: time.map { $0 * PlannerTuning.linkedDepartmentShare },
+            relativeGap: options.relativeGap, incumbent: incumbent,
+            progress: { bound in
+              options.progress?(SolveProgress(elapsed: budget.elapsed, incumbent: nil, bound: bound, gap: nil))
+            }, seed: options.seed, shouldStop: shouldStop)
+        else { return false }
+        outcome.linked = linked
+        if let bound = linked.bound { outcome.bound = max(outcome.bound ?? bound, bound) }
+        if let values = linked.values, let objective = linked.objective {
+          outcome.values = values
+          outcome.objective = objective
+          options.progress?(
+            SolveProgress(elapsed: budget.elapsed, incumbent: objective, bound: outcome.bound, gap: nil))
+        }
+        return true
+      }
+      if try branchOnLinks(&outcome) { return outcome }
       guard rosterElsewhere, outcome.blocks > 1, greedyRoster()?.status == .feasible else { return outcome }
       // Pass after pass while time is left: departments that close early
       // leave their share to the ones still open.
@@ -254,6 +300,7 @@ extension Planner {
         outcome = next
         report(outcome)
       }
+      _ = try branchOnLinks(&outcome)
       return outcome
     }
   }

@@ -182,6 +182,9 @@ public struct DepartmentsApart: Sendable, Hashable {
   public var brokenLinks: [String]
   /// Whether the joined roster keeps every rule and is proven optimal for the whole district.
   public var provenOptimal: Bool
+  /// Nodes of the branch and bound on the rules joining departments (0 when
+  /// it did not run): `bound` and the roster are then its.
+  public var branchedNodes = 0
 }
 
 /// A planning failure that is not about the district's rules.

@@ -49,6 +49,17 @@ public enum PlannerTuning {
   /// department without a roster.
   public static let departmentNeighbourhoodShare = 0.3
 
+  /// The departments' branch and bound on the rules joining them
+  /// (`DepartmentSolve.linked`) after their first pass closes every
+  /// department with a joined roster that breaks such a rule: its part of
+  /// the time left in `glpk`, before the whole model (0.5; 0.2 to 0.8). In
+  /// `auto`, whose other lane makes the roster, it takes the time left.
+  public static let linkedShare = 0.5
+
+  /// The most of the branch and bound's time one department's search in it
+  /// may take (0.25; 0.05 to 0.5): one that does not close leaves its node open.
+  public static let linkedDepartmentShare = 0.25
+
   /// The first of two departments passes: its part of their time (0.6; 0.5 to 0.8).
   public static let firstPassShare = 0.6
 

@@ -73,6 +73,9 @@ final class SharedSearch: @unchecked Sendable {
     }
   }
 
+  /// The best incumbent any lane has reported so far.
+  var bestIncumbent: Double? { lock.withLock { incumbent } }
+
   // MARK: - Rosters
 
   /// The greedy lane's roster, once it has one.

@@ -61,8 +61,8 @@ struct DepartmentSolveTests {
     #expect(abs(total - (try #require(whole.evaluation?.objective.total))) <= 1e-6 * total)
   }
 
-  @Test("a joined roster without legal access somewhere: the whole district is solved, the rule is named, and the departments' bound stays below the optimum")
-  func brokenLinkFallsBack() throws {
+  @Test("a joined roster without legal access somewhere: branching on the rule proves the whole district's optimum, above the departments' bound")
+  func brokenLinkIsBranchedOn() throws {
     let district = try Self.quarter("2025Q2")
     let formulation = DeploymentFormulation(district: district)
     let apart = try DepartmentSolve(
@@ -76,11 +76,34 @@ struct DepartmentSolveTests {
       district, options: PlanOptions(solver: .glpk, timeLimit: 120))
     #expect(result.status == .optimal)
     let stage = try #require(result.stages.compactMap(\.departmentsApart).first)
-    #expect(!stage.provenOptimal)
+    #expect(stage.provenOptimal)
+    #expect(stage.branchedNodes > 1)
     #expect(stage.brokenLinks == apart.brokenLinks)
-    let optimum = try #require(result.evaluation?.objective.total)
+    let evaluation = try #require(result.evaluation)
+    #expect(evaluation.isFeasible, "\(evaluation.violations)")
+    let optimum = evaluation.objective.total
+    let whole = try #require(try Self.wholeDistrict(district).evaluation?.objective.total)
+    #expect(abs(optimum - whole) <= 1e-6 * whole)
     let bound = try #require(apart.bound)
     #expect(bound <= optimum + 1e-6)
+  }
+
+  @Test("the branching's bound holds: with a roster from elsewhere at the optimum, it closes every node at that value")
+  func branchingClosesAgainstARosterFromElsewhere() throws {
+    let district = try Self.quarter("2025Q2")
+    let formulation = DeploymentFormulation(district: district)
+    let solve = DepartmentSolve(formulation: formulation, solver: GLPKSolver())
+    let apart = try solve.solve(timeLimit: 60, seed: 1, verbose: false, shouldStop: nil)
+    let optimum = try #require(try Self.wholeDistrict(district).evaluation?.objective.total)
+    let linked = try #require(
+      try solve.linked(
+        from: apart, timeLimit: 60, blockTimeLimit: 20, relativeGap: 0, incumbent: { optimum },
+        progress: nil, seed: 1, shouldStop: nil))
+    #expect(linked.exhausted)
+    #expect(linked.bound.map { abs($0 - optimum) <= 1e-6 * optimum } == true)
+    #expect(try #require(linked.rootBound) < optimum)
+    // Its own best joined roster, when it has one, is no better than the optimum.
+    if let own = linked.objective { #expect(own >= optimum - 1e-6 * optimum) }
   }
 
   @Test("a pooled district: the departments' bounds, added up, never exceed the exact optimum, and auto reports that bound")
