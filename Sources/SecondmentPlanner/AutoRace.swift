@@ -47,7 +47,9 @@ extension Planner {
             formulation, options: lanes, solver: GLPKSolver().styled(PlannerTuning.coldSearch),
             warmStart: nil, shouldStop: shared.isOver, pooledByDepartment: true,
             board: formulation.pooled ? shared : nil, rosterElsewhere: !formulation.pooled,
-            incumbent: { shared.bestIncumbent }, greedyRoster: { shared.greedy })
+            incumbent: { shared.bestIncumbent },
+            offer: formulation.pooled ? nil : { shared.offer($0, objective: $1) },
+            greedyRoster: { shared.greedy })
         }
         // A proof ends the race, and so does a failure. A roster, or the
         // departments' bound alone, found before the limit waits for the
@@ -88,7 +90,7 @@ extension Planner {
       let outcome = Result {
         try planNeighbourhoods(
           formulation, options: improved, from: point, named: "the greedy roster", order: .alternating,
-          shouldStop: shared.isOver)
+          adopt: { shared.bestOffer }, shouldStop: shared.isOver)
       }
       // At the limit it ends the race (GLPK's cold search may not look at
       // its clock for seconds); without one, the cold lane's proof does.

@@ -50,6 +50,10 @@ struct DepartmentSolve {
     /// The branch and bound on the rules joining departments, when it ran
     /// (`linked`): its bound is in `bound`, its best roster in `values`.
     var linked: LinkingBranchAndBound.Outcome?
+    /// The best of the joined rosters repaired after the passes
+    /// (`Planner.departmentsApart` in `auto`), and its objective.
+    var repaired: [Double]?
+    var repairedObjective: Double?
 
     /// What a planner reads about this when it did not prove the roster:
     /// what was found, then `consequence` (e.g. "so the whole district was solved").

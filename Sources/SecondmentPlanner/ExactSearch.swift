@@ -37,13 +37,19 @@ extension Planner {
   /// `rosterElsewhere` (`auto` on a district of the exact model, whose other
   /// lane makes the roster): when a department does not close in the
   /// departments' first pass, the rest of the time goes to the departments'
-  /// bound instead of the whole model (`departmentsApart`).
+  /// bound instead of the whole model (`departmentsApart`), and when every
+  /// one closes with a joined roster that breaks a rule joining them, to
+  /// branching on those rules (`DepartmentSolve.linked`). `incumbent` reads
+  /// the best roster's objective any lane has found (branches at or above it
+  /// close); `offer` hands the other lane this lane's rosters (model point,
+  /// objective): the branching's and the repaired joined rosters.
   func planExact(
     _ strict: DeploymentFormulation, options: PlanOptions, solver: any Solver,
     warmStart: [String: Posting]?, warmStartSplits: [String: ZoneSplit] = [:],
     shouldStop: (@Sendable () -> Bool)?, byDepartment: Bool = true,
     pooledByDepartment: Bool = false, board: SharedSearch? = nil, rosterElsewhere: Bool = false,
-    incumbent: (@Sendable () -> Double?)? = nil, greedyRoster: () -> PlanResult?
+    incumbent: (@Sendable () -> Double?)? = nil, offer: (([Double], Double) -> Void)? = nil,
+    greedyRoster: () -> PlanResult?
   ) throws -> PlanResult {
     let budget = TimeBudget(options.timeLimit)
     func elapsed() -> Double { budget.elapsed }
@@ -70,7 +76,7 @@ extension Planner {
       byDepartment && !strict.options.elastic && (!strict.pooled || pooledWay)
       ? try departmentsApart(
         &strict, solver: solver, options: options, pooledWay: pooledWay, board: board,
-        rosterElsewhere: rosterElsewhere, incumbent: incumbent, greedyRoster: greedyRoster,
+        rosterElsewhere: rosterElsewhere, incumbent: incumbent, offer: offer, greedyRoster: greedyRoster,
         shouldStop: shouldStop, budget: budget)
       : nil
     // The departments' bound holds for the whole district: the whole
@@ -127,14 +133,21 @@ extension Planner {
       plan.seconds = elapsed()
       plan.markProven(within: options.relativeGap)
       return plan
-    } else if !strict.pooled, rosterElsewhere, let apart = departments, apart.linked != nil,
-      let values = apart.values
+    } else if !strict.pooled, rosterElsewhere, let apart = departments,
+      apart.linked != nil || apart.solved < apart.blocks,
+      let (values, objective) = [(apart.values, apart.objective), (apart.repaired, apart.repairedObjective)]
+        .compactMap({ v, o in v.flatMap { v in o.map { (v, $0) } } }).min(by: { $0.1 < $1.1 })
     {
-      // The branching took the rest of the time and found a roster of its own.
+      // The branching, or the passes for the bound, took the rest of the
+      // time and found a roster: the branching's own, or a joined roster repaired.
       stages.append(apart.stage(provenOptimal: false))
-      notes.append(apart.note("so the rest of the time went to that branching"))
+      notes.append(
+        apart.note(
+          apart.linked != nil
+            ? "so the rest of the time went to that branching"
+            : "so the rest of the time went to their bound, their joined roster repaired"))
       result = SolveResult(
-        termination: .limit(.time), values: values, objective: apart.objective, bound: apart.bound,
+        termination: .limit(.time), values: values, objective: objective, bound: apart.bound,
         seconds: elapsed(), solver: apart.solver)
     } else if !strict.pooled, let apart = departments,
       apart.solved < apart.blocks || rosterElsewhere && apart.linked != nil, let bound = apart.bound
@@ -219,12 +232,16 @@ extension Planner {
   /// model's search could not prove a roster either (its bound stays near
   /// GLPK's root; the departments' integer optima are above it): the
   /// departments are searched again, every one, the open ones sharing the
-  /// time left but `PlannerTuning.boundLaneReserveSeconds`, and their bounds summed.
+  /// time left but `PlannerTuning.boundLaneReserveSeconds`, and their bounds
+  /// summed; after each pass their joined roster, when it lacks a rule
+  /// joining departments, is repaired (`PlannerTuning.joinedRepairShare`)
+  /// and offered. Every department closed with such a joined roster: the
+  /// branching on those rules (`DepartmentSolve.linked`).
   func departmentsApart(
     _ strict: inout DeploymentFormulation, solver: any Solver, options: PlanOptions, pooledWay: Bool,
     board: SharedSearch?, rosterElsewhere: Bool = false,
-    incumbent: (@Sendable () -> Double?)? = nil, greedyRoster: () -> PlanResult?,
-    shouldStop: (@Sendable () -> Bool)?, budget: TimeBudget
+    incumbent: (@Sendable () -> Double?)? = nil, offer: (([Double], Double) -> Void)? = nil,
+    greedyRoster: () -> PlanResult?, shouldStop: (@Sendable () -> Bool)?, budget: TimeBudget
   ) throws -> DepartmentSolve.Outcome {
     func elapsed() -> Double { budget.elapsed }
     // The standard branching: 0.29 s against 0.62 s on rongchang-2024's
@@ -254,6 +271,26 @@ extension Planner {
         guard let bound = outcome.bound else { return }
         options.progress?(SolveProgress(elapsed: elapsed(), incumbent: nil, bound: bound, gap: nil))
       }
+      // In `auto`, a joined roster that lacks rules joining departments is
+      // repaired (the rest of it held): a roster of this lane, often near
+      // the departments' bound, beside the other lane's.
+      func repairJoined(_ outcome: inout DepartmentSolve.Outcome, after earlier: DepartmentSolve.Outcome?) throws {
+        if let earlier, let values = earlier.repaired, let objective = earlier.repairedObjective,
+          objective < outcome.repairedObjective ?? .infinity
+        {
+          (outcome.repaired, outcome.repairedObjective) = (values, objective)
+        }
+        guard rosterElsewhere, outcome.values == nil, let joined = outcome.joined, shouldStop?() != true,
+          let values = try departments.repair(
+            joined, timeLimit: budget.share(PlannerTuning.joinedRepairShare), seed: options.seed,
+            shouldStop: shouldStop)
+        else { return }
+        let objective = strict.model.objective.value(at: values)
+        guard objective < outcome.repairedObjective ?? .infinity else { return }
+        (outcome.repaired, outcome.repairedObjective) = (values, objective)
+        options.progress?(SolveProgress(elapsed: elapsed(), incumbent: objective, bound: nil, gap: nil))
+        offer?(values, objective)
+      }
       var outcome = try departments.solve(
         timeLimit: budget.share(PlannerTuning.departmentsShare, atLeast: 0.05),
         seed: options.seed, verbose: options.verbose, shouldStop: shouldStop)
@@ -280,11 +317,13 @@ extension Planner {
         if let values = linked.values, let objective = linked.objective {
           outcome.values = values
           outcome.objective = objective
+          offer?(values, objective)
           options.progress?(
             SolveProgress(elapsed: budget.elapsed, incumbent: objective, bound: outcome.bound, gap: nil))
         }
         return true
       }
+      if outcome.solved < outcome.blocks { try repairJoined(&outcome, after: nil) }
       if try branchOnLinks(&outcome) { return outcome }
       guard rosterElsewhere, outcome.blocks > 1, greedyRoster()?.status == .feasible else { return outcome }
       // Pass after pass while time is left: departments that close early
@@ -297,8 +336,10 @@ extension Planner {
           seed: options.seed, verbose: options.verbose, shouldStop: shouldStop)
         // A pass stopped from outside sums no bound; the last whole one stands.
         guard next.bound != nil else { break }
+        let earlier = outcome
         outcome = next
         report(outcome)
+        if outcome.solved < outcome.blocks { try repairJoined(&outcome, after: earlier) }
       }
       _ = try branchOnLinks(&outcome)
       return outcome

@@ -52,6 +52,8 @@ struct NeighbourhoodSearch: Sendable {
     var improvements: Int
     /// Person-by-person descents that lowered the price.
     var descents = 0
+    /// Rosters found elsewhere (`adopt`) taken up because they were better.
+    var adopted = 0
   }
 
   let formulation: DeploymentFormulation
@@ -231,6 +233,7 @@ struct NeighbourhoodSearch: Sendable {
     shouldStop: (@Sendable () -> Bool)? = nil,
     progress: (@Sendable (SolveProgress) -> Void)? = nil,
     descend: (([Double], Double) -> [Double]?)? = nil,
+    adopt: (() -> [Double]?)? = nil,
     price: ([Double]) -> Double
   ) throws -> Outcome {
     let clock = ContinuousClock.now
@@ -263,6 +266,18 @@ struct NeighbourhoodSearch: Sendable {
     // No sub-problem takes more than this share of the search's time.
     let roundCap = max(timeLimit * PlannerTuning.neighbourhoodRoundShare, PlannerTuning.leastStepSeconds)
     while elapsed() < timeLimit - PlannerTuning.neighbourhoodReserveSeconds, shouldStop?() != true {
+      // A better roster found elsewhere (another lane's) is searched on from.
+      if let values = adopt?(), model.objective.value(at: values) < objective - 1e-6 {
+        let cost = price(values)
+        if cost < best.price - 1e-6 {
+          best.values = values
+          best.price = cost
+          best.adopted += 1
+          objective = model.objective.value(at: values)
+          departments = []
+          centres = []
+        }
+      }
       var free: Set<Variable> = []
       let seconds: Double
       let byDepartments = order == .alternating && best.rounds % 2 == 0

@@ -60,6 +60,13 @@ public enum PlannerTuning {
   /// may take (0.25; 0.05 to 0.5): one that does not close leaves its node open.
   public static let linkedDepartmentShare = 0.25
 
+  /// In `auto`'s exact lane on a district of the exact model, after each
+  /// departments pass whose joined roster lacks a rule joining departments:
+  /// the part of the time left its repair (`DepartmentSolve.repair`) may
+  /// take (0.05; 0.02 to 0.2). The best repaired roster is that lane's
+  /// roster at the limit, beside the other lane's.
+  public static let joinedRepairShare = 0.05
+
   /// The first of two departments passes: its part of their time (0.6; 0.5 to 0.8).
   public static let firstPassShare = 0.6
 

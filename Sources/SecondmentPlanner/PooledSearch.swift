@@ -13,7 +13,8 @@ extension Planner {
   /// `order` says which neighbourhoods come (`NeighbourhoodSearch.Order`).
   func planNeighbourhoods(
     _ formulation: DeploymentFormulation, options: PlanOptions, from point: [Double],
-    named start: String, order: NeighbourhoodSearch.Order, shouldStop: (@Sendable () -> Bool)?
+    named start: String, order: NeighbourhoodSearch.Order, adopt: (() -> [Double]?)? = nil,
+    shouldStop: (@Sendable () -> Bool)?
   ) throws -> PlanResult {
     let clock = ContinuousClock.now
     let checker = RosterChecker(formulation.district)
@@ -27,7 +28,7 @@ extension Planner {
       descend: { values, seconds in
         let postings = formulation.postings(from: values)
         return formulation.point(for: greedy.descend(from: postings, timeLimit: seconds))
-      }
+      }, adopt: adopt
     ) { values in
       let postings = formulation.postings(from: values)
       let evaluation = checker.evaluate(
@@ -47,7 +48,9 @@ extension Planner {
           ? "departments and regions re-solved from \(start), "
           : "regions re-solved from \(start), costliest town first, ")
         + "\(outcome.improvements) of them improving it; \(outcome.descents) person-by-person "
-        + "descents lowered its cost")
+        + "descents lowered its cost"
+        + (outcome.adopted == 0
+          ? "" : "; it went on from the other search's better roster \(outcome.adopted == 1 ? "once" : "\(outcome.adopted) times")"))
     return plan
   }
 

@@ -23,6 +23,7 @@ final class SharedSearch: @unchecked Sendable {
   private var results: [Int: Result<PlanResult, any Error>] = [:]
   private var greedyResult: PlanResult?
   private var points: [[Double]] = []
+  private var offered: (values: [Double], objective: Double)?
 
   /// `relativeGap`: end the plan once the best incumbent any lane reports
   /// is within it of the best bound any lane reports (`--gap`; 0 means
@@ -95,6 +96,19 @@ final class SharedSearch: @unchecked Sendable {
     if good.isEmpty, let first = ordered.first { _ = try first.get() }
     return good
   }
+
+  // MARK: - Rosters between lanes
+
+  /// Offers a roster of the exact model (a model point keeping every row)
+  /// that one lane found, at its objective; the best offer is kept.
+  func offer(_ values: [Double], objective: Double) {
+    lock.withLock {
+      if objective < offered?.objective ?? .infinity { offered = (values, objective) }
+    }
+  }
+
+  /// The best roster offered so far.
+  var bestOffer: [Double]? { lock.withLock { offered?.values } }
 
   // MARK: - Points for price cuts
 

@@ -96,6 +96,33 @@ struct NeighbourhoodSearchTests {
     #expect(abs(outcome.price - Self.price(formulation, outcome.values)) <= 1e-6)
   }
 
+  @Test("a better roster offered from elsewhere is searched on from, and the result is no worse than it")
+  func adoptsABetterRoster() throws {
+    let district = District(try PlannerFixtures.generated(seed: 3, towns: 10))
+    let formulation = DeploymentFormulation(district: district)
+    let poor = DeploymentGreedy(
+      district: district, options: DeploymentGreedyOptions(seed: 1, iterationLimit: 1)
+    ).solve()
+    let start = try #require(formulation.point(for: poor.postings, splits: poor.splits))
+    let exact = try Planner().plan(district, options: PlanOptions(solver: .glpk, timeLimit: 60))
+    let postings = try #require(exact.postings)
+    let offered = try #require(formulation.point(for: postings, splits: exact.splits))
+    #expect(Self.price(formulation, offered) < Self.price(formulation, start) - 1e-6)
+    var search = NeighbourhoodSearch(formulation: formulation, solver: GLPKSolver())
+    search.regionSize = 3
+    let outcome = try search.improve(from: start, timeLimit: 2, adopt: { offered }) {
+      Self.price(formulation, $0)
+    }
+    #expect(outcome.adopted == 1)
+    #expect(outcome.price <= Self.price(formulation, offered) + 1e-6)
+    #expect(formulation.model.isFeasible(outcome.values))
+    // An offer no better than its own roster is left alone.
+    let kept = try search.improve(from: offered, timeLimit: 1, adopt: { start }) {
+      Self.price(formulation, $0)
+    }
+    #expect(kept.adopted == 0)
+  }
+
   @Test("people move only among the postings a neighbourhood frees: a person's column is held unless the group's headcount there is free")
   func peopleMoveOnlyAmongFreedPostings() throws {
     let district = District(try PlannerFixtures.generated(seed: 3, towns: 10))

@@ -54,6 +54,21 @@ struct SharedSearchTests {
     #expect(last?.bound == 950)
     #expect(last.flatMap(\.gap).map { abs($0 - 150.0 / 1100) < 1e-12 } == true)
   }
+
+  @Test("of the rosters the lanes offer each other, the cheapest is kept, and the best incumbent is read back")
+  func offersKeepTheCheapest() {
+    let board = SharedSearch(progress: nil)
+    #expect(board.bestOffer == nil)
+    board.offer([1, 0], objective: 1100)
+    board.offer([0, 1], objective: 1200)
+    #expect(board.bestOffer == [1, 0])
+    board.offer([2, 2], objective: 1050)
+    #expect(board.bestOffer == [2, 2])
+    #expect(board.bestIncumbent == nil)
+    report(board, incumbent: 1075)
+    report(board, incumbent: 1080)
+    #expect(board.bestIncumbent == 1075)
+  }
 }
 
 /// Progress reports as they arrive, from any thread.
