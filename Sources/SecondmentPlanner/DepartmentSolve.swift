@@ -43,6 +43,9 @@ struct DepartmentSolve {
     var looseObjective = 0.0
     /// Departments whose part of `joined` came from a stand-in roster.
     var stoodIn = 0
+    /// A department whose own rows no point keeps (its search proved it):
+    /// then no roster of the whole district keeps them either.
+    var infeasible = false
     /// The rules joining departments that the joined roster breaks, in planner's words.
     var brokenLinks: [String] = []
     /// The solver's name and version, as its results give it.
@@ -168,6 +171,11 @@ struct DepartmentSolve {
         }
         outcome.solver = result.solver
         closed = result.termination == .optimal
+        // A department that cannot keep its own rows: neither can the district.
+        if result.termination == .infeasible {
+          outcome.infeasible = true
+          return outcome
+        }
         guard closed || everyBlock else { return outcome }
         // A block that closed counts its optimum; one that did not, its best bound.
         part = closed ? result.objective : [result.bound, earlierBound(b)].compactMap { $0 }.max()

@@ -85,8 +85,24 @@ extension Planner {
     if !strict.pooled, let bound = departments?.bound {
       solve = solve.stopping(within: options.relativeGap, of: bound)
     }
+    // The branching on the rules joining departments ended with every
+    // branch closed or the time spent; one left with branches it cannot
+    // split (rows over terms of no department) hands over to the whole model.
+    let branched = departments?.linked.map {
+      $0.exhausted || (budget.remaining ?? .infinity) <= 2 * PlannerTuning.boundLaneReserveSeconds
+    } ?? false
     let result: SolveResult
-    if let apart = departments, apart.isOptimal(relativeGap: options.relativeGap) {
+    if let apart = departments, apart.infeasible {
+      // The departments apart are a relaxation: one without a point proves
+      // the district has none; the elastic model then names the rules.
+      stages.append(apart.stage(provenOptimal: false))
+      notes.append(
+        "solved one department at a time: one department's own rules cannot all hold, "
+          + "so the district's cannot either")
+      result = SolveResult(
+        termination: .infeasible, values: nil, objective: nil, bound: nil, seconds: elapsed(),
+        solver: apart.solver)
+    } else if let apart = departments, apart.isOptimal(relativeGap: options.relativeGap) {
       result = SolveResult(
         termination: .optimal, values: apart.values, objective: apart.objective,
         bound: apart.bound, seconds: elapsed(), solver: apart.solver)
@@ -134,7 +150,7 @@ extension Planner {
       plan.markProven(within: options.relativeGap)
       return plan
     } else if !strict.pooled, rosterElsewhere, let apart = departments,
-      apart.linked != nil || apart.solved < apart.blocks,
+      branched || apart.solved < apart.blocks,
       let (values, objective) = [(apart.values, apart.objective), (apart.repaired, apart.repairedObjective)]
         .compactMap({ v, o in v.flatMap { v in o.map { (v, $0) } } }).min(by: { $0.1 < $1.1 })
     {
@@ -150,7 +166,7 @@ extension Planner {
         termination: .limit(.time), values: values, objective: objective, bound: apart.bound,
         seconds: elapsed(), solver: apart.solver)
     } else if !strict.pooled, let apart = departments,
-      apart.solved < apart.blocks || rosterElsewhere && apart.linked != nil, let bound = apart.bound
+      apart.solved < apart.blocks || rosterElsewhere && branched, let bound = apart.bound
     {
       // The departments took the rest of the time for their bound (every
       // department searched, some open; or their branch and bound on the
@@ -334,6 +350,10 @@ extension Planner {
         let next = try departments.solve(
           timeLimit: left - PlannerTuning.boundLaneReserveSeconds, everyBlock: true, resuming: outcome,
           seed: options.seed, verbose: options.verbose, shouldStop: shouldStop)
+        if next.infeasible {
+          outcome.infeasible = true
+          break
+        }
         // A pass stopped from outside sums no bound; the last whole one stands.
         guard next.bound != nil else { break }
         let earlier = outcome

@@ -106,6 +106,26 @@ struct DepartmentSolveTests {
     if let own = linked.objective { #expect(own >= optimum - 1e-6 * optimum) }
   }
 
+  @Test("a department whose own rules cannot all hold proves the district's cannot: the elastic model then names them")
+  func infeasibleDepartmentEndsTheSearch() throws {
+    // Department e's one officer left cannot answer three towns' calls within 5 minutes.
+    let district = District(
+      RuleCases.with {
+        $0.policy.responseMinutes = 5
+        for id in ["e1", "e3"] { $0.people[$0.people.firstIndex { $0.id == id }!].unavailable = true }
+        $0.people.removeAll { $0.id == "ea1" }
+      })
+    let apart = try DepartmentSolve(
+      formulation: DeploymentFormulation(district: district), solver: GLPKSolver()
+    ).solve(timeLimit: 10, seed: 1, verbose: false, shouldStop: nil)
+    #expect(apart.infeasible)
+    let result = try Planner().plan(district, options: PlanOptions(solver: .glpk, timeLimit: 10))
+    #expect(result.status == .rulesBroken)
+    #expect(result.notes.contains { $0.contains("one department's own rules cannot all hold") }, "\(result.notes)")
+    #expect(result.stages.contains(.elasticResolve))
+    #expect(result.brokenRules.contains { $0.rule == .responseTime })
+  }
+
   @Test("a pooled district: the departments' bounds, added up, never exceed the exact optimum, and auto reports that bound")
   func pooledBoundHolds() throws {
     let district = District(try PlannerFixtures.generated(seed: 3, towns: 10))
