@@ -287,16 +287,18 @@ extension Planner {
         guard let bound = outcome.bound else { return }
         options.progress?(SolveProgress(elapsed: elapsed(), incumbent: nil, bound: bound, gap: nil))
       }
-      // In `auto`, a joined roster that lacks rules joining departments is
-      // repaired (the rest of it held): a roster of this lane, often near
-      // the departments' bound, beside the other lane's.
+      // In `auto`, while a department is open, a joined roster that lacks
+      // rules joining departments is repaired (the rest of it held): a
+      // roster of this lane, often near the departments' bound, beside the
+      // other lane's. The best repaired so far is kept from pass to pass.
       func repairJoined(_ outcome: inout DepartmentSolve.Outcome, after earlier: DepartmentSolve.Outcome?) throws {
         if let earlier, let values = earlier.repaired, let objective = earlier.repairedObjective,
           objective < outcome.repairedObjective ?? .infinity
         {
           (outcome.repaired, outcome.repairedObjective) = (values, objective)
         }
-        guard rosterElsewhere, outcome.values == nil, let joined = outcome.joined, shouldStop?() != true,
+        guard rosterElsewhere, outcome.solved < outcome.blocks, outcome.values == nil, let joined = outcome.joined,
+          shouldStop?() != true,
           let values = try departments.repair(
             joined, timeLimit: budget.share(PlannerTuning.joinedRepairShare), seed: options.seed,
             shouldStop: shouldStop)
@@ -339,7 +341,7 @@ extension Planner {
         }
         return true
       }
-      if outcome.solved < outcome.blocks { try repairJoined(&outcome, after: nil) }
+      try repairJoined(&outcome, after: nil)
       if try branchOnLinks(&outcome) { return outcome }
       guard rosterElsewhere, outcome.blocks > 1, greedyRoster()?.status == .feasible else { return outcome }
       // Pass after pass while time is left: departments that close early
@@ -359,7 +361,7 @@ extension Planner {
         let earlier = outcome
         outcome = next
         report(outcome)
-        if outcome.solved < outcome.blocks { try repairJoined(&outcome, after: earlier) }
+        try repairJoined(&outcome, after: earlier)
       }
       _ = try branchOnLinks(&outcome)
       return outcome
