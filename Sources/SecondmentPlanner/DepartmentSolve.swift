@@ -43,9 +43,9 @@ struct DepartmentSolve {
     var looseObjective = 0.0
     /// Departments whose part of `joined` came from a stand-in roster.
     var stoodIn = 0
-    /// A department whose own rows no point keeps (its search proved it):
-    /// then no roster of the whole district keeps them either.
-    var infeasible = false
+    /// A department whose own rows no point keeps (its search proved it),
+    /// by name: then no roster of the whole district keeps them either.
+    var infeasible: String?
     /// The rules joining departments that the joined roster breaks, in planner's words.
     var brokenLinks: [String] = []
     /// The solver's name and version, as its results give it.
@@ -54,9 +54,14 @@ struct DepartmentSolve {
     /// (`linked`): its bound is in `bound`, its best roster in `values`.
     var linked: LinkingBranchAndBound.Outcome?
     /// The best of the joined rosters repaired after the passes
-    /// (`Planner.departmentsApart` in `auto`), and its objective.
-    var repaired: [Double]?
-    var repairedObjective: Double?
+    /// (`Planner.departmentsApart` in `auto`), with its objective.
+    var repaired: (values: [Double], objective: Double)?
+
+    /// The cheaper of `values` (the joined or branched roster) and `repaired`.
+    var bestRoster: (values: [Double], objective: Double)? {
+      let joined = values.flatMap { v in objective.map { (values: v, objective: $0) } }
+      return [joined, repaired].compactMap { $0 }.min { $0.objective < $1.objective }
+    }
 
     /// What a planner reads about this when it did not prove the roster:
     /// what was found, then `consequence` (e.g. "so the whole district was solved").
@@ -173,7 +178,7 @@ struct DepartmentSolve {
         closed = result.termination == .optimal
         // A department that cannot keep its own rows: neither can the district.
         if result.termination == .infeasible {
-          outcome.infeasible = true
+          outcome.infeasible = departmentName(of: block) ?? "department \(b + 1)"
           return outcome
         }
         guard closed || everyBlock else { return outcome }
@@ -211,6 +216,17 @@ struct DepartmentSolve {
       outcome.brokenLinks = formulation.brokenLinks(at: values)
     }
     return outcome
+  }
+
+  /// The name of the department whose people block `block` places.
+  func departmentName(of block: Decomposition.Block) -> String? {
+    let columns = Set(block.original)
+    for (g, feeds) in formulation.groupHeadcounts.enumerated() where feeds.values.contains(where: columns.contains) {
+      let id = formulation.classes[formulation.groups[g][0]].representative.department
+      let district = formulation.district
+      return district.departmentIndex[id].map { district.departments[$0].name } ?? id
+    }
+    return nil
   }
 
   /// The departments' points joined, each department without one taken

@@ -92,13 +92,13 @@ extension Planner {
       $0.exhausted || (budget.remaining ?? .infinity) <= 2 * PlannerTuning.boundLaneReserveSeconds
     } ?? false
     let result: SolveResult
-    if let apart = departments, apart.infeasible {
+    if let apart = departments, let department = apart.infeasible {
       // The departments apart are a relaxation: one without a point proves
       // the district has none; the elastic model then names the rules.
       stages.append(apart.stage(provenOptimal: false))
       notes.append(
-        "solved one department at a time: one department's own rules cannot all hold, "
-          + "so the district's cannot either")
+        "solved one department at a time: one department's own rules cannot all hold (\(department)), "
+          + "so the district's cannot either; the rules that fail and where are named below")
       result = SolveResult(
         termination: .infeasible, values: nil, objective: nil, bound: nil, seconds: elapsed(),
         solver: apart.solver)
@@ -150,9 +150,7 @@ extension Planner {
       plan.markProven(within: options.relativeGap)
       return plan
     } else if !strict.pooled, rosterElsewhere, let apart = departments,
-      branched || apart.solved < apart.blocks,
-      let (values, objective) = [(apart.values, apart.objective), (apart.repaired, apart.repairedObjective)]
-        .compactMap({ v, o in v.flatMap { v in o.map { (v, $0) } } }).min(by: { $0.1 < $1.1 })
+      branched || apart.solved < apart.blocks, let (values, objective) = apart.bestRoster
     {
       // The branching, or the passes for the bound, took the rest of the
       // time and found a roster: the branching's own, or a joined roster repaired.
@@ -283,20 +281,15 @@ extension Planner {
       let departments = DepartmentSolve(formulation: strict, solver: apart)
       // Each pass's bound holds for the whole district: the plan's progress
       // shows it, and in `auto` the other lane's roster may close against it.
-      func report(_ outcome: DepartmentSolve.Outcome) {
-        guard let bound = outcome.bound else { return }
-        options.progress?(SolveProgress(elapsed: elapsed(), incumbent: nil, bound: bound, gap: nil))
+      let reportBound: @Sendable (Double) -> Void = { bound in
+        options.progress?(SolveProgress(elapsed: budget.elapsed, incumbent: nil, bound: bound, gap: nil))
       }
+      func report(_ outcome: DepartmentSolve.Outcome) { outcome.bound.map(reportBound) }
       // In `auto`, while a department is open, a joined roster that lacks
       // rules joining departments is repaired (the rest of it held): a
       // roster of this lane, often near the departments' bound, beside the
       // other lane's. The best repaired so far is kept from pass to pass.
-      func repairJoined(_ outcome: inout DepartmentSolve.Outcome, after earlier: DepartmentSolve.Outcome?) throws {
-        if let earlier, let values = earlier.repaired, let objective = earlier.repairedObjective,
-          objective < outcome.repairedObjective ?? .infinity
-        {
-          (outcome.repaired, outcome.repairedObjective) = (values, objective)
-        }
+      func repairJoined(_ outcome: inout DepartmentSolve.Outcome) throws {
         guard rosterElsewhere, outcome.solved < outcome.blocks, outcome.values == nil, let joined = outcome.joined,
           shouldStop?() != true,
           let values = try departments.repair(
@@ -304,8 +297,8 @@ extension Planner {
             shouldStop: shouldStop)
         else { return }
         let objective = strict.model.objective.value(at: values)
-        guard objective < outcome.repairedObjective ?? .infinity else { return }
-        (outcome.repaired, outcome.repairedObjective) = (values, objective)
+        guard objective < outcome.repaired?.objective ?? .infinity else { return }
+        outcome.repaired = (values, objective)
         options.progress?(SolveProgress(elapsed: elapsed(), incumbent: objective, bound: nil, gap: nil))
         offer?(values, objective)
       }
@@ -326,9 +319,7 @@ extension Planner {
             from: outcome, timeLimit: time,
             blockTimeLimit: time.map { $0 * PlannerTuning.linkedDepartmentShare },
             relativeGap: options.relativeGap, incumbent: incumbent,
-            progress: { bound in
-              options.progress?(SolveProgress(elapsed: budget.elapsed, incumbent: nil, bound: bound, gap: nil))
-            }, seed: options.seed, shouldStop: shouldStop)
+            progress: reportBound, seed: options.seed, shouldStop: shouldStop)
         else { return false }
         outcome.linked = linked
         if let bound = linked.bound { outcome.bound = max(outcome.bound ?? bound, bound) }
@@ -341,7 +332,7 @@ extension Planner {
         }
         return true
       }
-      try repairJoined(&outcome, after: nil)
+      try repairJoined(&outcome)
       if try branchOnLinks(&outcome) { return outcome }
       guard rosterElsewhere, outcome.blocks > 1, greedyRoster()?.status == .feasible else { return outcome }
       // Pass after pass while time is left: departments that close early
@@ -352,16 +343,17 @@ extension Planner {
         let next = try departments.solve(
           timeLimit: left - PlannerTuning.boundLaneReserveSeconds, everyBlock: true, resuming: outcome,
           seed: options.seed, verbose: options.verbose, shouldStop: shouldStop)
-        if next.infeasible {
-          outcome.infeasible = true
+        if next.infeasible != nil {
+          outcome.infeasible = next.infeasible
           break
         }
         // A pass stopped from outside sums no bound; the last whole one stands.
         guard next.bound != nil else { break }
-        let earlier = outcome
+        let repaired = outcome.repaired
         outcome = next
+        outcome.repaired = repaired
         report(outcome)
-        try repairJoined(&outcome, after: earlier)
+        try repairJoined(&outcome)
       }
       _ = try branchOnLinks(&outcome)
       return outcome

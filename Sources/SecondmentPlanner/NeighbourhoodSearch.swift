@@ -233,7 +233,7 @@ struct NeighbourhoodSearch: Sendable {
     shouldStop: (@Sendable () -> Bool)? = nil,
     progress: (@Sendable (SolveProgress) -> Void)? = nil,
     descend: (([Double], Double) -> [Double]?)? = nil,
-    adopt: (() -> [Double]?)? = nil,
+    adopt: (() -> (values: [Double], objective: Double)?)? = nil,
     price: ([Double]) -> Double
   ) throws -> Outcome {
     let clock = ContinuousClock.now
@@ -267,13 +267,13 @@ struct NeighbourhoodSearch: Sendable {
     let roundCap = max(timeLimit * PlannerTuning.neighbourhoodRoundShare, PlannerTuning.leastStepSeconds)
     while elapsed() < timeLimit - PlannerTuning.neighbourhoodReserveSeconds, shouldStop?() != true {
       // A better roster found elsewhere (another lane's) is searched on from.
-      if let values = adopt?(), model.objective.value(at: values) < objective - 1e-6 {
-        let cost = price(values)
+      if let offer = adopt?(), offer.objective < objective - 1e-6 {
+        let cost = price(offer.values)
         if cost < best.price - 1e-6 {
-          best.values = values
+          best.values = offer.values
           best.price = cost
           best.adopted += 1
-          objective = model.objective.value(at: values)
+          objective = offer.objective
           departments = []
           centres = []
         }

@@ -13,7 +13,8 @@ extension Planner {
   /// `order` says which neighbourhoods come (`NeighbourhoodSearch.Order`).
   func planNeighbourhoods(
     _ formulation: DeploymentFormulation, options: PlanOptions, from point: [Double],
-    named start: String, order: NeighbourhoodSearch.Order, adopt: (() -> [Double]?)? = nil,
+    named start: String, order: NeighbourhoodSearch.Order,
+    adopt: (() -> (values: [Double], objective: Double)?)? = nil,
     shouldStop: (@Sendable () -> Bool)?
   ) throws -> PlanResult {
     let clock = ContinuousClock.now

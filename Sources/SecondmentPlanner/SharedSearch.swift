@@ -107,8 +107,8 @@ final class SharedSearch: @unchecked Sendable {
     }
   }
 
-  /// The best roster offered so far.
-  var bestOffer: [Double]? { lock.withLock { offered?.values } }
+  /// The best roster offered so far, with its objective.
+  var bestOffer: (values: [Double], objective: Double)? { lock.withLock { offered } }
 
   // MARK: - Points for price cuts
 

@@ -110,14 +110,19 @@ struct NeighbourhoodSearchTests {
     #expect(Self.price(formulation, offered) < Self.price(formulation, start) - 1e-6)
     var search = NeighbourhoodSearch(formulation: formulation, solver: GLPKSolver())
     search.regionSize = 3
-    let outcome = try search.improve(from: start, timeLimit: 2, adopt: { offered }) {
+    let model = formulation.model
+    let outcome = try search.improve(
+      from: start, timeLimit: 2, adopt: { (offered, model.objective.value(at: offered)) }
+    ) {
       Self.price(formulation, $0)
     }
     #expect(outcome.adopted == 1)
     #expect(outcome.price <= Self.price(formulation, offered) + 1e-6)
     #expect(formulation.model.isFeasible(outcome.values))
     // An offer no better than its own roster is left alone.
-    let kept = try search.improve(from: offered, timeLimit: 1, adopt: { start }) {
+    let kept = try search.improve(
+      from: offered, timeLimit: 1, adopt: { (start, model.objective.value(at: start)) }
+    ) {
       Self.price(formulation, $0)
     }
     #expect(kept.adopted == 0)
