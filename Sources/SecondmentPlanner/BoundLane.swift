@@ -2,11 +2,15 @@ import DeploymentFormulation
 import Foundation
 import GLPKBackend
 import MIPModel
+import SecondmentDomain
 
 extension Planner {
   /// `auto`'s second lane on a pooled district, once the greedy roster is
   /// made: the departments apart again and again, each time with more price
-  /// cuts, for a higher bound; returns `greedy` with that bound.
+  /// cuts, for a higher bound; returns `greedy` with that bound. Without a
+  /// greedy roster (`planGreedyBesideBound`, where the greedy runs on the
+  /// other thread for the whole limit) it returns the bound alone, status
+  /// `noRoster`.
   ///
   /// Cuts at the greedy roster first, then Kelley rounds at the departments'
   /// linear relaxations (`addRelaxationPriceCuts`, `PlannerTuning.relaxationCutsShare` of the time left: at
@@ -18,18 +22,27 @@ extension Planner {
   /// repaired roster) and at the last pass's headcounts. The last pass ends
   /// a second before `timeLimit`, before the roster lane ends the race and
   /// its interruption would cost the pass its bound. Each bound it reaches
-  /// goes to `options.progress` (in `auto`, the race's progress line).
+  /// goes to `options.progress` (in `auto`, the race's progress line). The
+  /// bound is the passes' sum of department bounds, or the departments'
+  /// linear relaxations' when no pass gave every department one.
   func priceBound(
-    _ formulation: DeploymentFormulation, greedy: PlanResult, board: SharedSearch,
+    _ formulation: DeploymentFormulation, greedy: PlanResult?, board: SharedSearch,
     timeLimit: Double?, options: PlanOptions, shouldStop: (@Sendable () -> Bool)?
   ) throws -> PlanResult {
     let budget = TimeBudget(timeLimit.map { $0 - PlannerTuning.boundLaneReserveSeconds })
     func left() -> Double? { budget.remaining }
-    var result = greedy
+    var result =
+      greedy
+      ?? PlanResult(
+        status: .noRoster, postings: nil, solver: "glpk \(GLPKSolver.version ?? "")", objective: nil,
+        bound: nil, seconds: 0, modelSize: formulation.size, elasticModelSize: nil, brokenRules: [],
+        termination: .limit(.time), evaluation: nil, notes: [], stages: [])
     var formulation = formulation
     // As the roster lane's departments: GLPK's default branching, general integers kept.
     let solver = GLPKSolver().styled(SearchStyle(branching: .standard, keepGeneralIntegers: true))
-    if let postings = greedy.postings, let point = formulation.point(for: postings, splits: greedy.splits) {
+    if let greedy, let postings = greedy.postings,
+      let point = formulation.point(for: postings, splits: greedy.splits)
+    {
       _ = formulation.addPriceCuts(at: point)
     }
     let relaxation = try formulation.addRelaxationPriceCuts(
@@ -72,16 +85,94 @@ extension Planner {
       }
       if let partial = outcome.partial { _ = formulation.addPriceCuts(at: partial) }
     }
+    // Every pass left a department open: the relaxations' bound stands.
+    let relaxationsOnly = bound == nil
+    if relaxationsOnly { bound = relaxation.bound }
     result.bound = bound
     if let bound {
       result.stages.append(
         .priceCuts(passes: passes, cuts: formulation.priceCutCount, bound: bound))
       result.notes.append(
-        "solved one department at a time for the bound, \(passes) times, with "
+        (relaxationsOnly
+          ? "the departments' linear relaxations gave the bound (\(passes) passes of the departments "
+            + "apart each left one open), with "
+          : "solved one department at a time for the bound, \(passes) times, with ")
           + "\(formulation.priceCutCount) price cuts (\(relaxation.rounds) rounds of them at the "
           + "departments' linear relaxations, the rest at the rosters found): bound "
           + String(format: "%.2f", bound))
     }
     return result
+  }
+}
+
+extension Planner {
+  /// `auto` on a district too large for the exact search within its limit:
+  /// the greedy makes the roster alone, its annealing paced by the whole
+  /// limit, while the other thread builds the pooled model and raises the
+  /// bound (`priceBound`, no roster of its own) when the district fits
+  /// `PlannerTuning.boundPairsPerSecond`; otherwise no model is built.
+  ///
+  /// The roster is the greedy's either way; the bound is the better of the
+  /// greedy's own and the departments'. The greedy's end stops the bound
+  /// lane, whose last pass ends `PlannerTuning.boundLaneReserveSeconds`
+  /// before the limit.
+  func planGreedyAlone(_ district: District, options: PlanOptions, timeLimit: Double) -> PlanResult {
+    let note =
+      "the time limit is short for a district this size: the greedy made the roster alone for the "
+      + "whole limit (the exact search is tried from a limit of "
+      + "\(String(format: "%.1f", Self.exactSearchSeconds(district))) s)"
+    guard Self.boundFits(district, timeLimit: timeLimit) else {
+      var alone = planGreedy(district, options: options, timeLimit: timeLimit, pacedByLimit: true)
+      alone.stages.append(.greedyAlone)
+      alone.notes.append(
+        note + "; no model was built (the bound of the departments apart is tried from a limit of "
+          + "\(String(format: "%.1f", Self.boundSeconds(district))) s)")
+      return alone
+    }
+    let budget = TimeBudget(timeLimit)
+    let shared = SharedSearch(progress: options.progress, interrupt: options.shouldStop)
+    var laneOptions = options
+    laneOptions.progress = shared.report
+    let lanes = laneOptions
+    DispatchQueue.concurrentPerform(iterations: 2) { lane in
+      if lane == 0 {
+        var racing = lanes
+        racing.shouldStop = shared.isOver
+        shared.greedy = planGreedy(district, options: racing, timeLimit: timeLimit, pacedByLimit: true)
+        shared.finish()
+        return
+      }
+      let outcome = Result {
+        try priceBound(
+          DeploymentFormulation(district: district, options: options.formulation), greedy: nil,
+          board: shared, timeLimit: budget.left(), options: lanes, shouldStop: shared.isOver)
+      }
+      shared.set(1, outcome)
+    }
+    // The greedy lane always ends with its roster.
+    var alone = shared.greedy ?? planGreedy(district, options: options, timeLimit: 0, pacedByLimit: true)
+    alone.stages.append(.greedyAlone)
+    alone.notes.append(note)
+    alone.seconds = budget.elapsed
+    switch (try? shared.all())?.first {
+    case .some(let bounded):
+      if let bound = bounded.bound, bound > alone.bound ?? -.infinity { alone.bound = bound }
+      alone.stages += bounded.stages
+      alone.notes += bounded.notes
+    case .none:
+      alone.notes.append("the departments apart gave no bound in the time given: the greedy's own stands")
+    }
+    return alone
+  }
+
+  /// The least time limit, in seconds, at which `auto` raises the bound
+  /// beside the greedy alone on `district` (`PlannerTuning.boundPairsPerSecond`).
+  public static func boundSeconds(_ district: District) -> Double {
+    exactSearchSeconds(district) * PlannerTuning.exactSearchPairsPerSecond / PlannerTuning.boundPairsPerSecond
+  }
+
+  /// Whether `auto` raises the bound beside the greedy alone on `district` within `timeLimit` seconds.
+  public static func boundFits(_ district: District, timeLimit: Double) -> Bool {
+    timeLimit >= boundSeconds(district)
   }
 }

@@ -158,8 +158,9 @@ public enum PlanStage: Sendable, Hashable {
   case elasticResolve
   /// The chosen search found no roster in the time given; the greedy's roster stands.
   case greedyStandsIn
-  /// The time limit is short for the district: the greedy ran alone for the
-  /// whole limit and no model was built.
+  /// The time limit is short for the district's exact search: the greedy
+  /// made the roster alone for the whole limit (beside it, when the limit
+  /// allows, the departments apart gave the bound: a `priceCuts` stage).
   case greedyAlone
 }
 

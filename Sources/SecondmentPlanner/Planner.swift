@@ -71,8 +71,8 @@ public struct Planner: Sendable {
     case .greedy:
       return planGreedy(district, options: options, timeLimit: options.timeLimit)
     case .auto:
-      // A district too large for its limit: no model, the greedy's annealing
-      // paced by the whole limit.
+      // A district too large for its limit: the greedy's annealing paced by
+      // the whole limit makes the roster, the departments apart the bound.
       let tooLarge = options.timeLimit.map { !Self.exactSearchFits(district, timeLimit: $0) } ?? false
       guard GLPKSolver.isAvailable else {
         // The greedy's steps end it early on a small district.
@@ -82,13 +82,7 @@ public struct Planner: Sendable {
         return fallback
       }
       if tooLarge, let limit = options.timeLimit {
-        var alone = planGreedy(district, options: options, timeLimit: limit, pacedByLimit: true)
-        alone.stages.append(.greedyAlone)
-        alone.notes.append(
-          "the time limit is short for a district this size: the greedy ran alone for the whole "
-            + "limit and no model was built (the exact search is tried from a limit of "
-            + "\(String(format: "%.1f", Self.exactSearchSeconds(district))) s)")
-        return alone
+        return planGreedyAlone(district, options: options, timeLimit: limit)
       }
       return try planAuto(district, options: options)
     }

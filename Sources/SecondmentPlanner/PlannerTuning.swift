@@ -19,6 +19,15 @@ public enum PlannerTuning {
   /// limit while the greedy, held to `greedyLaneShare` in the race, is cut short.
   public static let exactSearchPairsPerSecond = 20_000.0
 
+  /// Candidate pairs per second of the limit up to which `auto`, on a
+  /// district too large for the exact search (`exactSearchPairsPerSecond`),
+  /// raises the bound beside the greedy: the pooled model built on the
+  /// other thread, the departments apart with price cuts
+  /// (`Planner.priceBound`) (50,000; 20,000 to 100,000). Above it the
+  /// model's building and GLPK's uninterruptible presolve would run past the
+  /// limit, and no model is built.
+  public static let boundPairsPerSecond = 50_000.0
+
   /// The part of the limit `auto`'s second lane gives the greedy before it
   /// improves the greedy's roster or raises the bound (0.2; 0.05 to 0.5). The
   /// greedy's annealing cools over all of it (`DeploymentGreedyOptions.pacedByLimit`),

@@ -246,14 +246,42 @@ struct PlannerGLPKTests {
     #expect(try #require(result.bound) <= evaluation.objective.total + 1e-6)
   }
 
-  @Test("auto with a limit too short for the district: the greedy alone, no model built")
+  @Test("auto with a limit too short for the district and for its bound: the greedy alone, no model built")
   func autoSizeGate() throws {
     let district = District(try PlannerFixtures.generated(seed: 1, towns: 60))
-    let limit = Planner.exactSearchSeconds(district) / 2
+    let limit = Planner.boundSeconds(district) / 2
+    #expect(!Planner.boundFits(district, timeLimit: limit))
     let result = try Planner().plan(district, options: PlanOptions(solver: .auto, timeLimit: limit))
     #expect(result.stages.contains(.greedyAlone))
+    #expect(!result.stages.contains { if case .priceCuts = $0 { true } else { false } })
     #expect(result.modelSize == nil)
     #expect(result.solver == "greedy")
     #expect(result.postings != nil)
+  }
+
+  @Test("auto with a limit too short for the exact search: the greedy's roster, the departments' bound beside it")
+  func boundBesideTheGreedyAlone() throws {
+    let district = District(
+      try DistrictGenerator.random(RandomDistrictSpec(towns: 100, people: 500, departments: 9, seed: 2)))
+    let limit = 4.0
+    #expect(Planner.boundFits(district, timeLimit: limit))
+    #expect(!Planner.exactSearchFits(district, timeLimit: limit))
+    let result = try Planner().plan(district, options: PlanOptions(solver: .auto, timeLimit: limit))
+    #expect(result.stages.contains(.greedyAlone))
+    #expect(result.solver == "greedy")
+    let evaluation = try #require(result.evaluation)
+    #expect(evaluation.isFeasible)
+    guard case .priceCuts(_, _, let departments)? = result.stages.last else {
+      Issue.record("no bound of the departments apart: \(result.stages)")
+      return
+    }
+    // The departments' bound is the result's, above the greedy's own and below its roster.
+    let greedyOwn = try #require(
+      Planner().planGreedy(district, options: PlanOptions(), timeLimit: 0.5).bound)
+    let bound = try #require(result.bound)
+    #expect(bound == departments)
+    #expect(bound > greedyOwn)
+    #expect(bound <= evaluation.objective.total + 1e-6)
+    #expect(result.seconds < limit + 2, "\(result.seconds) s")
   }
 }
