@@ -124,7 +124,8 @@ let package = Package(
     /// Runs the built `secondment` binary for the command-line tests.
     .target(name: "SecondmentTestSupport", path: "Tests/SecondmentTestSupport"),
 
-    .testTarget(name: "SecondmentDomainTests", dependencies: ["SecondmentDomain", "Randomness"]),
+    .testTarget(
+      name: "SecondmentDomainTests", dependencies: ["SecondmentTestSupport", "SecondmentDomain", "Randomness"]),
     .testTarget(
       name: "SheetsTests",
       dependencies: [
@@ -134,7 +135,7 @@ let package = Package(
       exclude: ["Fixtures"]),
     .testTarget(
       name: "MIPModelTests",
-      dependencies: ["MIPModel", "GLPKBackend", "GAPBenchmark"]),
+      dependencies: ["SecondmentTestSupport", "MIPModel", "GLPKBackend", "GAPBenchmark"]),
     .testTarget(
       name: "PlannerTests",
       dependencies: [

@@ -154,12 +154,12 @@ extension Planner {
     alone.stages.append(.greedyAlone)
     alone.notes.append(note)
     alone.seconds = budget.elapsed
-    switch (try? shared.all())?.first {
-    case .some(let bounded):
-      if let bound = bounded.bound, bound > alone.bound ?? -.infinity { alone.bound = bound }
+    if let bounded = (try? shared.all())?.first, let bound = bounded.bound {
+      if bound > alone.bound ?? -.infinity { alone.bound = bound }
       alone.stages += bounded.stages
       alone.notes += bounded.notes
-    case .none:
+      alone.markProven(within: options.relativeGap)
+    } else {
       alone.notes.append("the departments apart gave no bound in the time given: the greedy's own stands")
     }
     return alone

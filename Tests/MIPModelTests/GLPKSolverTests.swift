@@ -197,7 +197,8 @@ struct GLPKSolverTests {
     let error = #expect(throws: ModelError.self) { try solver.solve(model, options: SolveOptions()) }
     #expect(error?.message.contains(fragment) == true, "\(String(describing: error))")
     #expect(error?.message.contains("'bad'") == true)
-    #expect(throws: ModelError.self) { try solver.writeModel(model, to: temporaryPath("mps"), format: .mps) }
+    let path = try temporaryPath("mps")
+    #expect(throws: ModelError.self) { try solver.writeModel(model, to: path, format: .mps) }
     // And the next solve on this thread still works.
     var good = Model(name: "good")
     let y = good.addVariable("y", kind: .integer, upper: 3)
@@ -269,7 +270,7 @@ struct GLPKSolverTests {
   func mpsRoundTrip(_ sense: ObjectiveSense) throws {
     let instance = try #require(try GAPReader.read(path: gapPath("gap2.txt")).first)
     let gap = GAPModel(instance, sense: sense)
-    let path = temporaryPath("mps")
+    let path = try temporaryPath("mps")
     defer { try? FileManager.default.removeItem(atPath: path) }
     try solver.writeModel(gap.model, to: path, format: .mps)
     let text = try String(contentsOfFile: path, encoding: .utf8)
@@ -287,7 +288,7 @@ struct GLPKSolverTests {
   func lpRoundTrip() throws {
     let instance = try #require(try GAPReader.read(path: gapPath("gap3.txt")).last)
     let gap = GAPModel(instance, sense: .maximize)
-    let path = temporaryPath("lp")
+    let path = try temporaryPath("lp")
     defer { try? FileManager.default.removeItem(atPath: path) }
     try solver.writeModel(gap.model, to: path, format: .cplexLP)
     let text = try String(contentsOfFile: path, encoding: .utf8)
@@ -298,7 +299,7 @@ struct GLPKSolverTests {
 
   @Test("reading a broken or missing model file is a Swift error")
   func badModelFile() throws {
-    let path = temporaryPath("mps")
+    let path = try temporaryPath("mps")
     defer { try? FileManager.default.removeItem(atPath: path) }
     try "NAME broken\nROWS\n N obj\n L c1\nCOLUMNS\n x c1 nonsense\n".write(
       toFile: path, atomically: true, encoding: .utf8)
@@ -319,7 +320,7 @@ struct GLPKSolverTests {
     model.addConstraint(x + y, .lessOrEqual, 2, name: "row one")
     model.setObjective(x + y, .maximize)
     #expect(try solver.solve(model, options: SolveOptions()).objective == 2)
-    let path = temporaryPath("lp")
+    let path = try temporaryPath("lp")
     defer { try? FileManager.default.removeItem(atPath: path) }
     try solver.writeModel(model, to: path, format: .cplexLP)
     #expect(try solver.solveModelFile(at: path, format: .cplexLP).objective == 2)

@@ -1,6 +1,7 @@
 import Foundation
 import GLPKBackend
 import MIPModel
+import SecondmentTestSupport
 import Testing
 
 /// The package root (where Package.swift is).
@@ -18,9 +19,8 @@ let needsGLPK = Testing.ConditionTrait.enabled(
   "GLPK is not in this build (package trait GLPK off): skipped")
 
 /// A fresh temporary file path with the given extension.
-func temporaryPath(_ ext: String) -> String {
-  FileManager.default.temporaryDirectory
-    .appendingPathComponent("mipmodel-test-\(UUID().uuidString).\(ext)").path
+func temporaryPath(_ ext: String) throws -> String {
+  try temporaryFolder().appendingPathComponent("model.\(ext)").path
 }
 
 /// A deterministic pseudo-random generator (SplitMix64) for test models.

@@ -3,6 +3,7 @@ import Testing
 
 @testable import PlanHistory
 import SecondmentDomain
+import SecondmentTestSupport
 
 @Suite("Plan history store")
 struct HistoryStoreTests {
@@ -135,8 +136,5 @@ func sampleAdoption(_ quarter: String, _ postings: [(String, Posting)]) -> NewAd
 }
 
 func temporaryHistoryFolder() throws -> URL {
-  let url = FileManager.default.temporaryDirectory
-    .appendingPathComponent("secondment-replan-\(UUID().uuidString)")
-  try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-  return url
+  try temporaryFolder()
 }

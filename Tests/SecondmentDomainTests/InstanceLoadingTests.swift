@@ -1,4 +1,5 @@
 import Foundation
+import SecondmentTestSupport
 import Testing
 
 @testable import SecondmentDomain
@@ -43,10 +44,7 @@ enum Small {
 
 /// Writes `text` to a fresh temporary file named `name` and returns its path.
 func writeTemporary(_ text: String, name: String = "instance.json") throws -> String {
-  let folder = FileManager.default.temporaryDirectory
-    .appendingPathComponent("secondment-domain-\(UUID().uuidString)")
-  try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-  let url = folder.appendingPathComponent(name)
+  let url = try temporaryFolder().appendingPathComponent(name)
   try Data(text.utf8).write(to: url)
   return url.path
 }

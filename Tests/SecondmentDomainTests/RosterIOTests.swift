@@ -1,13 +1,11 @@
 import Foundation
+import SecondmentTestSupport
 import Testing
 
 @testable import SecondmentDomain
 
 private func folder() throws -> URL {
-  let url = FileManager.default.temporaryDirectory
-    .appendingPathComponent("secondment-roster-\(UUID().uuidString)")
-  try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-  return url
+  try temporaryFolder()
 }
 
 private func fileError(_ body: () throws -> Void) -> InputError? {

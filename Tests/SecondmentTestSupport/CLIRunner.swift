@@ -62,12 +62,24 @@ public func runSecondment(
     stderr: String(decoding: errData, as: UTF8.self))
 }
 
-/// A fresh temporary folder for one test's files.
+/// A fresh temporary folder for one test's files, inside this test
+/// process's own folder (`testProcessFolder`), which goes when the process ends.
 public func temporaryFolder() throws -> URL {
-  let url = FileManager.default.temporaryDirectory
-    .appendingPathComponent("secondment-test-\(UUID().uuidString)")
+  let url = testProcessFolder.appendingPathComponent(UUID().uuidString)
   try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
   return url
+}
+
+/// The folder of this test process's temporary folders, made on first use
+/// and removed, with all in it, when the process exits.
+private let testProcessFolder: URL = {
+  atexit { try? FileManager.default.removeItem(at: processFolderURL()) }
+  return processFolderURL()
+}()
+
+private func processFolderURL() -> URL {
+  FileManager.default.temporaryDirectory
+    .appendingPathComponent("secondment-tests-\(ProcessInfo.processInfo.processIdentifier)")
 }
 
 /// Data a reader thread hands back once.
