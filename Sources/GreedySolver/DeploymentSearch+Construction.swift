@@ -73,17 +73,28 @@ extension DeploymentSearch {
         c2 < nT ? here.contains(c2) : zoneTowns[c2 - nT].contains { here.contains($0) }
       }
     }
-    func forget(after code: Int, department d: Int) {
+    // Returns, for the postings overlapping `code` (entry i * classes + k),
+    // what each class's value was and whether it was known before (none
+    // with imbalance weighed): what `keepsScan` compares with. The
+    // committed department's classes read as unknown, their people are
+    // scanned again anyway.
+    func forget(after code: Int, department d: Int) -> [(known: Bool, delta: Double)] {
       if imbalanceWeight != 0 {
         for i in known.indices { known[i] = false }
-        return
+        return []
       }
       for k in 0..<classes where classDept[k] == d {
         for c in 0..<nO { known[k * nO + c] = false }
       }
+      var before: [(known: Bool, delta: Double)] = []
+      before.reserveCapacity(overlapping[code].count * classes)
       for c in overlapping[code] {
-        for k in 0..<classes { known[k * nO + c] = false }
+        for k in 0..<classes {
+          before.append((known[k * nO + c], classDelta[k * nO + c]))
+          known[k * nO + c] = false
+        }
       }
+      return before
     }
     // Each pending person's best and second-best placement values and best
     // posting, as of the last scan of all their postings; a commit voids
@@ -99,7 +110,7 @@ extension DeploymentSearch {
     let everyCommitChangesAll = imbalanceWeight != 0 || policy.maxMoves != nil
     /// Whether `q`'s scan still holds after a commit at `code` changed the
     /// values of postings overlapping it (`before`: their class values and
-    /// whether they were known, before the commit): a value that was and
+    /// whether they were known, before the commit: `forget`): a value that was and
     /// stays above the second best by more than the tolerance changes
     /// neither the best posting nor the regret.
     func keepsScan(_ q: Int, code: Int, before: [(known: Bool, delta: Double)]) -> Bool {
@@ -183,10 +194,7 @@ extension DeploymentSearch {
         let p = pending.remove(at: pick)
         commit(p, pickCode)
         guard pickCode >= 0 else { continue }
-        let before = overlapping[pickCode].flatMap { c in
-          (0..<classes).map { k in (known: known[k * nO + c], delta: classDelta[k * nO + c]) }
-        }
-        forget(after: pickCode, department: dept[p])
+        let before = forget(after: pickCode, department: dept[p])
         for q in pending where scanned[q] {
           if everyCommitChangesAll || dept[q] == dept[p] || !keepsScan(q, code: pickCode, before: before) {
             scanned[q] = false

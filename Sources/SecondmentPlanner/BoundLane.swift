@@ -8,7 +8,7 @@ extension Planner {
   /// `auto`'s second lane on a pooled district, once the greedy roster is
   /// made: the departments apart again and again, each time with more price
   /// cuts, for a higher bound; returns `greedy` with that bound. Without a
-  /// greedy roster (`planGreedyBesideBound`, where the greedy runs on the
+  /// greedy roster (`planGreedyAlone`, where the greedy runs on the
   /// other thread for the whole limit) it returns the bound alone, status
   /// `noRoster`.
   ///
@@ -168,7 +168,7 @@ extension Planner {
   /// The least time limit, in seconds, at which `auto` raises the bound
   /// beside the greedy alone on `district` (`PlannerTuning.boundPairsPerSecond`).
   public static func boundSeconds(_ district: District) -> Double {
-    exactSearchSeconds(district) * PlannerTuning.exactSearchPairsPerSecond / PlannerTuning.boundPairsPerSecond
+    candidatePairs(district) / PlannerTuning.boundPairsPerSecond
   }
 
   /// Whether `auto` raises the bound beside the greedy alone on `district` within `timeLimit` seconds.

@@ -91,9 +91,12 @@ public struct Planner: Sendable {
   /// The least time limit, in seconds, at which `auto` tries the exact
   /// search on `district` (`PlannerTuning.exactSearchPairsPerSecond`).
   public static func exactSearchSeconds(_ district: District) -> Double {
-    let people = district.people.filter { !$0.unavailable }.count
-    let postings = district.towns.count + district.zones.count
-    return Double(people) * Double(postings) / PlannerTuning.exactSearchPairsPerSecond
+    candidatePairs(district) / PlannerTuning.exactSearchPairsPerSecond
+  }
+
+  /// Available people × postings: what `auto`'s size gates count.
+  static func candidatePairs(_ district: District) -> Double {
+    Double(district.people.filter { !$0.unavailable }.count) * Double(district.towns.count + district.zones.count)
   }
 
   /// Whether `auto` tries the exact search on `district` within `timeLimit` seconds.
