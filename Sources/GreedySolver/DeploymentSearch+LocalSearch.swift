@@ -5,7 +5,8 @@ import SecondmentDomain
 extension DeploymentSearch {
   // MARK: - Local search
 
-  /// One descent to a local optimum over moves and swaps. Returns false when the deadline passed.
+  /// One descent to a local optimum over moves, swaps and coverage chains.
+  /// Returns false when the deadline passed.
   mutating func descend(deadline: SearchDeadline) -> Bool {
     let eps = 1e-7
     var order = movable
@@ -20,11 +21,12 @@ extension DeploymentSearch {
           improved = true
         }
       }
-      // Swaps only once single moves are exhausted.
+      // Coverage chains and models, then swaps, only once single moves are exhausted.
       if improved {
         resync()
         continue
       }
+      if coverageChains(deadline: deadline, eps: eps) || coverageByModel(deadline: deadline, eps: eps) { continue }
       for x in 0..<order.count {
         // The swap pass is quadratic in people: look at the clock as it goes.
         if x & 63 == 0, deadline.passed {

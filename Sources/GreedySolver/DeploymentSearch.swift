@@ -7,6 +7,7 @@
 // Swift initialises stored constants only in the initialiser itself.
 
 import Foundation
+import MIPModel
 import Randomness
 import SecondmentDomain
 
@@ -174,6 +175,12 @@ struct DeploymentSearch {
   /// Towns a trial touches: `affected[0..<affectedCount]`.
   let affected: Buf<Int>
   var affectedCount = 0
+
+  /// The solver of the departments' coverage models (`coverageByModel`); nil: none.
+  var coverageSolver: (any Solver)?
+  /// The count of uncovered pairs at which each department's coverage model
+  /// was last solved (it is solved again only when that count changes).
+  var coverageTried: [Int: Int] = [:]
 
   /// Owns every `Buf` above. A copy of the search shares its state: use one search at a time.
   let memory: SearchMemory

@@ -1,4 +1,5 @@
 import Foundation
+import MIPModel
 import SecondmentDomain
 
 /// Settings for one run of the deployment greedy.
@@ -28,6 +29,11 @@ public struct DeploymentGreedyOptions: Sendable, Hashable {
   /// The part of the time limit kept for the final descent when the
   /// annealing is paced by the limit (`pacedByLimit`; 0.05, 0.01 to 0.2).
   public static let descentShare = 0.05
+
+  /// The most seconds one department's coverage model may take
+  /// (`DeploymentGreedy.coverageSolver`; 2, 0.1 to 10). GLPK closes the
+  /// model of a generated 500-town district's department in about 0.01 s.
+  public static let coverageModelSeconds = 2.0
 
   /// Annealing steps by default: 100,000 (about 45-50 ms for the whole run on
   /// Rongchang 2024 in a release build on a quiet 2-core machine, within 2%
@@ -175,10 +181,18 @@ public struct DeploymentGreedy: Sendable {
   /// The district being planned.
   public let district: District
   public var options: DeploymentGreedyOptions
+  /// The solver of each department's coverage model (`DeploymentSearch.coverageByModel`),
+  /// asked when moves, swaps and coverage chains leave uncovered pairs; nil:
+  /// none, the search's own moves only. A solver that throws is not asked again.
+  public var coverageSolver: (any Solver)?
 
-  public init(district: District, options: DeploymentGreedyOptions = DeploymentGreedyOptions()) {
+  public init(
+    district: District, options: DeploymentGreedyOptions = DeploymentGreedyOptions(),
+    coverageSolver: (any Solver)? = nil
+  ) {
     self.district = district
     self.options = options
+    self.coverageSolver = coverageSolver
   }
 
   /// Plans a roster; `shouldStop` (checked as often as the clock) ends the
@@ -187,12 +201,16 @@ public struct DeploymentGreedy: Sendable {
     let start = DispatchTime.now().uptimeNanoseconds
     let deadline = SearchDeadline(seconds: options.timeLimit, after: start, stop: shouldStop)
     var search = DeploymentSearch(district: district, seed: options.seed)
+    search.coverageSolver = coverageSolver
     // Construction stops early enough to leave the town repair its time.
     let building = SearchDeadline(
       seconds: options.timeLimit.map { $0 * DeploymentGreedyOptions.constructionShare },
       after: start, stop: shouldStop)
     search.construct(deadline: building)
     search.repairTowns(deadline: deadline)
+    // Coverage before the annealing, which keeps it (a pair weighs far more
+    // than its temperature) and prices the rest around it.
+    search.improveCoverage(deadline: deadline)
     let pace: DeploymentSearch.AnnealPace
     if options.pacedByLimit, options.iterationLimit > 0, let limit = options.timeLimit {
       pace = .until(start + UInt64(max(0, limit * (1 - DeploymentGreedyOptions.descentShare)) * 1e9))
@@ -229,6 +247,7 @@ public struct DeploymentGreedy: Sendable {
     let start = DispatchTime.now().uptimeNanoseconds
     let deadline = SearchDeadline(seconds: timeLimit, after: start)
     var search = DeploymentSearch(district: district, seed: options.seed)
+    search.coverageSolver = coverageSolver
     search.load(search.codes(of: roster))
     _ = search.descend(deadline: deadline)
     return search.postings()

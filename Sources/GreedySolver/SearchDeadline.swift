@@ -21,6 +21,13 @@ public struct SearchDeadline: Sendable {
     self.init(instant: seconds.map { start + UInt64(min(max(0, $0), 1e7) * 1e9) }, stop: stop)
   }
 
+  /// Seconds until the instant (0 once past it); nil when there is none.
+  public var secondsLeft: Double? {
+    guard let instant else { return nil }
+    let now = DispatchTime.now().uptimeNanoseconds
+    return now >= instant ? 0 : Double(instant - now) / 1e9
+  }
+
   /// Whether the search must stop now.
   public var passed: Bool {
     if let instant, DispatchTime.now().uptimeNanoseconds >= instant { return true }

@@ -119,7 +119,8 @@ public struct Planner: Sendable {
       iterationLimit: DeploymentGreedyOptions.steps(
         forPeople: district.people.filter { !$0.unavailable }.count))
     greedyOptions.pacedByLimit = pacedByLimit
-    let run = DeploymentGreedy(district: district, options: greedyOptions).solve(shouldStop: options.shouldStop)
+    let run = DeploymentGreedy(district: district, options: greedyOptions, coverageSolver: GLPKSolver())
+      .solve(shouldStop: options.shouldStop)
     let evaluation = RosterChecker(district).evaluate(run.postings, splits: run.splits)
     let status: PlanStatus = evaluation.isFeasible ? .feasible : .rulesBroken
     // The greedy's roster and bound as progress: a roster that breaks rules is no incumbent.

@@ -20,7 +20,8 @@ extension Planner {
     let clock = ContinuousClock.now
     let checker = RosterChecker(formulation.district)
     let greedy = DeploymentGreedy(
-      district: formulation.district, options: DeploymentGreedyOptions(seed: options.seed))
+      district: formulation.district, options: DeploymentGreedyOptions(seed: options.seed),
+      coverageSolver: GLPKSolver())
     var search = NeighbourhoodSearch(formulation: formulation, solver: GLPKSolver())
     search.order = order
     let outcome = try search.improve(
