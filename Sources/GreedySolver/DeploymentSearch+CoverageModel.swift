@@ -13,8 +13,9 @@ import SecondmentDomain
 /// coverage alone is a small model (one count per posting and kind of
 /// officer, one binary per town with demand: about 1,200 columns for a
 /// 500-town district) that GLPK solves in hundredths of a second; the moves
-/// it asks for are committed when they lower the roster's objective, and
-/// the descent goes on from there.
+/// it asks for are committed, the towns they leave without a certified or
+/// legal officer mended (`repairTowns`), and kept when that lowers the
+/// roster's objective; the descent goes on from there.
 extension DeploymentSearch {
   /// One model per department with uncovered pairs (not yet tried at this
   /// count of them); commits each department's moves when the roster's
@@ -39,6 +40,9 @@ extension DeploymentSearch {
       let saved = choice
       let before = total
       for (p, c) in moves { commit(p, c, delta: deltaMove(p, to: c)) }
+      // The model knows no rule across departments: mend the towns whose
+      // certified or legal officer the moves took away.
+      repairTowns(deadline: deadline)
       if total < before - eps {
         improved = true
         coverageTried[d] = uncoveredPairs(d)

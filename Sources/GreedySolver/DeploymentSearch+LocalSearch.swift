@@ -77,6 +77,9 @@ extension DeploymentSearch {
     }
   }
 
+  /// How often the annealing improves the coverage again (`improveCoverage`), at equal shares of its run.
+  static let coverageRounds = 8
+
   /// Simulated annealing: each step proposes moving a random person to a
   /// random allowed posting (70%) or swapping two people's postings (30%),
   /// accepted when it does not worsen the penalised objective, or with
@@ -84,7 +87,7 @@ extension DeploymentSearch {
   /// weight of one FTE of unmet demand, over the steps or the time of `pace`
   /// (paced by the clock, a run cut short by a limit still cools; a step
   /// count cut short by the deadline ends while the search is hot). Ends at
-  /// the best roster seen.
+  /// the best roster seen. The coverage is improved again at each eighth of the run.
   mutating func anneal(_ pace: AnnealPace, deadline: SearchDeadline) -> (steps: Int, hitTime: Bool) {
     guard movable.count > 0 else { return (0, false) }
     var steps = Int.max
@@ -104,6 +107,7 @@ extension DeploymentSearch {
     var temperature = t0
     let cool = span == nil ? pow(t1 / t0, 1 / Double(steps)) : 1
     var done = 0
+    var coverageRound = 1
     var hitTime = false
     let m = movable.count
     while done < steps {
@@ -112,13 +116,26 @@ extension DeploymentSearch {
           hitTime = true
           break
         }
+        var passed = Double(done) / Double(steps)
         if let span {
           let now = DispatchTime.now().uptimeNanoseconds
           if now >= span.end { break }
-          let passed = Double(now &- span.start) / Double(span.end - span.start)
+          passed = Double(now &- span.start) / Double(span.end - span.start)
           temperature = t0 * pow(t1 / t0, min(max(passed, 0), 1))
         }
         if done > 0 { resync() }
+        // Moves that trade one uncovered pair for another drift the coverage:
+        // it is improved again at each of `coverageRounds` points of the run.
+        if passed * Double(Self.coverageRounds) >= Double(coverageRound) {
+          coverageRound += 1
+          if done > 0 {
+            improveCoverage(deadline: deadline)
+            if total < bestTotal - 1e-9 {
+              bestTotal = total
+              best = choice
+            }
+          }
+        }
       }
       done += 1
       temperature *= cool
