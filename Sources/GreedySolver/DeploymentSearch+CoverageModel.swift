@@ -6,16 +6,16 @@ import SecondmentDomain
 /// the fewest uncovered pairs, solved as a small integer programme by the
 /// solver the caller gives (`DeploymentGreedy.coverageSolver`).
 ///
-/// Coverage chains (`coverageChains`) find one officer's path at a time; a
-/// better coverage may need several officers to trade towns at once (a zone
-/// over two stationed officers' towns frees both, who cover two new pairs,
-/// while the zone's old towns need a second such zone). The department's
-/// coverage alone is a small model (one count per posting and kind of
-/// officer, one binary per town with demand: about 1,200 columns for a
-/// 500-town district) that GLPK solves in hundredths of a second; the moves
-/// it asks for are committed, the towns they leave without a certified or
-/// legal officer mended (`repairTowns`), and kept when that lowers the
-/// roster's objective; the descent goes on from there.
+/// Coverage chains and merges (`coverageChains`) move a few officers along
+/// one path; a better coverage may need several to trade towns at once (a
+/// zone over two stationed officers' towns frees both, who cover two new
+/// pairs, while the zone's old towns need a second such zone). The
+/// department's coverage alone is a small model (one count per posting and
+/// kind of officer, one binary per town with demand: at most about 2,000
+/// columns for a department of a 500-town district) that GLPK solves in
+/// hundredths of a second. The moves it asks for are committed, the towns
+/// they leave without a certified or legal officer mended (`repairTowns`),
+/// and kept when that lowers the roster's objective.
 extension DeploymentSearch {
   /// One model per department with uncovered pairs (not yet tried at this
   /// count of them); commits each department's moves when the roster's
