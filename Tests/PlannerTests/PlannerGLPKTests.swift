@@ -270,16 +270,20 @@ struct PlannerGLPKTests {
     #expect(result.stages.contains(.greedyAlone))
     #expect(result.solver == "greedy")
     let evaluation = try #require(result.evaluation)
+    let greedyOwn = try #require(
+      Planner().planGreedy(district, options: PlanOptions(), timeLimit: 0.5).bound)
+    let bound = try #require(result.bound)
     guard case .priceCuts(_, _, let departments)? = result.stages.last else {
-      Issue.record("no bound of the departments apart: \(result.stages)")
+      // The size gates are set for a release build; a debug build on a
+      // loaded machine can run out of the 4 s before the departments' first
+      // pass. The plan then says so and keeps the greedy's own bound.
+      #expect(result.notes.contains { $0.contains("the departments apart gave no bound in the time given") })
+      #expect(abs(bound - greedyOwn) < 1e-6)
       return
     }
     // The departments' bound is the result's, above the greedy's own, and
     // below the roster when it keeps every rule (a slow machine can cut the
     // greedy's construction short in 4 s; its roster then breaks some).
-    let greedyOwn = try #require(
-      Planner().planGreedy(district, options: PlanOptions(), timeLimit: 0.5).bound)
-    let bound = try #require(result.bound)
     #expect(bound == departments)
     #expect(bound > greedyOwn)
     if evaluation.isFeasible { #expect(bound <= evaluation.objective.total + 1e-6) }
