@@ -44,6 +44,17 @@ extension DeploymentSearch {
   private struct SoleCover {
     var officerAt: [Int: Int] = [:]
     var count: [Int: Int] = [:]
+
+    /// The towns officer r alone covers at `posting` (its towns) that a
+    /// posting reaching `reaches` leaves.
+    func left(by r: Int, at posting: [Int], for reaches: [Int]) -> [Int] {
+      posting.filter { officerAt[$0] == r && !reaches.contains($0) }
+    }
+
+    /// Whether a posting reaching `reaches` covers every town officer f is alone at.
+    func frees(_ f: Int, _ reaches: [Int]) -> Bool {
+      count[f] == reaches.count { officerAt[$0] == f }
+    }
   }
 
   /// Coverage chains and coverage models until neither pays (or the deadline passes).
@@ -60,7 +71,7 @@ extension DeploymentSearch {
     guard uncoveredWeight > 0 else { return false }
     var improved = false
     for d in 0..<nD {
-      let officers = movable.filter { officer[$0] && dept[$0] == d }
+      let officers = movableOfficers[d]
       guard !officers.isEmpty else { continue }
       var cover = soleCover(d, officers: officers)
       for i in demandStart[d]..<demandStart[d + 1] {
@@ -75,8 +86,7 @@ extension DeploymentSearch {
       }
     }
     for d in 0..<nD where !deadline.passed {
-      let officers = movable.filter { officer[$0] && dept[$0] == d }
-      if mergeOfficers(d, officers: officers, deadline: deadline, eps: eps) { improved = true }
+      if mergeOfficers(d, officers: movableOfficers[d], deadline: deadline, eps: eps) { improved = true }
     }
     if improved { resync() }
     return improved
@@ -101,11 +111,11 @@ extension DeploymentSearch {
       guard a >= 0 else { continue }
       for c in allowed[r] where c != a && c >= nT {
         let reaches = towns(of: c)
-        let lost = towns(of: a).filter { w in cover.officerAt[w] == r && !reaches.contains(w) }
+        let lost = cover.left(by: r, at: towns(of: a), for: reaches)
         var freed: [Int] = []
         for u in reaches {
           guard let f = cover.officerAt[u], f != r, !freed.contains(f) else { continue }
-          if cover.count[f] == reaches.filter({ cover.officerAt[$0] == f }).count { freed.append(f) }
+          if cover.frees(f, reaches) { freed.append(f) }
         }
         let gained = reaches.count { demand[$0 * nD + d] > 0 && presentOff[$0 * nD + d] == 0 }
         guard gained + freed.count > lost.count else { continue }
@@ -205,7 +215,7 @@ extension DeploymentSearch {
         for r in officers where allowedMask[r * nO + c] && !used.contains(r) {
           let a = choice[r]
           guard a >= 0, a != c else { continue }
-          let lost = towns(of: a).filter { w in cover.officerAt[w] == r && !reaches.contains(w) }
+          let lost = cover.left(by: r, at: towns(of: a), for: reaches)
           guard lost.count <= 1 else { continue }
           steps.append((ChainStep(officer: r, code: c, town: u), from))
           guard let w = lost.first else { return chain(ending: steps.count - 1, then: nil) }
@@ -229,18 +239,8 @@ extension DeploymentSearch {
   private func spareOfficer(_ d: Int, officers: [Int], cover: SoleCover, reaches: [Int], except: Set<Int>) -> Int? {
     for u in reaches {
       guard let f = cover.officerAt[u], !except.contains(f) else { continue }
-      if cover.count[f] == reaches.filter({ cover.officerAt[$0] == f }).count { return f }
+      if cover.frees(f, reaches) { return f }
     }
     return officers.first { cover.count[$0] == 0 && !except.contains($0) && choice[$0] >= 0 }
-  }
-
-  /// The towns of posting `code`.
-  func towns(of code: Int) -> [Int] { code < nT ? [code] : zoneTowns[code - nT] }
-
-  /// Postings whose towns include town u: stationed there, or a zone over it.
-  func postingsOver(_ u: Int) -> [Int] {
-    var codes = [u]
-    for i in tzStart[u]..<tzStart[u + 1] { codes.append(nT + tzZone[i]) }
-    return codes
   }
 }

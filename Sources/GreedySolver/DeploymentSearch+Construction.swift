@@ -68,10 +68,8 @@ extension DeploymentSearch {
     var classDept = [Int](repeating: -1, count: classes)
     for p in 0..<nP { classDept[personClass[p]] = dept[p] }
     let overlapping: [[Int]] = (0..<nO).map { c in
-      let here = Set(c < nT ? [c] : zoneTowns[c - nT])
-      return (0..<nO).filter { c2 in
-        c2 < nT ? here.contains(c2) : zoneTowns[c2 - nT].contains { here.contains($0) }
-      }
+      let here = Set(towns(of: c))
+      return (0..<nO).filter { c2 in towns(of: c2).contains { here.contains($0) } }
     }
     // Returns, for the postings overlapping `code` (entry i * classes + k),
     // what each class's value was and whether it was known before (none
@@ -219,11 +217,6 @@ extension DeploymentSearch {
   mutating func repairTowns(deadline: SearchDeadline) {
     guard !movable.isEmpty else { return }
     let pays = -1e-7
-    var covering = [[Int]](repeating: [], count: nT)
-    for t in 0..<nT { covering[t].append(t) }
-    for z in 0..<nZ {
-      for t in zoneTowns[z] { covering[t].append(nT + z) }
-    }
     var improved = true
     var firstPass = true
     while improved {
@@ -238,12 +231,13 @@ extension DeploymentSearch {
         let lacksLegal =
           (TownPresenceRules.legalRow(legal: Double(legalP[t]), policy: policy)?.unitsBroken ?? 0) > 0
         let leadersFor = (0..<nD).map { auxiliariesAlone(t * nD + $0) > 0 }
+        let over = postingsOver(t)
         var best = pays
         var bestPerson = -1
         var bestCode = -1
         for p in movable {
           let here = choice[p]
-          if here >= 0, covering[t].contains(here) {
+          if here >= 0, over.contains(here) {
             let (code, delta) = bestMove(p, eps: -pays)
             if code >= 0, delta < best {
               best = delta
@@ -256,7 +250,7 @@ extension DeploymentSearch {
             (lacksCertified && certified[p]) || (lacksLegal && legal[p])
               || (officer[p] && dept[p] >= 0 && leadersFor[dept[p]])
           else { continue }
-          for c in covering[t] where allowedMask[p * nO + c] {
+          for c in over where allowedMask[p * nO + c] {
             let delta = deltaMove(p, to: c, cutoff: best)
             if delta < best {
               best = delta

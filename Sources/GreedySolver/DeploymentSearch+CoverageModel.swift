@@ -64,7 +64,7 @@ extension DeploymentSearch {
   /// what the solver throws.
   private func coverageMoves(_ d: Int, solver: any Solver, deadline: SearchDeadline) throws -> [(Int, Int)] {
     // Officers who may move, by kind: 0 stationed only, 1 may be zoned.
-    let officers = movable.filter { officer[$0] && dept[$0] == d && choice[$0] >= 0 }
+    let officers = movableOfficers[d].filter { choice[$0] >= 0 }
     guard officers.count > 1 else { return [] }
     let kind = officers.map { p in allowed[p].contains { $0 >= nT } ? 1 : 0 }
     // Postings that reach demand of d; any other counts as "elsewhere".

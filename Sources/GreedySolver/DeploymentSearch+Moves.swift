@@ -73,6 +73,16 @@ extension DeploymentSearch {
     }
   }
 
+  /// The towns of posting `code`.
+  func towns(of code: Int) -> [Int] { code < nT ? [code] : zoneTowns[code - nT] }
+
+  /// Postings whose towns include town u: stationed there, or a zone over it.
+  func postingsOver(_ u: Int) -> [Int] {
+    var codes = [u]
+    for i in tzStart[u]..<tzStart[u + 1] { codes.append(nT + tzZone[i]) }
+    return codes
+  }
+
   @inline(__always)
   mutating func addAffectedTown(_ t: Int) {
     for i in 0..<affectedCount where affected[i] == t { return }

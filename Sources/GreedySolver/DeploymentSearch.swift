@@ -131,6 +131,8 @@ struct DeploymentSearch {
   let personClass: [Int]
   /// People the search may move (available, more than one allowed posting).
   let movable: [Int]
+  /// The officers among them, per department: `movableOfficers[d]`.
+  let movableOfficers: [[Int]]
 
   // State.
   var choice: [Int]
@@ -408,6 +410,7 @@ struct DeploymentSearch {
     self.isMove = memory.make(isMove)
     self.isMiss = isMiss
     self.movable = movable
+    movableOfficers = (0..<nD).map { d in movable.filter { people[$0].isOfficer && dept[$0] == d } }
     var classes: [String: Int] = [:]
     personClass = people.enumerated().map { p, person in
       let key = "\(dept[p])|\(person.isOfficer)|\(person.isOfficer && person.certified)|\(person.isOfficer && person.legal)"
