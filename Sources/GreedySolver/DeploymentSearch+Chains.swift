@@ -39,11 +39,17 @@ extension DeploymentSearch {
   }
 
   /// Who covers what in one department: the officer alone at each town
-  /// with demand (no entry: none or several), and how many towns each
-  /// officer is alone at.
+  /// with demand (−1: none or several), how many towns each officer is
+  /// alone at, and the posted officers alone at none (spare).
   private struct SoleCover {
-    var officerAt: [Int: Int] = [:]
-    var count: [Int: Int] = [:]
+    var officerAt: [Int]
+    var count: [Int]
+    var spare: [Int] = []
+
+    init(towns: Int, people: Int) {
+      officerAt = Array(repeating: -1, count: towns)
+      count = Array(repeating: 0, count: people)
+    }
 
     /// The towns officer r alone covers at `posting` (its towns) that a
     /// posting reaching `reaches` leaves.
@@ -114,7 +120,8 @@ extension DeploymentSearch {
         let lost = cover.left(by: r, at: towns(of: a), for: reaches)
         var freed: [Int] = []
         for u in reaches {
-          guard let f = cover.officerAt[u], f != r, !freed.contains(f) else { continue }
+          let f = cover.officerAt[u]
+          guard f >= 0, f != r, !freed.contains(f) else { continue }
           if cover.frees(f, reaches) { freed.append(f) }
         }
         let gained = reaches.count { demand[$0 * nD + d] > 0 && presentOff[$0 * nD + d] == 0 }
@@ -168,7 +175,7 @@ extension DeploymentSearch {
 
   /// The officers alone of department d at each of its towns with demand.
   private func soleCover(_ d: Int, officers: [Int]) -> SoleCover {
-    var cover = SoleCover()
+    var cover = SoleCover(towns: nT, people: nP)
     for r in officers {
       let a = choice[r]
       guard a >= 0 else { continue }
@@ -178,6 +185,7 @@ extension DeploymentSearch {
         alone += 1
       }
       cover.count[r] = alone
+      if alone == 0 { cover.spare.append(r) }
     }
     return cover
   }
@@ -204,10 +212,10 @@ extension DeploymentSearch {
       let (u, from, length) = frontier[next]
       next += 1
       guard length < Self.longestChain else { continue }
-      var used: Set<Int> = []
+      var used: [Int] = []
       var s = from
       while s >= 0 {
-        used.insert(steps[s].step.officer)
+        used.append(steps[s].step.officer)
         s = steps[s].from
       }
       for c in postingsOver(u) {
@@ -220,8 +228,7 @@ extension DeploymentSearch {
           steps.append((ChainStep(officer: r, code: c, town: u), from))
           guard let w = lost.first else { return chain(ending: steps.count - 1, then: nil) }
           // A spare officer, or one this move frees, takes over w.
-          if let spare = spareOfficer(d, officers: officers, cover: cover, reaches: reaches, except: used.union([r]))
-          {
+          if let spare = spareOfficer(cover: cover, reaches: reaches, except: used + [r]) {
             return chain(ending: steps.count - 1, then: ChainStep(officer: spare, code: -1, town: w))
           }
           if length + 1 < Self.longestChain, reached.insert(w).inserted {
@@ -233,14 +240,15 @@ extension DeploymentSearch {
     return nil
   }
 
-  /// An officer of d, not in `except`, whose every town with demand keeps
-  /// another officer of the department once a posting reaching `reaches`
-  /// is taken; nil when there is none.
-  private func spareOfficer(_ d: Int, officers: [Int], cover: SoleCover, reaches: [Int], except: Set<Int>) -> Int? {
+  /// An officer of the cover's department, not in `except`, whose every
+  /// town with demand keeps another officer of the department once a posting
+  /// reaching `reaches` is taken; nil when there is none.
+  private func spareOfficer(cover: SoleCover, reaches: [Int], except: [Int]) -> Int? {
     for u in reaches {
-      guard let f = cover.officerAt[u], !except.contains(f) else { continue }
+      let f = cover.officerAt[u]
+      guard f >= 0, !except.contains(f) else { continue }
       if cover.frees(f, reaches) { return f }
     }
-    return officers.first { cover.count[$0] == 0 && !except.contains($0) && choice[$0] >= 0 }
+    return cover.spare.first { !except.contains($0) }
   }
 }

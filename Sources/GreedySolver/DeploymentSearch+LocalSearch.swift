@@ -77,17 +77,33 @@ extension DeploymentSearch {
     }
   }
 
+  /// Annealing steps between two exact recomputations of the running
+  /// totals (`resync`): a power of two, at least 1,024 and at least four
+  /// steps per (town, department) pair, so that recomputing every pair and
+  /// every department's split flow stays a small part of the run on large
+  /// districts (every 1,024 steps it took about a sixth of the annealing's
+  /// time at 500 towns).
+  var resyncSteps: Int {
+    var steps = 1024
+    while steps < 4 * nT * nD { steps <<= 1 }
+    return steps
+  }
+
   /// How often the annealing improves the coverage again (`improveCoverage`), at equal shares of its run.
   static let coverageRounds = 8
 
   /// Simulated annealing: each step proposes moving a random person to a
-  /// random allowed posting (70%) or swapping two people's postings (30%),
-  /// accepted when it does not worsen the penalised objective, or with
-  /// probability exp(−Δ/T); T falls geometrically from 30% to 0.5% of the
-  /// weight of one FTE of unmet demand, over the steps or the time of `pace`
-  /// (paced by the clock, a run cut short by a limit still cools; a step
-  /// count cut short by the deadline ends while the search is hot). Ends at
-  /// the best roster seen. The coverage is improved again at each eighth of the run.
+  /// random allowed posting (70%) or swapping the postings of two people of
+  /// one department (30%): across departments a swap changes each
+  /// department's counts as the two moves would, and differs from them only
+  /// through the town rules (certified, legal, desks), which the descent's
+  /// swaps still try. A proposal is accepted when it does not worsen the
+  /// penalised objective, or with probability exp(−Δ/T); T falls
+  /// geometrically from 30% to 0.5% of the weight of one FTE of unmet
+  /// demand, over the steps or the time of `pace` (paced by the clock, a run
+  /// cut short by a limit still cools; a step count cut short by the
+  /// deadline ends while the search is hot). Ends at the best roster seen.
+  /// The coverage is improved again at each eighth of the run.
   mutating func anneal(_ pace: AnnealPace, deadline: SearchDeadline) -> (steps: Int, hitTime: Bool) {
     guard movable.count > 0 else { return (0, false) }
     var steps = Int.max
@@ -110,6 +126,7 @@ extension DeploymentSearch {
     var coverageRound = 1
     var hitTime = false
     let m = movable.count
+    let resyncMask = resyncSteps - 1
     while done < steps {
       if done & 1023 == 0 {
         if deadline.passed {
@@ -123,7 +140,7 @@ extension DeploymentSearch {
           passed = Double(now &- span.start) / Double(span.end - span.start)
           temperature = t0 * pow(t1 / t0, min(max(passed, 0), 1))
         }
-        if done > 0 { resync() }
+        if done > 0, done & resyncMask == 0 { resync() }
         // Moves that trade one uncovered pair for another drift the coverage:
         // it is improved again at each of `coverageRounds` points of the run.
         if passed * Double(Self.coverageRounds) >= Double(coverageRound) {
@@ -142,8 +159,7 @@ extension DeploymentSearch {
       let r = rng.next()
       let p = movable[Int((r >> 32) % UInt64(m))]
       if r & 0xFF < 179 || m < 2 {
-        let options = allowed[p]
-        let c = options[Int((r >> 8) & 0xFFFFFF) % options.count]
+        let c = randomPosting(p, Int((r >> 8) & 0xFFFFFF))
         if c == choice[p] { continue }
         // Accepted when Δ < −T ln u, i.e. u < exp(−Δ/T) (always when Δ ≤ 0).
         let cutoff = -temperature * log(max(unit(), 0x1p-60))
@@ -154,7 +170,8 @@ extension DeploymentSearch {
           continue
         }
       } else {
-        let q = movable[Int((r >> 8) & 0xFFFFFF) % m]
+        let partners = movableByDepartment[dept[p] < 0 ? nD : dept[p]]
+        let q = partners[Int((r >> 8) & 0xFFFFFF) % partners.count]
         let a = choice[p]
         let b = choice[q]
         guard a != b, a >= 0, b >= 0, allowedMask[p * nO + b], allowedMask[q * nO + a] else {
@@ -175,6 +192,27 @@ extension DeploymentSearch {
     }
     load(best)
     return (done, hitTime)
+  }
+
+  /// A posting p may take, each equally likely; `pick` is the first random
+  /// draw. Within p's span (`allowedSpan`) a draw is kept when `allowedMask`
+  /// allows it, at most four draws; otherwise, or without a span, a fresh
+  /// draw from the list of p's postings.
+  @inline(__always)
+  mutating func randomPosting(_ p: Int, _ pick: Int) -> Int {
+    let options: [Int]
+    let span = allowedSpan[p]
+    if span > 0 {
+      var c = pick % span
+      for _ in 0..<4 {
+        if allowedMask[p * nO + c] { return c }
+        c = Int((rng.next() >> 33) % UInt64(span))
+      }
+      options = allowed[p]
+      return options[Int((rng.next() >> 33) % UInt64(options.count))]
+    }
+    options = allowed[p]
+    return options[pick % options.count]
   }
 
   mutating func unit() -> Double { Double(rng.next() >> 11) * 0x1p-53 }

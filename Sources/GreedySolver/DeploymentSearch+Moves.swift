@@ -139,6 +139,9 @@ extension DeploymentSearch {
   mutating func deltaMove(_ p: Int, to new: Int, cutoff: Double = .infinity) -> Double {
     let old = choice[p]
     let d = dept[p]
+    // Read first: on a large district the row is seldom in cache, and the
+    // load then overlaps the counting below.
+    let personChange = personTerm(p, new) - personTerm(p, old)
     affectedCount = 0
     addAffected(old)
     addAffected(new)
@@ -148,9 +151,11 @@ extension DeploymentSearch {
     applyCounts(p, new, 1)
     var after = 0.0
     for i in 0..<affectedCount { after += townCostNow(affected[i], d, -1) }
-    let newMoves = moves - moveFlag(p, old) + moveFlag(p, new)
-    var v = after - before + personTerm(p, new) - personTerm(p, old)
-      + hardPenalty * (movesExcess(newMoves) - movesExcess(moves))
+    var v = after - before + personChange
+    if movesLimited {
+      let newMoves = moves - moveFlag(p, old) + moveFlag(p, new)
+      v += hardPenalty * (movesExcess(newMoves) - movesExcess(moves))
+    }
     if officer[p] { v += whistleDelta(d) }
     if d >= 0 {
       let bound = v - unmetGainBound(p, new)
@@ -199,7 +204,7 @@ extension DeploymentSearch {
       for i in 0..<affectedCount { after += townCostNow(affected[i], d, -1) }
       var v = after - before + personCost[base + c] - origPerson
       if officer[p] { v += whistleDelta(d) }
-      if policy.maxMoves != nil {
+      if movesLimited {
         v += hardPenalty * (movesExcess(movesBase + moveFlag(p, c)) - movesExcess(origMoves))
       }
       if d >= 0 {
@@ -237,6 +242,15 @@ extension DeploymentSearch {
     return after - before + unmetChange + calls
   }
 
+  /// The change of the moves rule's penalty if p (at a) and q (at b) traded
+  /// postings; 0 when the rule is off.
+  @inline(__always)
+  func swapMovesPenalty(_ p: Int, _ q: Int, _ a: Int, _ b: Int) -> Double {
+    guard movesLimited else { return 0 }
+    let newMoves = moves - moveFlag(p, a) - moveFlag(q, b) + moveFlag(p, b) + moveFlag(q, a)
+    return hardPenalty * (movesExcess(newMoves) - movesExcess(moves))
+  }
+
   /// Change of the penalised objective if p and q traded postings; as
   /// `deltaMove`, possibly only a lower bound when that is above `cutoff`.
   mutating func deltaSwap(_ p: Int, _ q: Int, cutoff: Double = .infinity) -> Double {
@@ -245,9 +259,8 @@ extension DeploymentSearch {
     if personClass[p] == personClass[q] {
       // Same department, role, certificate and legal background: the towns
       // see no difference, only the two people's own terms change.
-      let newMoves = moves - moveFlag(p, a) - moveFlag(q, b) + moveFlag(p, b) + moveFlag(q, a)
       return personTerm(p, b) + personTerm(q, a) - personTerm(p, a) - personTerm(q, b)
-        + hardPenalty * (movesExcess(newMoves) - movesExcess(moves))
+        + swapMovesPenalty(p, q, a, b)
     }
     affectedCount = 0
     addAffected(a)
@@ -268,14 +281,13 @@ extension DeploymentSearch {
     let zoned = a >= nT || b >= nT
     var unmetChange = 0.0
     var written = -1
-    let newMoves = moves - moveFlag(p, a) - moveFlag(q, b) + moveFlag(p, b) + moveFlag(q, a)
     var calls = 0.0
     if whistleOn && !sameCounts {
       if officer[p] { calls += whistleDelta(dp) }
       if officer[q] && !(officer[p] && dq == dp) { calls += whistleDelta(dq) }
     }
     let rest = after - before + personTerm(p, b) + personTerm(q, a) - personTerm(p, a)
-      - personTerm(q, b) + hardPenalty * (movesExcess(newMoves) - movesExcess(moves)) + calls
+      - personTerm(q, b) + swapMovesPenalty(p, q, a, b) + calls
     if !sameCounts,
       rest - unmetGainBound(p, b) - unmetGainBound(q, a) + imbalanceWeight * maxShare > cutoff
     {

@@ -19,7 +19,7 @@ import SecondmentDomain
 /// `towns..<towns + zones` is "zoned to zone". Trial moves change the
 /// integer counts, price the touched towns and departments from them, and
 /// undo; only commits update the cached costs. Running totals are kept by
-/// differences and recomputed exactly by `resync` every 1,024 annealing steps.
+/// differences and recomputed exactly by `resync` (every `resyncSteps` annealing steps).
 ///
 /// **Zoned officers' splits** are a decision (`docs/rules.md`, Capacity): for
 /// given postings, a department's unmet demand is what is left after the
@@ -116,9 +116,18 @@ struct DeploymentSearch {
   let legal: Buf<Bool>
   /// Posting codes each person may take (only the pin for a pinned person).
   let allowed: [[Int]]
+  /// One past p's highest allowed code when p may take at least half of the
+  /// codes below it (every posting but a few, or every town but a few), else
+  /// 0: `allowedSpan[p]`. The annealing draws a code below it and keeps it
+  /// when `allowedMask` allows it, which reads one bit of a table that stays
+  /// in cache instead of `allowed[p]`, a cache miss on large districts.
+  let allowedSpan: Buf<Int>
+  /// Whether the moves rule (`Policy.maxMoves`) is on: only then do the
+  /// trial moves count moves.
+  let movesLimited: Bool
   // Per person and posting, flat at [p * nO + code]:
   /// Whether p may take the posting.
-  let allowedMask: Buf<Bool>
+  let allowedMask: BitTable
   /// Soft person terms of a posting, weighted, plus the hard penalty of any
   /// person-level rule it breaks (only where no posting keeps them all).
   let personCost: Buf<Double>
@@ -133,6 +142,9 @@ struct DeploymentSearch {
   let movable: [Int]
   /// The officers among them, per department: `movableOfficers[d]`.
   let movableOfficers: [[Int]]
+  /// Everyone among them, per department (`movableByDepartment[d]`), and
+  /// at `nD` those of no department: the annealing's swap partners.
+  let movableByDepartment: [[Int]]
 
   // State.
   var choice: [Int]
@@ -404,13 +416,19 @@ struct DeploymentSearch {
     certified = memory.make(people.map { $0.isOfficer && $0.certified })
     legal = memory.make(people.map { $0.isOfficer && $0.legal })
     self.allowed = allowed
-    self.allowedMask = memory.make(allowedMask)
+    allowedSpan = memory.make(allowed.map { options in
+      let span = (options.max() ?? -1) + 1
+      return span > 0 && 2 * options.count >= span ? span : 0
+    })
+    movesLimited = policy.maxMoves != nil
+    self.allowedMask = memory.bits(allowedMask)
     self.personCost = memory.make(personCost)
     self.travelMinutes = travelMinutes
     self.isMove = memory.make(isMove)
     self.isMiss = isMiss
     self.movable = movable
     movableOfficers = (0..<nD).map { d in movable.filter { people[$0].isOfficer && dept[$0] == d } }
+    movableByDepartment = (0...nD).map { d in movable.filter { (dept[$0] < 0 ? nD : dept[$0]) == d } }
     var classes: [String: Int] = [:]
     personClass = people.enumerated().map { p, person in
       let key = "\(dept[p])|\(person.isOfficer)|\(person.isOfficer && person.certified)|\(person.isOfficer && person.legal)"

@@ -339,6 +339,54 @@ struct GreedyDeploymentTests {
     }
   }
 
+  @Test("an annealing move goes to a posting the person may take, each about equally often")
+  func randomPostingIsUniformOverAllowed() throws {
+    // Avoidance of the home town leaves a gap in most people's postings.
+    let instance = try DistrictGenerator.random(
+      RandomDistrictSpec(towns: 20, people: 100, departments: 4, seed: 5))
+    var search = DeploymentSearch(district: District(instance), seed: 2)
+    let gapped = search.movable.filter { p in
+      search.allowedSpan[p] > search.allowed[p].count
+    }
+    let listed = search.movable.filter { search.allowedSpan[$0] == 0 }
+    #expect(!gapped.isEmpty, "no person here has a posting they may not take below their highest")
+    var rng = SeededRandom(seed: 9)
+    for p in Array(gapped.prefix(3)) + Array(listed.prefix(3)) {
+      let allowed = Set(search.allowed[p])
+      var seen: [Int: Int] = [:]
+      let draws = 300 * allowed.count
+      for _ in 0..<draws {
+        seen[search.randomPosting(p, rng.below(1 << 24)), default: 0] += 1
+      }
+      #expect(Set(seen.keys) == allowed, "person \(p) drew postings outside or missing from their own")
+      let expected = Double(draws) / Double(allowed.count)
+      for (code, count) in seen {
+        #expect(abs(Double(count) - expected) < 0.3 * expected, "person \(p), posting \(code): \(count) of \(draws)")
+      }
+    }
+  }
+
+  @Test("an annealing swap pairs two movable people of one department")
+  func swapPartnersShareADepartment() throws {
+    let instance = try DistrictGenerator.random(
+      RandomDistrictSpec(towns: 20, people: 100, departments: 4, seed: 5))
+    let search = DeploymentSearch(district: District(instance), seed: 2)
+    let partners = search.movableByDepartment
+    #expect(partners.flatMap { $0 }.sorted() == search.movable.sorted())
+    for (d, people) in partners.enumerated() {
+      #expect(people.allSatisfy { search.dept[$0] == (d == search.nD ? -1 : d) }, "department \(d)")
+    }
+  }
+
+  @Test("a bit table reads back every flag it was made from")
+  func bitTableReadsBackFlags() {
+    var rng = SeededRandom(seed: 4)
+    let flags = (0..<1_000).map { _ in rng.below(3) == 0 }
+    let memory = SearchMemory()
+    let table = memory.bits(flags)
+    #expect(flags.indices.allSatisfy { table[$0] == flags[$0] })
+  }
+
   @Test(
     "rongchang-2024: the default run is within 2% of the proven optimum 4038.10 (imbalance weight 0)",
     .enabled(if: GreedyFixtures.rongchangURL() != nil))
