@@ -67,9 +67,9 @@ extension DeploymentSearch {
     var classDelta = [Double](repeating: 0, count: classes * nO)
     var classDept = [Int](repeating: -1, count: classes)
     for p in 0..<nP { classDept[personClass[p]] = dept[p] }
+    // The postings over each of c's towns, in code order.
     let overlapping: [[Int]] = (0..<nO).map { c in
-      let here = Set(towns(of: c))
-      return (0..<nO).filter { c2 in towns(of: c2).contains { here.contains($0) } }
+      Set(towns(of: c).flatMap { postingsOver($0) }).sorted()
     }
     // Returns, for the postings overlapping `code` (entry i * classes + k),
     // what each class's value was and whether it was known before (none
@@ -105,7 +105,7 @@ extension DeploymentSearch {
     var scanCode = [Int](repeating: -1, count: nP)
     var scanned = [Bool](repeating: false, count: nP)
     // With imbalance or max-moves weighed every commit can change every value.
-    let everyCommitChangesAll = imbalanceWeight != 0 || policy.maxMoves != nil
+    let everyCommitChangesAll = imbalanceWeight != 0 || movesLimited
     /// Whether `q`'s scan still holds after a commit at `code` changed the
     /// values of postings overlapping it (`before`: their class values and
     /// whether they were known, before the commit: `forget`): a value that was and
@@ -137,9 +137,9 @@ extension DeploymentSearch {
           classDelta[k + c] = placementTownDelta(p, c)
         }
         var v = classDelta[k + c] + personCost[p * nO + c]
-        if policy.maxMoves != nil {
-          v += hardPenalty * (movesExcess(moves + moveFlag(p, c)) - movesExcess(moves))
-        }
+        // The rule's test here, not inside a call: a call from this nested
+        // function copies the whole search (four times the construction's time).
+        if movesLimited { v += movesPenalty(adding: moveFlag(p, c)) }
         if v < best - 1e-9 {
           second = best
           best = v

@@ -200,19 +200,16 @@ extension DeploymentSearch {
   /// draw from the list of p's postings.
   @inline(__always)
   mutating func randomPosting(_ p: Int, _ pick: Int) -> Int {
-    let options: [Int]
     let span = allowedSpan[p]
     if span > 0 {
       var c = pick % span
       for _ in 0..<4 {
         if allowedMask[p * nO + c] { return c }
-        c = Int((rng.next() >> 33) % UInt64(span))
+        c = Int(rng.next() >> 33) % span
       }
-      options = allowed[p]
-      return options[Int((rng.next() >> 33) % UInt64(options.count))]
     }
-    options = allowed[p]
-    return options[pick % options.count]
+    let options = allowed[p]
+    return options[(span > 0 ? Int(rng.next() >> 33) : pick) % options.count]
   }
 
   mutating func unit() -> Double { Double(rng.next() >> 11) * 0x1p-53 }

@@ -114,6 +114,22 @@ extension DeploymentSearch {
   @inline(__always)
   func moveFlag(_ p: Int, _ code: Int) -> Int { code >= 0 && isMove[p * nO + code] ? 1 : 0 }
 
+  /// The change of the moves rule's penalty (`MovesRule`) if p left posting
+  /// `old` (−1: none) for `new`; 0 when the rule is off, without reading the
+  /// move flags.
+  @inline(__always)
+  func movesPenalty(_ p: Int, from old: Int, to new: Int) -> Double {
+    guard movesLimited else { return 0 }
+    return movesPenalty(adding: moveFlag(p, new) - moveFlag(p, old))
+  }
+
+  /// The change of the moves rule's penalty when the roster's count of
+  /// moves changes by `change`.
+  @inline(__always)
+  func movesPenalty(adding change: Int) -> Double {
+    hardPenalty * (movesExcess(moves + change) - movesExcess(moves))
+  }
+
   /// The most the unmet-demand and imbalance terms can fall when person p
   /// takes posting `code`: p's FTE there at the heaviest unmet weight (adding
   /// FTE x lowers weighted unmet demand by at most x × that weight; taking
@@ -151,11 +167,7 @@ extension DeploymentSearch {
     applyCounts(p, new, 1)
     var after = 0.0
     for i in 0..<affectedCount { after += townCostNow(affected[i], d, -1) }
-    var v = after - before + personChange
-    if movesLimited {
-      let newMoves = moves - moveFlag(p, old) + moveFlag(p, new)
-      v += hardPenalty * (movesExcess(newMoves) - movesExcess(moves))
-    }
+    var v = after - before + personChange + movesPenalty(p, from: old, to: new)
     if officer[p] { v += whistleDelta(d) }
     if d >= 0 {
       let bound = v - unmetGainBound(p, new)
@@ -183,8 +195,6 @@ extension DeploymentSearch {
     var oldSum = 0.0
     for i in 0..<affectedCount { oldSum += townCost[affected[i]] }
     let origPerson = personCost[p * nO + old]
-    let origMoves = moves
-    let movesBase = moves - moveFlag(p, old)
     let d = dept[p]
     let baseOld = d >= 0 && old < nT ? stationBase(d, old) : 0
     applyCounts(p, old, -1)
@@ -204,9 +214,7 @@ extension DeploymentSearch {
       for i in 0..<affectedCount { after += townCostNow(affected[i], d, -1) }
       var v = after - before + personCost[base + c] - origPerson
       if officer[p] { v += whistleDelta(d) }
-      if movesLimited {
-        v += hardPenalty * (movesExcess(movesBase + moveFlag(p, c)) - movesExcess(origMoves))
-      }
+      v += movesPenalty(p, from: old, to: c)
       if d >= 0 {
         if v - unmetGainBound(p, c) >= bestDelta {
           applyCounts(p, c, -1)
@@ -242,13 +250,12 @@ extension DeploymentSearch {
     return after - before + unmetChange + calls
   }
 
-  /// The change of the moves rule's penalty if p (at a) and q (at b) traded
-  /// postings; 0 when the rule is off.
+  /// The change of the moves rule's penalty (`MovesRule`) if p (at a) and q
+  /// (at b) traded postings; 0 when the rule is off.
   @inline(__always)
   func swapMovesPenalty(_ p: Int, _ q: Int, _ a: Int, _ b: Int) -> Double {
     guard movesLimited else { return 0 }
-    let newMoves = moves - moveFlag(p, a) - moveFlag(q, b) + moveFlag(p, b) + moveFlag(q, a)
-    return hardPenalty * (movesExcess(newMoves) - movesExcess(moves))
+    return movesPenalty(adding: moveFlag(p, b) + moveFlag(q, a) - moveFlag(p, a) - moveFlag(q, b))
   }
 
   /// Change of the penalised objective if p and q traded postings; as
