@@ -12,6 +12,9 @@
 static _Thread_local jmp_buf *cglpk_jump;
 static _Thread_local char cglpk_tail[1024];
 static _Thread_local int cglpk_verbose;
+// Environments this thread has freed after a fatal error: a problem made
+// before the last one is gone.
+static _Thread_local unsigned long cglpk_generation;
 
 static int cglpk_term_hook(void *info, const char *s) {
   (void)info;
@@ -43,6 +46,8 @@ void cglpk_shims_set_output(int verbose) {
 
 const char *cglpk_shims_last_output(void) { return cglpk_tail; }
 
+unsigned long cglpk_shims_generation(void) { return cglpk_generation; }
+
 static void cglpk_error_hook(void *info) {
   (void)info;
   if (cglpk_jump != NULL) longjmp(*cglpk_jump, 1);
@@ -61,6 +66,7 @@ static void cglpk_error_hook(void *info) {
       char saved[sizeof cglpk_tail];                           \
       memcpy(saved, cglpk_tail, sizeof saved);                 \
       glp_free_env();                                          \
+      cglpk_generation++;                                      \
       glp_term_hook(cglpk_term_hook, NULL);                    \
       cglpk_verbose = verbose;                                 \
       memcpy(cglpk_tail, saved, sizeof saved);                 \
@@ -117,6 +123,23 @@ int cglpk_shims_load(void *prob, const cglpk_shims_model *m) {
 
 int cglpk_shims_simplex(void *P, const void *parm, int *ret) {
   CGLPK_GUARDED(*ret = glp_simplex(P, (const glp_smcp *)parm));
+  return 0;
+}
+
+int cglpk_shims_add_rows(void *prob, int rows, const int *row_sense, const double *row_rhs,
+                         const int *starts, const int *ja, const double *ar) {
+  glp_prob *P = prob;
+  CGLPK_GUARDED({
+    int first = glp_add_rows(P, rows);
+    for (int i = 0; i < rows; i++) {
+      double rhs = row_rhs[i];
+      int type = row_sense[i] == 0 ? GLP_UP : row_sense[i] == 1 ? GLP_LO : GLP_FX;
+      glp_set_row_bnds(P, first + i, type, rhs, rhs);
+      // glp_set_mat_row reads entries 1..len; shift the 0-based arrays.
+      int len = starts[i + 1] - starts[i];
+      glp_set_mat_row(P, first + i, len, ja + starts[i] - 1, ar + starts[i] - 1);
+    }
+  });
   return 0;
 }
 

@@ -9,22 +9,28 @@
   /// on another thread aborts the process. After a caught fatal error the guard
   /// has freed the environment, so `markDead()` drops the pointer unused.
   final class GLPKProblem {
-    private(set) var pointer: OpaquePointer?
+    private var live: OpaquePointer?
+    /// The thread's environment this problem belongs to (`cglpk_shims_generation`).
+    private let generation = cglpk_shims_generation()
 
     init() {
-      pointer = glp_create_prob()
+      live = glp_create_prob()
     }
 
     deinit {
       if let pointer { glp_delete_prob(pointer) }
     }
 
+    /// The problem; nil once a fatal error, in this problem's call or in any
+    /// other on this thread, freed the environment that held it.
+    var pointer: OpaquePointer? { generation == cglpk_shims_generation() ? live : nil }
+
     /// The problem as the shims take it.
     var raw: UnsafeMutableRawPointer? { pointer.map { UnsafeMutableRawPointer($0) } }
 
     /// Forgets the pointer after `glp_free_env()` invalidated it; returns the error to throw.
     func markDead() -> GLPKError {
-      pointer = nil
+      live = nil
       return GLPKError.fatal(lastGLPKOutput())
     }
   }
@@ -212,9 +218,12 @@
       var warmStart: WarmStartOutcome = .notAsked
     }
 
-    static func smcp(_ options: SolveOptions, presolve: Bool, timeLimit: Int32?) -> glp_smcp {
+    /// Simplex parameters; `dual` starts with the dual simplex (from the
+    /// problem's current basis, after rows were added to a solved problem).
+    static func smcp(_ options: SolveOptions, presolve: Bool, timeLimit: Int32?, dual: Bool = false) -> glp_smcp {
       var parm = glp_smcp()
       glp_init_smcp(&parm)
+      if dual { parm.meth = GLP_DUALP }
       parm.msg_lev = options.verbose ? GLP_MSG_ON : GLP_MSG_OFF
       parm.presolve = presolve ? GLP_ON : GLP_OFF
       if let t = timeLimit { parm.tm_lim = t }
@@ -245,10 +254,11 @@
 
     /// A pure LP: the simplex method without presolve, so its status is definite.
     static func solveLP(
-      _ problem: GLPKProblem, _ prob: OpaquePointer, options: SolveOptions, integer: [Bool]
+      _ problem: GLPKProblem, _ prob: OpaquePointer, options: SolveOptions, integer: [Bool],
+      dual: Bool = false
     ) throws -> RawOutcome {
       let ret = try simplex(
-        problem, smcp(options, presolve: false, timeLimit: milliseconds(options.timeLimit)))
+        problem, smcp(options, presolve: false, timeLimit: milliseconds(options.timeLimit), dual: dual))
       let status = glp_get_status(prob)
       let feasible = glp_get_prim_stat(prob) == GLP_FEAS
       switch ret {

@@ -98,6 +98,18 @@ public struct GLPKSolver: Solver {
     try solveReporting(model, options: options).result
   }
 
+  /// A session on `model`'s linear relaxation that keeps GLPK's problem and
+  /// basis between solves, so rows added after a solve cost a few dual
+  /// simplex steps (`RelaxationSession`); without GLPK, one that solves anew
+  /// (and so reports GLPK missing).
+  public func relaxationSession(for model: Model) throws -> any RelaxationSession {
+    #if GLPK
+      try GLPKRelaxationSession(model)
+    #else
+      ColdRelaxationSession(solver: self, model: model)
+    #endif
+  }
+
   /// Solves `model` and also says whether GLPK used `options.warmStart`.
   public func solveReporting(_ model: Model, options: SolveOptions) throws -> GLPKSolveReport {
     #if GLPK

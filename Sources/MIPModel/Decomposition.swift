@@ -79,12 +79,16 @@ extension Model {
     for (v, k) in objective.terms where inRow[v.index] {
       models[blockOf[root(v.index)]!].objective.add(k, Variable(index: position[v.index]))
     }
+    var blockOfVariable = [Int](repeating: -1, count: variables.count)
+    for (b, vars) in members.enumerated() {
+      for j in vars { blockOfVariable[j] = b }
+    }
     return Decomposition(
       blocks: zip(models, members).map {
         Decomposition.Block(model: $0, original: $1.map { Variable(index: $0) })
       },
       loose: loose, looseObjective: looseObjective, isBounded: bounded,
-      variableCount: variables.count)
+      variableCount: variables.count, blockOfVariable: blockOfVariable, position: position)
   }
 }
 
@@ -109,6 +113,23 @@ public struct Decomposition: Sendable {
   /// relaxation is then unbounded and gives no bound.
   public let isBounded: Bool
   let variableCount: Int
+  /// Per variable of the full model: its block, or -1 when loose.
+  let blockOfVariable: [Int]
+  /// Per variable of the full model: its index in its block's model.
+  let position: [Int]
+
+  /// `row` (over the full model's variables) as a row of the one block
+  /// that holds all its variables, with that block's index; nil when its
+  /// variables lie in several blocks, or any is loose. For rows added to the
+  /// full model after the split, e.g. cutting planes within one block.
+  public func place(_ row: Constraint) -> (block: Int, row: Constraint)? {
+    guard let first = row.terms.first else { return nil }
+    let b = blockOfVariable[first.variable.index]
+    guard b >= 0, row.terms.allSatisfy({ blockOfVariable[$0.variable.index] == b }) else { return nil }
+    var local = row
+    local.terms = row.terms.map { (Variable(index: position[$0.variable.index]), $0.coefficient) }
+    return (b, local)
+  }
 
   /// The full model's point from one point per block (in `blocks` order), loose variables at their values.
   public func assemble(_ values: [[Double]]) -> [Double] {

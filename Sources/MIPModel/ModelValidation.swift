@@ -40,28 +40,33 @@ extension Model {
         throw ModelError("\(label) is binary but has bounds [\(v.lower), \(v.upper)] outside [0, 1]")
       }
     }
-    func checkTerm(_ variable: Variable, _ coefficient: Double, in place: String) throws(ModelError) {
-      guard variables.indices.contains(variable.index) else {
-        throw ModelError("\(place) uses variable #\(variable.index), which is not in the model")
-      }
-      guard coefficient.isFinite else {
-        let name = variables[variable.index].name
-        throw ModelError("\(place) has coefficient \(coefficient) on variable '\(name)'")
-      }
-    }
     for (variable, coefficient) in objective.terms {
       try checkTerm(variable, coefficient, in: "the objective")
     }
     if !objective.constant.isFinite {
       throw ModelError("the objective has a non-finite constant \(objective.constant)")
     }
-    for c in constraints {
-      for term in c.terms {
-        try checkTerm(term.variable, term.coefficient, in: "constraint '\(c.name)'")
-      }
-      if !c.rhs.isFinite {
-        throw ModelError("constraint '\(c.name)' has a non-finite right-hand side \(c.rhs)")
-      }
+    for c in constraints { try validate(c) }
+  }
+
+  /// Checks that `row` could be a row of this model: its variables are the
+  /// model's, its coefficients and right-hand side finite.
+  public func validate(_ row: Constraint) throws(ModelError) {
+    for term in row.terms {
+      try checkTerm(term.variable, term.coefficient, in: "constraint '\(row.name)'")
+    }
+    if !row.rhs.isFinite {
+      throw ModelError("constraint '\(row.name)' has a non-finite right-hand side \(row.rhs)")
+    }
+  }
+
+  private func checkTerm(_ variable: Variable, _ coefficient: Double, in place: String) throws(ModelError) {
+    guard variables.indices.contains(variable.index) else {
+      throw ModelError("\(place) uses variable #\(variable.index), which is not in the model")
+    }
+    guard coefficient.isFinite else {
+      let name = variables[variable.index].name
+      throw ModelError("\(place) has coefficient \(coefficient) on variable '\(name)'")
     }
   }
 }

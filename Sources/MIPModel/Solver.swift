@@ -246,6 +246,11 @@ public struct StyledSolver: Solver {
     styled.style = (options.style ?? SearchStyle()).filling(from: style)
     return try base.solve(model, options: styled)
   }
+
+  /// The base solver's session: a search style does not change a linear relaxation.
+  public func relaxationSession(for model: Model) throws -> any RelaxationSession {
+    try base.relaxationSession(for: model)
+  }
 }
 
 extension Solver {
@@ -258,6 +263,15 @@ public protocol Solver: Sendable {
   var name: String { get }
   /// Solves `model`; throws only for a model the backend cannot accept (bad bounds, NaN).
   func solve(_ model: Model, options: SolveOptions) throws -> SolveResult
+  /// A session on `model`'s linear relaxation, to add rows to and solve
+  /// again (`RelaxationSession`); by default one that solves anew each time.
+  func relaxationSession(for model: Model) throws -> any RelaxationSession
+}
+
+extension Solver {
+  public func relaxationSession(for model: Model) throws -> any RelaxationSession {
+    ColdRelaxationSession(solver: self, model: model)
+  }
 }
 
 extension Duration {

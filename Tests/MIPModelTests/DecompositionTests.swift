@@ -76,4 +76,21 @@ struct DecompositionTests {
     // the joined point keeps the joining rows.
     #expect(m.objective.value(at: joined) == 2 + 2 + split.looseObjective)
   }
+
+  @Test("a row added after the split goes to the block that holds its variables, in that block's numbering")
+  func addedRowIsPlacedInItsBlock() throws {
+    var (m, v) = Self.model()
+    let split = m.decomposed(relaxing: [2, 3])
+    m.addConstraint(LinearExpression(v[1]) + 2 * v[3], .lessOrEqual, 4, name: "within")
+    m.addConstraint(LinearExpression(v[0]) + v[1], .lessOrEqual, 5, name: "across")
+    m.addConstraint(LinearExpression(v[4]) + v[0], .lessOrEqual, 5, name: "loose")
+    // c and d are the second block's variables 0 and 1.
+    let placed = try #require(split.place(m.constraints[4]))
+    #expect(placed.block == 1)
+    #expect(placed.row.terms.map(\.variable) == [Variable(index: 0), Variable(index: 1)])
+    #expect(placed.row.terms.map(\.coefficient) == [1, 2])
+    #expect(placed.row.sense == .lessOrEqual && placed.row.rhs == 4 && placed.row.name == "within")
+    #expect(split.place(m.constraints[5]) == nil, "a row across two blocks has no one block")
+    #expect(split.place(m.constraints[6]) == nil, "a row on a loose variable has no block")
+  }
 }

@@ -215,6 +215,74 @@ struct GLPKSolverTests {
     #expect(r.objective == 336)
   }
 
+  /// A covering LP: min Σ cost·x over 30 columns in [0, 1], 12 random rows Σ x ≥ 1.
+  static func coveringLP(seed: UInt64) -> Model {
+    var random = SplitMix64(seed: seed)
+    var model = Model(name: "cover")
+    let x = (0..<30).map { model.addVariable("x\($0)", upper: 1) }
+    for r in 0..<12 {
+      var row = LinearExpression()
+      for v in x where Double.random(in: 0..<1, using: &random) < 0.2 { row.add(1, v) }
+      row.add(1, x[r])
+      model.addConstraint(row, .greaterOrEqual, 1, name: "cover\(r)")
+    }
+    var objective = LinearExpression()
+    for v in x { objective.add(Double(Int.random(in: 1...9, using: &random)), v) }
+    model.setObjective(objective, .minimize)
+    return model
+  }
+
+  @Test("a relaxation session solves again after rows are added, to the optimum of the model with them")
+  func relaxationSessionResolvesWithAddedRows() throws {
+    for seed: UInt64 in 1...5 {
+      var model = Self.coveringLP(seed: seed)
+      let session = try solver.relaxationSession(for: model)
+      var previous = try #require(try session.solve(options: SolveOptions()).objective)
+      var random = SplitMix64(seed: seed + 100)
+      for round in 0..<4 {
+        // Three random rows: a third of the columns must carry at least 2.
+        let first = model.constraints.count
+        for r in 0..<3 {
+          var row = LinearExpression()
+          for j in 0..<30 where Double.random(in: 0..<1, using: &random) < 0.3 { row.add(1, Variable(index: j)) }
+          model.addConstraint(row, .greaterOrEqual, 2, name: "added\(round)_\(r)")
+        }
+        try session.add(Array(model.constraints[first...]))
+        let warm = try session.solve(options: SolveOptions())
+        let cold = try solver.solve(model, options: SolveOptions())
+        #expect(warm.termination == cold.termination)
+        guard let objective = warm.objective, let optimum = cold.objective else { continue }
+        #expect(abs(objective - optimum) < 1e-6, "seed \(seed), round \(round)")
+        #expect(objective >= previous - 1e-9, "rows only raise a minimum")
+        #expect(model.linearRelaxation.isFeasible(try #require(warm.values)))
+        previous = objective
+      }
+    }
+  }
+
+  @Test("a relaxation session refuses a row on a variable its model lacks, and keeps working")
+  func relaxationSessionRefusesForeignRow() throws {
+    var model = Self.coveringLP(seed: 7)
+    let session = try solver.relaxationSession(for: model)
+    let before = try session.solve(options: SolveOptions()).objective
+    model.addConstraint(LinearExpression(Variable(index: 40)), .lessOrEqual, 1, name: "foreign")
+    #expect(throws: ModelError.self) { try session.add([model.constraints.last!]) }
+    #expect(try session.solve(options: SolveOptions()).objective == before)
+  }
+
+  @Test("a GLPK fatal error on the thread leaves a relaxation session's problem gone: it says so, never touches it")
+  func relaxationSessionAfterFatalError() throws {
+    let model = Self.coveringLP(seed: 3)
+    let session = try solver.relaxationSession(for: model)
+    #expect(try session.solve(options: SolveOptions()).termination == .optimal)
+    // The guard frees this thread's whole GLPK environment, the session's problem with it.
+    _ = try #require(GLPKSolver.provokeCaughtFatalError())
+    #expect(throws: GLPKError.self) { try session.solve(options: SolveOptions()) }
+    #expect(throws: GLPKError.self) { try session.add([model.constraints[0]]) }
+    // A new session works.
+    #expect(try solver.relaxationSession(for: model).solve(options: SolveOptions()).termination == .optimal)
+  }
+
   @Test("a warm start size mismatch is an error, not a crash")
   func warmStartSize() {
     var model = Model()

@@ -56,6 +56,17 @@ int cglpk_shims_load(void *P, const cglpk_shims_model *model);
 /// in *ret, or returns CGLPK_SHIMS_FATAL.
 int cglpk_shims_simplex(void *P, const void *parm, int *ret);
 
+/// Appends `rows` rows to `P` under the error guard: row i has sense
+/// row_sense[i] (0 <=, 1 >=, 2 =), right-hand side row_rhs[i], and the
+/// entries starts[i]..<starts[i+1] of `ja` (1-based column numbers) and `ar`.
+/// Returns 0, or CGLPK_SHIMS_FATAL.
+int cglpk_shims_add_rows(void *P, int rows, const int *row_sense, const double *row_rhs,
+                         const int *starts, const int *ja, const double *ar);
+
+/// How many times this thread's guard has freed the GLPK environment after a
+/// fatal error. A problem made when it was lower is gone: never touch it.
+unsigned long cglpk_shims_generation(void);
+
 /// glp_intopt under the error guard; as cglpk_shims_simplex. The MIP callback
 /// runs inside the guard: a fatal error in a glp_ios_* call made there would
 /// unwind Swift frames, so the callback validates everything it passes.
