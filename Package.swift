@@ -24,6 +24,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+    .package(url: "https://github.com/apple/swift-collections.git", from: "1.1.0"),
   ],
   targets: [
     // MARK: - Public API
@@ -64,7 +65,9 @@ let package = Package(
     /// The deployment model: instance to MILP, MILP solution to roster.
     .target(
       name: "DeploymentFormulation",
-      dependencies: ["SecondmentDomain", "MIPModel"]),
+      dependencies: [
+        "SecondmentDomain", "MIPModel", .product(name: "HeapModule", package: "swift-collections"),
+      ]),
     /// The pure-Swift fallback: construction heuristic plus local search.
     .target(
       name: "GreedySolver",

@@ -1,3 +1,5 @@
+import HeapModule
+
 /// A least-cost transportation of people classes onto posting headcounts
 /// (successive shortest paths on a small flow network).
 enum Transportation {
@@ -72,7 +74,7 @@ enum Transportation {
   /// posting any class may take.
   struct Network {
     var graph: Graph
-    /// Per class and arc, the edge from the class to the posting.
+    /// Per class and arc, the edge from the class to the posting (`Graph.noEdge` when the posting has no headcount).
     var arcEdges: [[Int]] = []
 
     /// Nil when the supplies do not fit the capacities. With `overflowCost`,
@@ -82,7 +84,9 @@ enum Transportation {
       supplies: [Int], arcs: [[Int]], costs: [[Double]], capacities: [Int: Int],
       overflowCost: Double? = nil
     ) {
-      let postingsUsed = Array(Set(arcs.joined())).sorted()
+      // Only postings with a headcount: an arc into one without takes no one,
+      // and such a posting constrains no class's price (no flow leaves it).
+      let postingsUsed = Array(Set(arcs.joined()).filter { (capacities[$0] ?? 0) > 0 }).sorted()
       let postingNode = Dictionary(
         uniqueKeysWithValues: postingsUsed.enumerated().map { ($1, supplies.count + 2 + $0) })
       graph = Graph(nodeCount: supplies.count + 2 + postingsUsed.count)
@@ -90,16 +94,14 @@ enum Transportation {
         graph.add(from: 0, to: 2 + c, capacity: supply, cost: 0)
       }
       for (c, list) in arcs.enumerated() {
-        var edges: [Int] = []
-        for (j, k) in list.enumerated() {
-          guard let node = postingNode[k] else { return nil }
-          edges.append(graph.add(from: 2 + c, to: node, capacity: supplies[c], cost: costs[c][j]))
-        }
-        arcEdges.append(edges)
+        arcEdges.append(
+          list.enumerated().map { j, k in
+            postingNode[k].map { graph.add(from: 2 + c, to: $0, capacity: supplies[c], cost: costs[c][j]) }
+              ?? Graph.noEdge
+          })
       }
-      for k in postingsUsed {
-        guard let node = postingNode[k] else { return nil }
-        graph.add(from: node, to: 1, capacity: capacities[k] ?? 0, cost: 0)
+      for (i, k) in postingsUsed.enumerated() {
+        graph.add(from: supplies.count + 2 + i, to: 1, capacity: capacities[k] ?? 0, cost: 0)
       }
       if let overflowCost {
         for (c, supply) in supplies.enumerated() {
@@ -107,7 +109,7 @@ enum Transportation {
         }
       }
       let total = supplies.reduce(0, +)
-      guard graph.minCostFlow(from: 0, to: 1, amount: total) == total else { return nil }
+      guard graph.transport(from: 0, to: 1) == total else { return nil }
     }
   }
 
@@ -138,7 +140,11 @@ enum Transportation {
       return e
     }
 
-    func flow(of edge: Int) -> Int { original[edge] - capacity[edge] }
+    /// The edge of an arc left out of the network (into a posting without a headcount).
+    static let noEdge = -1
+
+    /// People on `edge`; none on `noEdge`.
+    func flow(of edge: Int) -> Int { edge == Self.noEdge ? 0 : original[edge] - capacity[edge] }
 
     /// Bellman-Ford distances from a virtual root with a free edge to each
     /// node of `nodes`, over residual edges between those nodes.
@@ -167,54 +173,155 @@ enum Transportation {
       return distance
     }
 
-    /// Pushes up to `amount` units along cheapest paths (Bellman-Ford queue);
-    /// returns the units sent.
-    mutating func minCostFlow(from s: Int, to t: Int, amount: Int) -> Int {
-      var sent = 0
+    /// Sends the supplies on the source's edges into `t` at least cost;
+    /// returns the units sent (less than the supplies when they do not fit).
+    ///
+    /// For a transportation network: `s` has one edge into each class node,
+    /// with its supply; a class's other edges go to postings (and, for
+    /// `closest`, to `t`); a posting's go to `t`. Successive shortest paths
+    /// from the classes' own excesses rather than from `s`: every class starts
+    /// with its supply and a potential of minus its cheapest edge, so every
+    /// class's cheapest postings are reached at reduced cost zero at once
+    /// (from `s`, classes would be served cheapest first, one distance at a
+    /// time: about as many Dijkstra runs as classes). Each round runs
+    /// Dijkstra's method on reduced costs from every class with supply left,
+    /// to `t`; raises the potentials by the distances (at most the distance
+    /// of `t`), which keeps every residual edge's reduced cost nonnegative;
+    /// sends along the path found, and then as much as fits along the other
+    /// paths of reduced cost zero (blocking flows on their levels, as
+    /// Dinic's). A flow that sends everything with nonnegative reduced costs
+    /// is of least cost.
+    mutating func transport(from s: Int, to t: Int) -> Int {
       let n = adjacency.count
-      while sent < amount {
-        var distance = [Double](repeating: .infinity, count: n)
-        var via = [Int](repeating: -1, count: n)
-        var queued = [Bool](repeating: false, count: n)
-        var queue = [s]
-        var head = 0
-        distance[s] = 0
-        queued[s] = true
-        while head < queue.count {
-          let u = queue[head]
-          head += 1
-          queued[u] = false
-          for e in adjacency[u] where capacity[e] > 0 {
+      var excess = [Int](repeating: 0, count: n)
+      var potential = [Double](repeating: 0, count: n)
+      // Every supply leaves the source at once; the source is never entered again.
+      for e in adjacency[s] where capacity[e] > 0 {
+        let c = to[e]
+        let cheapest = adjacency[c].filter { capacity[$0] > 0 }.map { cost[$0] }.min() ?? 0
+        potential[c] = -cheapest
+        excess[c] += capacity[e]
+        capacity[e ^ 1] += capacity[e]
+        capacity[e] = 0
+      }
+      var left = excess.reduce(0, +)
+      let supply = left
+      func reduced(_ e: Int, from u: Int) -> Double { cost[e] + potential[u] - potential[to[e]] }
+      // Reduced costs within this of zero are zero: sums of potentials carry float dust.
+      func admissible(_ e: Int, from u: Int) -> Bool {
+        capacity[e] > 0 && to[e] != s
+          && reduced(e, from: u) <= 1e-9 * (1 + abs(potential[u]) + abs(potential[to[e]]))
+      }
+      var distance = [Double](repeating: .infinity, count: n)
+      var via = [Int](repeating: -1, count: n)
+      var level = [Int](repeating: -1, count: n)
+      var next = [Int](repeating: 0, count: n)
+      var heap = Heap<Reached>()
+      while left > 0 {
+        for v in 0..<n {
+          distance[v] = .infinity
+          via[v] = -1
+        }
+        for v in 0..<n where excess[v] > 0 {
+          distance[v] = 0
+          heap.insert(Reached(distance: 0, node: v))
+        }
+        while let reached = heap.popMin() {
+          let (d, u) = (reached.distance, reached.node)
+          // A stale entry: the node was reached more cheaply since.
+          guard d <= distance[u] else { continue }
+          if u == t { break }
+          for e in adjacency[u] where capacity[e] > 0 && to[e] != s {
             let v = to[e]
-            let d = distance[u] + cost[e]
-            if d < distance[v] - 1e-12 {
-              distance[v] = d
+            let nd = d + max(reduced(e, from: u), 0)
+            if nd < distance[v] {
+              distance[v] = nd
               via[v] = e
-              if !queued[v] {
-                queued[v] = true
-                queue.append(v)
-              }
+              heap.insert(Reached(distance: nd, node: v))
             }
           }
         }
-        guard distance[t].isFinite else { break }
-        var push = amount - sent
+        heap = Heap()
+        let reach = distance[t]
+        guard reach.isFinite else { break }
+        for v in 0..<n { potential[v] += min(distance[v], reach) }
+        // The path found, from the class it starts at.
+        var source = t
+        var push = Int.max
+        while via[source] >= 0 {
+          push = min(push, capacity[via[source]])
+          source = to[via[source] ^ 1]
+        }
+        push = min(push, excess[source])
         var v = t
-        while v != s {
-          let e = via[v]
-          push = min(push, capacity[e])
-          v = to[e ^ 1]
+        while via[v] >= 0 {
+          capacity[via[v]] -= push
+          capacity[via[v] ^ 1] += push
+          v = to[via[v] ^ 1]
         }
-        v = t
-        while v != s {
-          let e = via[v]
-          capacity[e] -= push
-          capacity[e ^ 1] += push
-          v = to[e ^ 1]
+        excess[source] -= push
+        left -= push
+        // Then every other path of reduced cost zero, level by level.
+        while left > 0 {
+          for v in 0..<n { level[v] = -1 }
+          var queue = (0..<n).filter { excess[$0] > 0 }
+          for v in queue { level[v] = 0 }
+          var head = 0
+          while head < queue.count {
+            let u = queue[head]
+            head += 1
+            guard u != t else { continue }
+            for e in adjacency[u] where level[to[e]] < 0 && admissible(e, from: u) {
+              level[to[e]] = level[u] + 1
+              queue.append(to[e])
+            }
+          }
+          guard level[t] >= 0 else { break }
+          for v in 0..<n { next[v] = 0 }
+          func augment(_ u: Int, _ limit: Int) -> Int {
+            if u == t { return limit }
+            while next[u] < adjacency[u].count {
+              let e = adjacency[u][next[u]]
+              if level[to[e]] == level[u] + 1, admissible(e, from: u) {
+                let pushed = augment(to[e], min(limit, capacity[e]))
+                if pushed > 0 {
+                  capacity[e] -= pushed
+                  capacity[e ^ 1] += pushed
+                  return pushed
+                }
+              }
+              next[u] += 1
+            }
+            return 0
+          }
+          var sentThisLevel = 0
+          for c in 0..<n where excess[c] > 0 && level[c] == 0 {
+            while excess[c] > 0 {
+              let pushed = augment(c, excess[c])
+              guard pushed > 0 else { break }
+              excess[c] -= pushed
+              left -= pushed
+              sentThisLevel += pushed
+            }
+          }
+          guard sentThisLevel > 0 else { break }
         }
-        sent += push
       }
-      return sent
+      // What could not be sent goes back to the source.
+      for e in adjacency[s] where excess[to[e]] > 0 {
+        let back = min(excess[to[e]], capacity[e ^ 1])
+        capacity[e] += back
+        capacity[e ^ 1] -= back
+        excess[to[e]] -= back
+      }
+      return supply - left
     }
+  }
+
+  /// A node and its tentative distance in Dijkstra's method, least distance first.
+  struct Reached: Comparable {
+    var distance: Double
+    var node: Int
+    static func < (a: Reached, b: Reached) -> Bool { a.distance < b.distance }
   }
 }

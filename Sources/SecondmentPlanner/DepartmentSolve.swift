@@ -308,38 +308,52 @@ extension DeploymentFormulation {
   /// Adds price cuts at the departments' linear relaxations, round after
   /// round, until a round adds none, `timeLimit` seconds are spent (a round
   /// starts only when the last one's time still fits) or `shouldStop`;
-  /// returns the rounds run and the relaxations' bound before the last cuts.
+  /// returns the rounds run, the relaxations' bound before the last cuts
+  /// and each department's part of it (in the order of `DepartmentSolve`'s
+  /// blocks: each a bound on that department's optimum with any later cuts).
   ///
   /// Kelley's cutting planes on the pooled groups' prices: each round solves
   /// every department's relaxation and prices its fractional headcounts
-  /// (`addPriceCuts`).
+  /// (`addPriceCuts`). Each department's relaxation is one
+  /// `RelaxationSession`: a round adds its cuts there and solves again from
+  /// the last basis.
   mutating func addRelaxationPriceCuts(
     solver: any Solver, timeLimit: Double, shouldStop: (@Sendable () -> Bool)?
-  ) throws -> (rounds: Int, bound: Double?) {
+  ) throws -> (rounds: Int, bound: Double?, departmentBounds: [Double]) {
     let clock = ContinuousClock.now
     var rounds = 0
     var bound: Double?
+    var departmentBounds: [Double] = []
     var last = 0.0
+    let split = model.decomposed(relaxing: Set(linkingRows))
+    guard split.isBounded else { return (rounds, bound, departmentBounds) }
+    let sessions = try split.blocks.map { try solver.relaxationSession(for: $0.model) }
     while (ContinuousClock.now - clock).inSeconds + last <= timeLimit, shouldStop?() != true {
       let start = ContinuousClock.now
-      let split = model.decomposed(relaxing: Set(linkingRows))
-      guard split.isBounded else { break }
       var parts: [[Double]] = []
-      var total = split.looseObjective
-      for block in split.blocks {
-        let result = try solver.solve(
-          block.model.linearRelaxation, options: SolveOptions(seed: 0, verbose: false))
+      var objectives: [Double] = []
+      for session in sessions {
+        let result = try session.solve(options: SolveOptions(seed: 0, verbose: false))
         guard result.termination == .optimal, let values = result.values,
           let objective = result.objective
-        else { return (rounds, bound) }
+        else { return (rounds, bound, departmentBounds) }
         parts.append(values)
-        total += objective
+        objectives.append(objective)
       }
-      bound = total
+      departmentBounds = objectives
+      bound = objectives.reduce(split.looseObjective, +)
       rounds += 1
+      let first = model.constraints.count
       guard addPriceCuts(at: split.assemble(parts)) > 0 else { break }
+      // Each cut prices one group, so it lies within that group's department.
+      var added = [[Constraint]](repeating: [], count: sessions.count)
+      for row in model.constraints[first...] {
+        guard let placed = split.place(row) else { return (rounds, bound, departmentBounds) }
+        added[placed.block].append(placed.row)
+      }
+      for (session, rows) in zip(sessions, added) { try session.add(rows) }
       last = (ContinuousClock.now - start).inSeconds
     }
-    return (rounds, bound)
+    return (rounds, bound, departmentBounds)
   }
 }

@@ -3,6 +3,7 @@ import SecondmentDomain
 import GLPKBackend
 import GreedySolver
 import MIPModel
+import Randomness
 import Testing
 
 @testable import DeploymentFormulation
@@ -74,6 +75,53 @@ struct PriceCutTests {
       zip(supplies, dual.classPrice).reduce(0) { $0 + Double($1.0) * $1.1 }
       + capacities.reduce(0) { $0 + Double($1.value) * postingPrice[$1.key] }
     #expect(abs(lower - dual.cost) < 1e-9, "the prices prove the least cost")
+  }
+
+  @Test("transportation: on random districts of classes and postings, the least cost is proven by its prices")
+  func transportationIsLeastCostOnRandomProblems() throws {
+    var random = SeededRandom(seed: 11)
+    for _ in 0..<40 {
+      let classes = Int.random(in: 1...12, using: &random)
+      let postings = Int.random(in: 1...15, using: &random)
+      let supplies = (0..<classes).map { _ in Int.random(in: 1...10, using: &random) }
+      // Each class may take a random half of the postings (at least one), at costs on a 0.05 grid.
+      let arcs = (0..<classes).map { _ in
+        let some = (0..<postings).filter { _ in Bool.random(using: &random) }
+        return some.isEmpty ? [Int.random(in: 0..<postings, using: &random)] : some
+      }
+      let costs = arcs.map { $0.map { _ in Double(Int.random(in: 0...400, using: &random)) * 0.05 } }
+      // Headcounts from one random assignment of every person, so they fit exactly.
+      var capacities: [Int: Int] = [:]
+      for (c, supply) in supplies.enumerated() {
+        for _ in 0..<supply { capacities[arcs[c].randomElement(using: &random)!, default: 0] += 1 }
+      }
+      let sent = try #require(
+        Transportation.solve(supplies: supplies, arcs: arcs, costs: costs, capacities: capacities))
+      let dual = try #require(
+        Transportation.prices(supplies: supplies, arcs: arcs, costs: costs, capacities: capacities))
+      // The assignment sends every person and fills every headcount exactly.
+      #expect(zip(sent, supplies).allSatisfy { $0.reduce(0, +) == $1 })
+      var filled: [Int: Int] = [:]
+      for (c, list) in arcs.enumerated() {
+        for (j, k) in list.enumerated() { filled[k, default: 0] += sent[c][j] }
+      }
+      #expect(filled.filter { $0.value > 0 } == capacities.filter { $0.value > 0 })
+      let cost = arcs.indices.reduce(0.0) { total, c in
+        total + zip(sent[c], costs[c]).reduce(0) { $0 + Double($1.0) * $1.1 }
+      }
+      #expect(abs(cost - dual.cost) < 1e-6)
+      // Weak duality: prices u_c + v_k at most each arc's cost, summing to the cost, prove it least.
+      var postingPrice: [Int: Double] = [:]
+      for (c, list) in arcs.enumerated() {
+        for (j, k) in list.enumerated() {
+          postingPrice[k] = min(postingPrice[k] ?? .infinity, costs[c][j] - dual.classPrice[c])
+        }
+      }
+      let lower =
+        zip(supplies, dual.classPrice).reduce(0) { $0 + Double($1.0) * $1.1 }
+        + capacities.reduce(0) { $0 + Double($1.value) * (postingPrice[$1.key] ?? 0) }
+      #expect(abs(lower - dual.cost) < 1e-6)
+    }
   }
 
   @Test("headcounts that do not fit the people: as many fit as can, the rest take their cheapest posting")
