@@ -21,10 +21,14 @@
       try GLPKRun.load(shape, into: problem)
     }
 
+    /// The error of a session whose problem a fatal GLPK error freed.
+    static let gone = GLPKError.fatal(
+      "an earlier GLPK error on this thread freed this linear relaxation; make a new session to go on")
+
     func add(_ rows: [Constraint]) throws {
       guard !rows.isEmpty else { return }
       for row in rows { try shape.validate(row) }
-      guard problem.pointer != nil else { throw GLPKError.fatal("the relaxation's problem is gone") }
+      guard problem.pointer != nil else { throw Self.gone }
       let sense = rows.map { row -> Int32 in
         switch row.sense {
         case .lessOrEqual: 0
@@ -62,7 +66,7 @@
     func solve(options: SolveOptions) throws -> SolveResult {
       let start = ContinuousClock.now
       cglpk_shims_set_output(options.verbose ? 1 : 0)
-      guard let prob = problem.pointer else { throw GLPKError.fatal("the relaxation's problem is gone") }
+      guard let prob = problem.pointer else { throw Self.gone }
       let raw = try GLPKRun.solveLP(
         problem, prob, options: options,
         integer: [Bool](repeating: false, count: shape.variables.count), dual: solved)

@@ -427,8 +427,8 @@ struct DeploymentSearch {
     self.isMove = memory.make(isMove)
     self.isMiss = isMiss
     self.movable = movable
-    movableOfficers = (0..<nD).map { d in movable.filter { people[$0].isOfficer && dept[$0] == d } }
     movableByDepartment = (0...nD).map { d in movable.filter { (dept[$0] < 0 ? nD : dept[$0]) == d } }
+    movableOfficers = movableByDepartment.prefix(nD).map { $0.filter { people[$0].isOfficer } }
     var classes: [String: Int] = [:]
     personClass = people.enumerated().map { p, person in
       let key = "\(dept[p])|\(person.isOfficer)|\(person.isOfficer && person.certified)|\(person.isOfficer && person.legal)"

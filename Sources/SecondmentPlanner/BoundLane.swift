@@ -88,7 +88,8 @@ extension Planner {
       }
       if let partial = outcome.partial { _ = formulation.addPriceCuts(at: partial) }
     }
-    // No pass ran, or one without the relaxations left a department open: the relaxations' bound stands.
+    // No pass had time, or the rounds gave no department's relaxation and a
+    // pass left a department open: the relaxations' bound stands.
     let relaxationsOnly = bound == nil
     if relaxationsOnly { bound = relaxation.bound }
     result.bound = bound
@@ -97,8 +98,10 @@ extension Planner {
         .priceCuts(passes: passes, cuts: formulation.priceCutCount, bound: bound))
       result.notes.append(
         (relaxationsOnly
-          ? "the departments' linear relaxations gave the bound (\(passes) passes of the departments "
-            + "apart each left one open), with "
+          ? "the departments' linear relaxations gave the bound ("
+            + (passes == 0
+              ? "no time was left to solve the departments apart; a longer --time-limit gives them that), with "
+              : "\(passes) passes of the departments apart each left one open), with ")
           : "solved one department at a time for the bound, \(passes) times, with ")
           + "\(formulation.priceCutCount) price cuts (\(relaxation.rounds) rounds of them at the "
           + "departments' linear relaxations, the rest at the rosters found): bound "
