@@ -68,6 +68,25 @@ extension DeploymentFormulation {
     return added
   }
 
+  /// The price cuts (`addPriceCuts`; not a group's first pricing row) that
+  /// `values` keeps with more than `slack` to spare: row indices into `model.constraints`.
+  ///
+  /// Leaving them out of a search relaxes the model, so its bound stays valid
+  /// for the model with every cut; rows slack at a relaxation's optimum do
+  /// not change that relaxation's optimum, and each one left out makes every
+  /// node's linear relaxation smaller.
+  public func slackPriceCuts(at values: [Double], slack: Double = 1e-3) -> Set<Int> {
+    var rows: Set<Int> = []
+    for group in priceRows {
+      for r in group.dropFirst() {
+        let row = model.constraints[r]
+        let lhs = row.terms.reduce(0.0) { $0 + $1.coefficient * values[$1.variable.index] }
+        if lhs - row.rhs > slack { rows.insert(r) }
+      }
+    }
+    return rows
+  }
+
   /// Price cuts added so far (`addPriceCuts`).
   public var priceCutCount: Int { priceRows.reduce(0) { $0 + max($1.count - 1, 0) } }
 

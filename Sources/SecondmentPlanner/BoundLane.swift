@@ -72,7 +72,11 @@ extension Planner {
         _ = formulation.addPriceCuts(at: point)
         seen += 1
       }
-      let outcome = try DepartmentSolve(formulation: formulation, solver: solver).solve(
+      var departments = DepartmentSolve(formulation: formulation, solver: solver)
+      // Cuts slack at the departments' last relaxations leave their searches
+      // lighter without lowering those relaxations.
+      if let point = relaxation.point { departments.dropping = formulation.slackPriceCuts(at: point) }
+      let outcome = try departments.solve(
         timeLimit: left().map { passes == 0 ? $0 * PlannerTuning.firstBoundPassShare : $0 }, everyBlock: true,
         seed: options.seed, verbose: options.verbose, shouldStop: shouldStop)
       passes += 1

@@ -15,6 +15,21 @@ import MIPModel
 struct DepartmentSolve {
   let formulation: DeploymentFormulation
   let solver: any Solver
+  /// Rows of the model, besides those joining departments, that the
+  /// departments' searches leave out (each a relaxation: the bound stays
+  /// valid), e.g. price cuts slack at the departments' relaxations. They may
+  /// not split a department: rows that would change the blocks are kept.
+  var dropping: Set<Int> = []
+
+  /// The model split into departments: the rows joining them left out, and
+  /// `dropping` too when that leaves the same blocks.
+  var split: Decomposition {
+    let linking = Set(formulation.linkingRows)
+    let kept = formulation.model.decomposed(relaxing: linking)
+    guard !dropping.isEmpty else { return kept }
+    let lighter = formulation.model.decomposed(relaxing: linking.union(dropping))
+    return lighter.blocks.count == kept.blocks.count ? lighter : kept
+  }
 
   /// What the departments gave.
   struct Outcome {
@@ -130,7 +145,7 @@ struct DepartmentSolve {
   ) throws -> Outcome {
     let clock = ContinuousClock.now
     let model = formulation.model
-    let split = model.decomposed(relaxing: Set(formulation.linkingRows))
+    let split = self.split
     var outcome = Outcome(blocks: split.blocks.count)
     guard split.isBounded, split.blocks.count > 1 else { return outcome }
     var total: Double? = split.looseObjective
@@ -319,14 +334,15 @@ extension DeploymentFormulation {
   /// the last basis.
   mutating func addRelaxationPriceCuts(
     solver: any Solver, timeLimit: Double, shouldStop: (@Sendable () -> Bool)?
-  ) throws -> (rounds: Int, bound: Double?, departmentBounds: [Double]) {
+  ) throws -> (rounds: Int, bound: Double?, departmentBounds: [Double], point: [Double]?) {
     let clock = ContinuousClock.now
     var rounds = 0
     var bound: Double?
     var departmentBounds: [Double] = []
+    var point: [Double]?
     var last = 0.0
     let split = model.decomposed(relaxing: Set(linkingRows))
-    guard split.isBounded else { return (rounds, bound, departmentBounds) }
+    guard split.isBounded else { return (rounds, bound, departmentBounds, point) }
     let sessions = try split.blocks.map { try solver.relaxationSession(for: $0.model) }
     while (ContinuousClock.now - clock).inSeconds + last <= timeLimit, shouldStop?() != true {
       let start = ContinuousClock.now
@@ -336,7 +352,7 @@ extension DeploymentFormulation {
         let result = try session.solve(options: SolveOptions(seed: 0, verbose: false))
         guard result.termination == .optimal, let values = result.values,
           let objective = result.objective
-        else { return (rounds, bound, departmentBounds) }
+        else { return (rounds, bound, departmentBounds, point) }
         parts.append(values)
         objectives.append(objective)
       }
@@ -344,16 +360,17 @@ extension DeploymentFormulation {
       bound = objectives.reduce(split.looseObjective, +)
       rounds += 1
       let first = model.constraints.count
-      guard addPriceCuts(at: split.assemble(parts)) > 0 else { break }
+      point = split.assemble(parts)
+      guard addPriceCuts(at: point!) > 0 else { break }
       // Each cut prices one group, so it lies within that group's department.
       var added = [[Constraint]](repeating: [], count: sessions.count)
       for row in model.constraints[first...] {
-        guard let placed = split.place(row) else { return (rounds, bound, departmentBounds) }
+        guard let placed = split.place(row) else { return (rounds, bound, departmentBounds, point) }
         added[placed.block].append(placed.row)
       }
       for (session, rows) in zip(sessions, added) { try session.add(rows) }
       last = (ContinuousClock.now - start).inSeconds
     }
-    return (rounds, bound, departmentBounds)
+    return (rounds, bound, departmentBounds, point)
   }
 }

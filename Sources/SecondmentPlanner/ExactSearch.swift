@@ -132,12 +132,21 @@ extension Planner {
       board?.post(start)
       var rest = options
       rest.timeLimit = budget.left()
+      // In `auto` the other lane's greedy roster, when it is ready by now,
+      // offered once: the search goes on from it when it costs less than its own start.
+      var offer = board == nil ? nil : greedyRoster().flatMap { greedy in
+        greedy.status == .feasible ? greedy.postings.flatMap { strict.point(for: $0, splits: greedy.splits) } : nil
+      }.map { (values: $0, objective: strict.model.objective.value(at: $0)) }
+      let greedyOffer: () -> (values: [Double], objective: Double)? = {
+        defer { offer = nil }
+        return offer
+      }
       // After `auto`'s one long departments pass, regions on the costliest
       // towns; after `glpk`'s two short passes, departments and random
       // regions in turn (Benchmarks/reports/2026-12-05-planner-tuning.md).
       var plan = try planNeighbourhoods(
         strict, options: rest, from: start, named: "it",
-        order: board == nil ? .alternating : .costliestRegions, shouldStop: shouldStop)
+        order: board == nil ? .alternating : .costliestRegions, adopt: greedyOffer, shouldStop: shouldStop)
       plan.stages.insert(apart.stage(provenOptimal: false), at: 0)
       plan.notes.insert(
         apart.note(

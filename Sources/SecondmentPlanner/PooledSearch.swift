@@ -51,6 +51,9 @@ extension Planner {
           : "regions re-solved from \(start), costliest town first, ")
         + "\(outcome.improvements) of them improving it; \(outcome.descents) person-by-person "
         + "descents lowered its cost"
+        + (outcome.repriced == 0
+          ? "" : "; \(outcome.repriced) sub-problems solved again after a price cut at a roster the "
+            + "pooled model had priced below what its people cost")
         + (outcome.adopted == 0
           ? "" : "; it went on from the other search's better roster \(outcome.adopted == 1 ? "once" : "\(outcome.adopted) times")"))
     return plan

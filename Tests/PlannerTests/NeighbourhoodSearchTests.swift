@@ -51,6 +51,31 @@ struct NeighbourhoodSearchTests {
     #expect(abs(outcome.price - Self.price(formulation, outcome.values)) <= 1e-6)
   }
 
+  @Test(
+    "on a pooled model, a sub-problem's roster the model prices below its people's cost is cut off and solved again; the roster returned is priced at what its people cost"
+  )
+  func pooledSubProblemsArePricedAgain() throws {
+    let district = District(try PlannerFixtures.generated(seed: 3, towns: 20))
+    var options = FormulationOptions()
+    options.poolGroups = true
+    let formulation = DeploymentFormulation(district: district, options: options)
+    let poor = DeploymentGreedy(
+      district: district, options: DeploymentGreedyOptions(seed: 1, iterationLimit: 1)
+    ).solve()
+    let start = try #require(formulation.point(for: poor.postings, splits: poor.splits))
+    // The start's groups are priced at their cheapest member: below what its people cost.
+    #expect(formulation.model.objective.value(at: start) < Self.price(formulation, start) - 1e-6)
+    var search = NeighbourhoodSearch(formulation: formulation, solver: GLPKSolver())
+    search.regionSize = 4
+    search.order = .costliestRegions
+    let outcome = try search.improve(from: start, timeLimit: 8) { Self.price(formulation, $0) }
+    #expect(outcome.repriced >= 1)
+    #expect(outcome.improvements >= 1)
+    #expect(formulation.model.isFeasible(outcome.values))
+    // Its prices hold the rows of the model without the search's cuts, and are what the people cost.
+    #expect(abs(formulation.model.objective.value(at: outcome.values) - outcome.price) <= 1e-3)
+  }
+
   @Test("a neighbourhood proven to hold nothing better grows; one that reaches its time shrinks; within its range")
   func breadthAdapts() {
     var region = NeighbourhoodSearch.Breadth(start: 20, range: 2...50, factor: 1.5)

@@ -279,6 +279,42 @@ struct PriceCutTests {
   }
 
   @Test(
+    "price cuts slack at the departments' last relaxations can be left out of their searches: same departments, same relaxation optimum",
+    .enabled(if: GLPKSolver.isAvailable, "this build has no GLPK"))
+  func slackCutsLeaveTheRelaxationAlone() throws {
+    var formulation = try Self.pooled(seed: 5)
+    let solver = GLPKSolver()
+    let rounds = try formulation.addRelaxationPriceCuts(solver: solver, timeLimit: 30, shouldStop: nil)
+    let point = try #require(rounds.point)
+    let slack = formulation.slackPriceCuts(at: point)
+    #expect(!slack.isEmpty, "Kelley's rounds leave cuts behind that later rounds made slack")
+    #expect(slack.count < formulation.priceCutCount)
+    for r in slack {
+      let row = formulation.model.constraints[r]
+      #expect(row.name.hasPrefix("cut_g"), "only price cuts: \(row.name)")
+      let lhs = row.terms.reduce(0.0) { $0 + $1.coefficient * point[$1.variable.index] }
+      #expect(lhs > row.rhs + 1e-3)
+    }
+    let all = DepartmentSolve(formulation: formulation, solver: solver)
+    var lighter = all
+    lighter.dropping = slack
+    #expect(lighter.split.blocks.count == all.split.blocks.count)
+    // The rounds ran until one added no cut, so the point is the
+    // relaxations' optimum with every cut: rows slack there can go without
+    // moving it, and each department's relaxation stays as high.
+    var again = formulation
+    #expect(again.addPriceCuts(at: point) == 0)
+    let rows = { (d: DepartmentSolve) in d.split.blocks.reduce(0) { $0 + $1.model.constraints.count } }
+    #expect(rows(lighter) == rows(all) - slack.count)
+    for (full, light) in zip(all.split.blocks, lighter.split.blocks) {
+      let a = try #require(try solver.solve(full.model.linearRelaxation, options: SolveOptions()).objective)
+      let b = try #require(try solver.solve(light.model.linearRelaxation, options: SolveOptions()).objective)
+      #expect(b <= a + 1e-6 * max(1, abs(a)), "leaving rows out relaxes")
+      #expect(abs(a - b) <= 1e-4 * max(1, abs(a)), "\(b) vs \(a)")
+    }
+  }
+
+  @Test(
     "auto's bound lane on a pooled district: a bound from the departments with price cuts, never above the exact optimum",
     .enabled(if: GLPKSolver.isAvailable, "this build has no GLPK"))
   func boundLaneIsValid() throws {
