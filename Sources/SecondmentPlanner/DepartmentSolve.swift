@@ -360,8 +360,9 @@ extension DeploymentFormulation {
       bound = objectives.reduce(split.looseObjective, +)
       rounds += 1
       let first = model.constraints.count
-      point = split.assemble(parts)
-      guard addPriceCuts(at: point!) > 0 else { break }
+      let joined = split.assemble(parts)
+      point = joined
+      guard addPriceCuts(at: joined) > 0 else { break }
       // Each cut prices one group, so it lies within that group's department.
       var added = [[Constraint]](repeating: [], count: sessions.count)
       for row in model.constraints[first...] {

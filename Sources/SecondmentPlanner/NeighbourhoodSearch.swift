@@ -240,7 +240,7 @@ struct NeighbourhoodSearch: Sendable {
   /// roster is cheaper, the model finds nothing cheaper, or its time is
   /// spent (Benders' loop within one neighbourhood). Without the cuts a
   /// sub-problem finds headcounts the model's cheapest-member prices
-  /// flatter, and at 200 towns none of 16-17 regions improved the roster.
+  /// flatter (`Benchmarks/reports/2026-12-07-pooled-neighbourhoods-priced.md`).
   /// The returned point's group prices are what its people cost.
   func improve(
     from start: [Double], timeLimit: Double, seed: UInt64 = 1,
