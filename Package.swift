@@ -138,7 +138,7 @@ let package = Package(
       exclude: ["Fixtures"]),
     .testTarget(
       name: "MIPModelTests",
-      dependencies: ["SecondmentTestSupport", "MIPModel", "GLPKBackend", "GAPBenchmark"]),
+      dependencies: ["SecondmentTestSupport", "MIPModel", "GLPKBackend", "GAPBenchmark", "Randomness"]),
     .testTarget(
       name: "PlannerTests",
       dependencies: [

@@ -111,8 +111,8 @@ public struct GAPAutoResult: Sendable {
 /// 3. With the knapsack bound, the Lagrangian neighbourhood search
 ///    (`GAPLagrangianSearch.searchNeighbourhoods`) for
 ///    `lagrangianNeighbourhoodShare` of what is left: part of the best
-///    assignment's jobs freed (guided by where the knapsacks disagree with
-///    it, by agent, or scattered), the rest held, and the freed ones
+///    assignment's jobs freed (mostly those the knapsacks at the
+///    multipliers give to another agent), the rest held, and the freed ones
 ///    re-assigned by the same branch and bound, as many sub-problems as the
 ///    time allows. Without it, relaxation induced neighbourhood search
 ///    (`Solver.improveByRelaxation`) from the best assignment: the jobs on

@@ -9,18 +9,21 @@ extension GAPLagrangianSearch {
   struct NeighbourhoodTuning {
     /// The part of the jobs the first sub-problem frees (0.2; 0.05 to 0.5).
     var firstShare = 0.2
-    /// Seconds one sub-problem may take (0.5; 0.1 to 5). Shorter gives more
-    /// sub-problems and no better assignment on gapd (0.05 and 0.15 s
-    /// measured), longer fewer.
-    var subSeconds = 0.5
+    /// Seconds one sub-problem may take (1; 0.1 to 5). On gapd at 30 s
+    /// per instance, 0.5 and 2 s gave assignments as good or worse; much
+    /// shorter (0.05 and 0.15 s) gave more sub-problems and worse ones.
+    var subSeconds = 1.0
     /// A sub-problem closed within this part of `subSeconds` frees more
     /// jobs next time; one that reaches `subSeconds` frees fewer (0.2; 0.05
     /// to 0.5). Jobs are added or taken away a fiftieth of all at a time.
     var quickShare = 0.2
     /// How much likelier a job the knapsacks give to another agent than
-    /// the best assignment is to be freed in a guided neighbourhood (4; 1
-    /// to 10).
-    var disagreementWeight = 4.0
+    /// the best assignment is to be freed (30; 1 to 1,000). At 2 to 4 the
+    /// sub-problems are nearly random draws of jobs and stall about 0.3%
+    /// above the best known on gapd's 20-agent instances; from 10 to 100
+    /// they mostly free the jobs the relaxation would move, and reach
+    /// within 0.1% of it (Benchmarks/reports/2026-12-07-gap-guided-neighbourhoods.md).
+    var disagreementWeight = 30.0
   }
 
   /// What the neighbourhood search did.
@@ -38,19 +41,13 @@ extension GAPLagrangianSearch {
     var proven = false
   }
 
-  /// The kinds of neighbourhood, drawn in turn with equal chances.
-  private enum Neighbourhood: CaseIterable {
-    /// Jobs drawn with weights: heavier where the knapsacks at the
-    /// multipliers disagree with the best assignment.
-    case guided
-    /// The jobs of agents drawn one after another.
-    case agents
-    /// Jobs drawn over all agents, each as likely.
-    case scattered
-  }
-
   /// Re-assigns part of the best assignment's jobs exactly, the others held
   /// at their agents, one sub-problem after another until `deadline`.
+  ///
+  /// Each sub-problem frees jobs drawn with weights
+  /// (`guidedJobs`): heavier where the agent knapsacks at the multipliers
+  /// `u` disagree with the best assignment, so the jobs the relaxation
+  /// would move are the ones re-assigned.
   ///
   /// A sub-problem is a branch and bound (`run(from:root:deadline:)`) on a
   /// node whose held jobs are fixed: it closes when nothing in it beats the
@@ -81,26 +78,8 @@ extension GAPLagrangianSearch {
       for j in jobs { owners[j].append(i) }
     }
     while clock.now < deadline, let incumbent = best {
-      var free = [Bool](repeating: false, count: n)
-      switch Neighbourhood.allCases[rng.below(Neighbourhood.allCases.count)] {
-      case .guided:
-        // Weighted sampling without replacement: the largest keys r^(1/w).
-        let keyed = (0..<n).map { j -> (key: Double, job: Int) in
-          let weight = owners[j] == [incumbent[j]] ? 1 : tuning.disagreementWeight
-          return (pow(rng.unit(), 1 / weight), j)
-        }
-        for pick in keyed.sorted(by: { $0.key > $1.key }).prefix(freeCount) { free[pick.job] = true }
-      case .agents:
-        var count = 0
-        for i in rng.shuffled(Array(0..<m)) where count < freeCount {
-          for j in 0..<n where incumbent[j] == i {
-            free[j] = true
-            count += 1
-          }
-        }
-      case .scattered:
-        for j in rng.shuffled(Array(0..<n)).prefix(freeCount) { free[j] = true }
-      }
+      let free = Self.guidedJobs(
+        incumbent: incumbent, owners: owners, count: freeCount, weight: tuning.disagreementWeight, rng: &rng)
       var root = GAPNode(cells)
       for j in 0..<n where !free[j] { root.fix(cells, agent: incumbent[j], job: j) }
       let before = bestCost
@@ -122,5 +101,25 @@ extension GAPLagrangianSearch {
       }
     }
     return outcome
+  }
+
+  /// The jobs a guided neighbourhood frees: `count` of them (all when
+  /// there are fewer), drawn without replacement, a job whose knapsack
+  /// agents (`owners`) are not exactly its agent in `incumbent` `weight`
+  /// times likelier than one where they agree.
+  ///
+  /// Weighted sampling by the largest keys r^(1/w) (Efraimidis and
+  /// Spirakis), r uniform in (0, 1).
+  static func guidedJobs(
+    incumbent: [Int], owners: [[Int]], count: Int, weight: Double, rng: inout SeededRandom
+  ) -> [Bool] {
+    let n = incumbent.count
+    let keyed = (0..<n).map { j -> (key: Double, job: Int) in
+      let w = owners[j] == [incumbent[j]] ? 1 : max(1, weight)
+      return (pow(rng.unit(), 1 / w), j)
+    }
+    var free = [Bool](repeating: false, count: n)
+    for pick in keyed.sorted(by: { $0.key > $1.key }).prefix(count) { free[pick.job] = true }
+    return free
   }
 }

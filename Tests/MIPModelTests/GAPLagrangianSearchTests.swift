@@ -1,4 +1,5 @@
 import MIPModel
+import Randomness
 import Testing
 
 @testable import GAPBenchmark
@@ -162,6 +163,36 @@ struct GAPLagrangianSearchTests {
       improved = improved || start.objective > optimum
     }
     #expect(improved, "the greedy's construction was already optimal on every instance")
+  }
+
+  @Test("a guided neighbourhood frees the jobs the knapsacks do not give to their agent first")
+  func guidedNeighbourhoodFreesDisagreementFirst() {
+    // 40 jobs, all at agent 0. The knapsacks give jobs 0-4 to agent 1, jobs
+    // 5-7 to agents 0 and 2, jobs 8-9 to none: those ten disagree.
+    let incumbent = [Int](repeating: 0, count: 40)
+    let owners: [[Int]] = (0..<40).map { j in j < 5 ? [1] : j < 8 ? [0, 2] : j < 10 ? [] : [0] }
+    let disagree = Set(0..<10)
+    var rng = SeededRandom(seed: 7)
+    var weighted = 0
+    var uniform = 0
+    for _ in 0..<20 {
+      let free = GAPLagrangianSearch.guidedJobs(
+        incumbent: incumbent, owners: owners, count: 10, weight: 1_000, rng: &rng)
+      #expect(free.filter { $0 }.count == 10)
+      weighted += disagree.filter { free[$0] }.count
+      // More jobs than disagree: every one that disagrees is among them.
+      let more = GAPLagrangianSearch.guidedJobs(
+        incumbent: incumbent, owners: owners, count: 15, weight: 1_000, rng: &rng)
+      #expect(more.filter { $0 }.count == 15)
+      #expect(disagree.allSatisfy { more[$0] })
+      let even = GAPLagrangianSearch.guidedJobs(
+        incumbent: incumbent, owners: owners, count: 10, weight: 1, rng: &rng)
+      uniform += disagree.filter { even[$0] }.count
+    }
+    // 200 jobs freed each way: nearly all disagreeing ones at weight 1,000;
+    // about a quarter (10 of 40) when every job is as likely.
+    #expect(weighted >= 190, "\(weighted) of 200 freed jobs disagree at weight 1,000")
+    #expect(uniform < 100, "\(uniform) of 200 freed jobs disagree at weight 1")
   }
 
   @Test("the Lagrangian search proves the known optima of gapc's 100-job instances from the greedy's")
