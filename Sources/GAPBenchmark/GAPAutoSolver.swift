@@ -111,7 +111,7 @@ public struct GAPAutoResult: Sendable {
 /// 3. With the knapsack bound, the Lagrangian neighbourhood search
 ///    (`GAPLagrangianSearch.searchNeighbourhoods`) for
 ///    `lagrangianNeighbourhoodShare` of what is left: part of the best
-///    assignment's jobs freed (mostly those the knapsacks at the
+///    assignment's jobs freed (first those the knapsacks at the
 ///    multipliers give to another agent), the rest held, and the freed ones
 ///    re-assigned by the same branch and bound, as many sub-problems as the
 ///    time allows. Without it, relaxation induced neighbourhood search

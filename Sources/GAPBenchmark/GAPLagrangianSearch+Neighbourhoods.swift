@@ -18,11 +18,10 @@ extension GAPLagrangianSearch {
     /// to 0.5). Jobs are added or taken away a fiftieth of all at a time.
     var quickShare = 0.2
     /// How much likelier a job the knapsacks give to another agent than
-    /// the best assignment is to be freed (30; 1 to 1,000). At 2 to 4 the
-    /// sub-problems are nearly random draws of jobs and stall about 0.3%
-    /// above the best known on gapd's 20-agent instances; from 10 to 100
-    /// they mostly free the jobs the relaxation would move, and reach
-    /// within 0.1% of it (Benchmarks/reports/2026-12-07-gap-guided-neighbourhoods.md).
+    /// the best assignment is to be freed (30; 1 to 1,000). On gapd's
+    /// d20200 at 30 s, weights from 10 to 1,000 ended 0.07-0.16% above its
+    /// best known, 2 to 4 ended 0.24-0.50% above
+    /// (Benchmarks/reports/2026-12-07-gap-guided-neighbourhoods.md).
     var disagreementWeight = 30.0
   }
 
