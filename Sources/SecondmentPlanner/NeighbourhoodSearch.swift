@@ -354,7 +354,11 @@ struct NeighbourhoodSearch: Sendable {
         }
         continue
       }
-      best.values = priced(values)
+      // The roster's own point: GLPK's continuous values (unmet demand, zone
+      // time) may miss a row by its tolerance; the roster's keep every row.
+      let roster = formulation.postings(from: values)
+      let kept = formulation.point(for: roster, splits: formulation.splits(from: values, postings: roster)) ?? values
+      best.values = priced(kept)
       best.price = cost
       best.improvements += 1
       objective = formulation.model.objective.value(at: best.values)
