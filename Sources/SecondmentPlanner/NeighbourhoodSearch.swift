@@ -14,7 +14,8 @@ import SecondmentDomain
 /// every headcount of their groups is free, so their people may move
 /// anywhere in the district. Regions are centred on the costliest town
 /// first (`costliestLast`: its uncovered, unmet and split terms at the
-/// roster), departments come in a seeded random order, each neighbourhood
+/// roster; towns of equal cost in a seeded random order), departments come
+/// in a seeded random order, each neighbourhood
 /// once until one improves the roster. By default (`Order.alternating`) the
 /// two kinds take turns; with `Order.costliestRegions` only regions come.
 /// On 50-town districts, costliest regions first left the 10 s roster 0.6-3.0%
@@ -158,8 +159,15 @@ struct NeighbourhoodSearch: Sendable {
   }
 
   /// Every town, the costliest last: by what its uncovered, unmet and split
-  /// variables add to the objective at `values` (ties in town order).
-  func costliestLast(at values: [Double]) -> [Int] {
+  /// variables add to the objective at `values`, towns of equal cost in an
+  /// order drawn from `generator`.
+  ///
+  /// Once a roster leaves most towns without uncovered or unmet demand they
+  /// tie at 0; in town order every round after an improvement began again
+  /// at the same few regions (a 50-town district, 3 runs of 60 s each:
+  /// 12,638-12,641 against 12,641-12,662;
+  /// `Benchmarks/reports/2026-12-07-region-centres.md`).
+  func costliestLast(at values: [Double], using generator: inout SeededRandom) -> [Int] {
     let district = formulation.district
     let weights = formulation.model.objective.terms
     let cost = district.towns.indices.map { t in
@@ -169,7 +177,9 @@ struct NeighbourhoodSearch: Sendable {
         }
       }
     }
-    return district.towns.indices.sorted { (cost[$0], $1) < (cost[$1], $0) }
+    var draw = [Int](repeating: 0, count: district.towns.count)
+    for (rank, t) in district.towns.indices.shuffled(using: &generator).enumerated() { draw[t] = rank }
+    return district.towns.indices.sorted { (cost[$0], draw[$0]) < (cost[$1], draw[$1]) }
   }
 
   /// The variables a neighbourhood frees or holds: the headcounts and every
@@ -312,7 +322,7 @@ struct NeighbourhoodSearch: Sendable {
         departments.removeLast(count)
         seconds = secondsPerDepartment
       } else {
-        if centres.isEmpty { centres = costliestLast(at: best.values) }
+        if centres.isEmpty { centres = costliestLast(at: best.values, using: &generator) }
         free = region(around: centres.removeLast(), towns: regionBreadth.value)
         seconds = secondsPerRegion
       }

@@ -4,6 +4,7 @@ import GLPKBackend
 import DeploymentFormulation
 import GreedySolver
 import MIPModel
+import Randomness
 import Testing
 
 @testable import SecondmentPlanner
@@ -188,6 +189,35 @@ struct NeighbourhoodSearchTests {
         #expect(free.contains(v) == touches, "\(formulation.postings[k])")
       }
     }
+  }
+
+  @Test("regions are centred on the costliest town first; towns of equal cost come in an order the seed draws")
+  func regionCentresBreakTiesBySeed() throws {
+    let (district, formulation) = try Self.pooledDistrict()
+    let roster = DeploymentGreedy(
+      district: district, options: DeploymentGreedyOptions(seed: 1, iterationLimit: 1)
+    ).solve()
+    let values = try #require(formulation.point(for: roster.postings, splits: roster.splits))
+    let search = NeighbourhoodSearch(formulation: formulation, solver: GLPKSolver())
+    // What each town's uncovered, unmet and split variables cost at the roster.
+    let weights = formulation.model.objective.terms
+    let cost = district.towns.indices.map { t in
+      district.departments.indices.reduce(0.0) { sum, d in
+        formulation.pairVariables(town: t, department: d).reduce(sum) { $0 + (weights[$1] ?? 0) * values[$1.index] }
+      }
+    }
+    #expect(Set(cost).count < cost.count, "the fixture needs towns of equal cost")
+    var orders: Set<[Int]> = []
+    for seed in UInt64(1)...4 {
+      var generator = SeededRandom(seed: seed)
+      let order = search.costliestLast(at: values, using: &generator)
+      #expect(order.sorted() == Array(district.towns.indices))
+      #expect(zip(order, order.dropFirst()).allSatisfy { cost[$0] <= cost[$1] })
+      var again = SeededRandom(seed: seed)
+      #expect(search.costliestLast(at: values, using: &again) == order)
+      orders.insert(order)
+    }
+    #expect(orders.count > 1)
   }
 
   @Test("a department frees every headcount of its groups and its own pair variables, and only those")
