@@ -15,8 +15,8 @@ import SecondmentDomain
 /// anywhere in the district. Regions are centred on the costliest town
 /// first (`costliestLast`: its uncovered, unmet and split terms at the
 /// roster; towns of equal cost in a seeded random order), departments come
-/// in a seeded random order, each neighbourhood
-/// once until one improves the roster. By default (`Order.alternating`) the
+/// in a seeded random order, each neighbourhood once until one improves
+/// the roster. By default (`Order.alternating`) the
 /// two kinds take turns; with `Order.costliestRegions` only regions come.
 /// On 50-town districts, costliest regions first left the 10 s roster 0.6-3.0%
 /// above the best known where random centres left it 0.5-12.1%
@@ -158,28 +158,31 @@ struct NeighbourhoodSearch: Sendable {
     return free
   }
 
-  /// Every town, the costliest last: by what its uncovered, unmet and split
-  /// variables add to the objective at `values`, towns of equal cost in an
-  /// order drawn from `generator`.
-  ///
-  /// Once a roster leaves most towns without uncovered or unmet demand they
-  /// tie at 0; in town order every round after an improvement began again
-  /// at the same few regions (a 50-town district, 3 runs of 60 s each:
-  /// 12,638-12,641 against 12,641-12,662;
-  /// `Benchmarks/reports/2026-12-07-region-centres.md`).
-  func costliestLast(at values: [Double], using generator: inout SeededRandom) -> [Int] {
+  /// What each town's uncovered, unmet and split variables add to the
+  /// objective at `values`, by town index.
+  func townCosts(at values: [Double]) -> [Double] {
     let district = formulation.district
     let weights = formulation.model.objective.terms
-    let cost = district.towns.indices.map { t in
+    return district.towns.indices.map { t in
       district.departments.indices.reduce(0.0) { sum, d in
         formulation.pairVariables(town: t, department: d).reduce(sum) {
           $0 + (weights[$1] ?? 0) * values[$1.index]
         }
       }
     }
-    var draw = [Int](repeating: 0, count: district.towns.count)
-    for (rank, t) in district.towns.indices.shuffled(using: &generator).enumerated() { draw[t] = rank }
-    return district.towns.indices.sorted { (cost[$0], draw[$0]) < (cost[$1], draw[$1]) }
+  }
+
+  /// Every town, the costliest last (`townCosts`), towns of equal cost in
+  /// an order drawn from `generator`.
+  ///
+  /// Once a roster leaves most towns without uncovered or unmet demand they
+  /// tie at 0; in town order every round after an improvement began again
+  /// at the same first towns (`Benchmarks/reports/2026-12-07-region-centres.md`).
+  func costliestLast(at values: [Double], using generator: inout SeededRandom) -> [Int] {
+    let cost = townCosts(at: values)
+    var draw = [Int](repeating: 0, count: cost.count)
+    for (rank, t) in cost.indices.shuffled(using: &generator).enumerated() { draw[t] = rank }
+    return cost.indices.sorted { (cost[$0], draw[$0]) < (cost[$1], draw[$1]) }
   }
 
   /// The variables a neighbourhood frees or holds: the headcounts and every

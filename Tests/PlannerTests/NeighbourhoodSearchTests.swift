@@ -200,12 +200,8 @@ struct NeighbourhoodSearchTests {
     let values = try #require(formulation.point(for: roster.postings, splits: roster.splits))
     let search = NeighbourhoodSearch(formulation: formulation, solver: GLPKSolver())
     // What each town's uncovered, unmet and split variables cost at the roster.
-    let weights = formulation.model.objective.terms
-    let cost = district.towns.indices.map { t in
-      district.departments.indices.reduce(0.0) { sum, d in
-        formulation.pairVariables(town: t, department: d).reduce(sum) { $0 + (weights[$1] ?? 0) * values[$1.index] }
-      }
-    }
+    let cost = search.townCosts(at: values)
+    #expect(cost.count == district.towns.count)
     #expect(Set(cost).count < cost.count, "the fixture needs towns of equal cost")
     var orders: Set<[Int]> = []
     for seed in UInt64(1)...4 {
