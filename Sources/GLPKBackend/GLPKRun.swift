@@ -150,7 +150,7 @@
 
     static func solve(
       _ model: Model, options: SolveOptions, branching: GLPKSolver.Branching,
-      backtracking: GLPKSolver.Backtracking, binarize: Bool
+      backtracking: GLPKSolver.Backtracking, binarize: Bool, gomoryCuts: Bool = true
     ) throws -> GLPKSolveReport {
       let clock = ContinuousClock()
       let start = clock.now
@@ -204,7 +204,7 @@
       return finish(
         try solveMIP(
           problem, prob, options: options, branching: branching, backtracking: backtracking,
-          binarize: binarize, integer: integer,
+          binarize: binarize, gomoryCuts: gomoryCuts, integer: integer,
           warmStart: warmStart, start: start))
     }
 
@@ -322,6 +322,11 @@
       /// the problem, with no callback between them (8 s at the root of a
       /// 50-town district), which would run past the limit.
       var pseudocostUntil: ContinuousClock.Instant?
+      /// `SolveOptions.nodeLimit`: the search ends at the selection after
+      /// that many nodes have been selected.
+      var nodeLimit: Int?
+      var nodesSelected = 0
+      var nodeLimitReached = false
 
       init(
         start: ContinuousClock.Instant, progress: (@Sendable (SolveProgress) -> Void)?,
@@ -362,6 +367,14 @@
           glp_ios_terminate(tree)
           return
         }
+        if reason == GLP_ISELECT, let limit = nodeLimit {
+          nodesSelected += 1
+          if nodesSelected > limit {
+            nodeLimitReached = true
+            glp_ios_terminate(tree)
+            return
+          }
+        }
         if reason == GLP_IBRANCH, let until = pseudocostUntil, clock.now >= until {
           branchOnMostFractional(tree, prob)
         }
@@ -391,7 +404,8 @@
     static func solveMIP(
       _ problem: GLPKProblem, _ prob: OpaquePointer, options: SolveOptions,
       branching: GLPKSolver.Branching = .driebeckTomlin,
-      backtracking: GLPKSolver.Backtracking = .bestLocalBound, binarize: Bool = true, integer: [Bool],
+      backtracking: GLPKSolver.Backtracking = .bestLocalBound, binarize: Bool = true, gomoryCuts: Bool = true,
+      integer: [Bool],
       warmStart: [Double]?,
       start: ContinuousClock.Instant
     ) throws -> RawOutcome {
@@ -436,7 +450,7 @@
       parm.binarize = binarize ? GLP_ON : GLP_OFF
       parm.br_tech = branching == .pseudocost ? GLP_BR_PCH : GLP_BR_DTH
       parm.bt_tech = backtracking == .bestProjection ? GLP_BT_BPH : GLP_BT_BLB
-      parm.gmi_cuts = GLP_ON
+      parm.gmi_cuts = gomoryCuts ? GLP_ON : GLP_OFF
       parm.mir_cuts = GLP_ON
       parm.cov_cuts = GLP_ON
       parm.clq_cuts = GLP_ON
@@ -446,6 +460,7 @@
       let context = SearchContext(
         start: start, progress: options.progress, shouldStop: options.shouldStop,
         warmStart: warmStart, columns: integer.count)
+      context.nodeLimit = options.nodeLimit
       if let seconds = options.timeLimit {
         let now = clock.now
         let left = max(seconds - (now - start).inSeconds, 0)
@@ -492,7 +507,9 @@
       case GLP_ESTOP:
         // The callback ends the search at the deadline, or when asked to stop.
         let late = context.deadline.map { context.clock.now >= $0 } == true
-        raw.termination = late && options.shouldStop?() != true ? .limit(.time) : .limit(.interrupted)
+        raw.termination =
+          context.nodeLimitReached
+          ? .limit(.nodes) : late && options.shouldStop?() != true ? .limit(.time) : .limit(.interrupted)
       case GLP_ENOPFS: raw.termination = .infeasible
       case GLP_ENODFS:
         // Presolve says the relaxation has no dual feasible solution: it is

@@ -15,7 +15,8 @@ import MIPModel
 /// A caught fatal error frees the calling thread's GLPK environment, so do not
 /// start another GLPK solve from inside `SolveOptions.progress`.
 ///
-/// Settings: cuts (Gomory, MIR, cover, clique) on; presolve on unless a
+/// Settings: cuts (Gomory, MIR, cover, clique) on, Gomory's off where the
+/// search style says so (`SearchStyle.gomoryCuts`); presolve on unless a
 /// feasible warm start is given (then the root LP is solved first and the start
 /// is offered through the heuristic callback); with presolve and `binarize`,
 /// general integers are binarized; `branching` becomes `br_tech`, `backtracking`
@@ -122,7 +123,7 @@ public struct GLPKSolver: Solver {
       let binarize = style.keepGeneralIntegers.map { !$0 } ?? self.binarize
       return try GLPKRun.solve(
         model, options: options, branching: branching, backtracking: backtracking,
-        binarize: binarize)
+        binarize: binarize, gomoryCuts: style.gomoryCuts ?? true)
     #else
       throw GLPKError.unavailable
     #endif

@@ -20,6 +20,10 @@ public struct SolveOptions: Sendable, Hashable {
   public var shouldStop: (@Sendable () -> Bool)?
   /// How the search should go, for backends that can choose (nil: the backend's own).
   public var style: SearchStyle?
+  /// Branch-and-bound nodes after which the search stops with
+  /// `.limit(.nodes)`, keeping its best solution and bound; nil for none.
+  /// Unlike a time limit, the same model stops at the same place on any machine.
+  public var nodeLimit: Int?
 
   public init(timeLimit: Double? = nil, relativeGap: Double = 0, seed: UInt64 = 1, verbose: Bool = false) {
     self.timeLimit = timeLimit
@@ -30,7 +34,7 @@ public struct SolveOptions: Sendable, Hashable {
 
   public static func == (a: SolveOptions, b: SolveOptions) -> Bool {
     a.timeLimit == b.timeLimit && a.relativeGap == b.relativeGap && a.seed == b.seed
-      && a.verbose == b.verbose && a.warmStart == b.warmStart
+      && a.verbose == b.verbose && a.warmStart == b.warmStart && a.nodeLimit == b.nodeLimit
   }
   public func hash(into h: inout Hasher) {
     h.combine(timeLimit)
@@ -112,6 +116,8 @@ public enum Termination: Sendable, Hashable, CustomStringConvertible {
   public enum Limit: String, Sendable, Hashable {
     case time
     case iterations
+    /// `SolveOptions.nodeLimit`.
+    case nodes
     case interrupted
   }
 
@@ -217,18 +223,26 @@ public struct SearchStyle: Sendable, Hashable {
   /// Keep general integer variables as they are, rather than splitting them
   /// into binaries in presolve.
   public var keepGeneralIntegers: Bool?
+  /// Gomory's mixed-integer cuts (nil: the backend's own choice, on in
+  /// GLPK). Each round adds dense rows that every node's LP then carries.
+  public var gomoryCuts: Bool?
 
-  public init(branching: Branching? = nil, nodeOrder: NodeOrder? = nil, keepGeneralIntegers: Bool? = nil) {
+  public init(
+    branching: Branching? = nil, nodeOrder: NodeOrder? = nil, keepGeneralIntegers: Bool? = nil,
+    gomoryCuts: Bool? = nil
+  ) {
     self.branching = branching
     self.nodeOrder = nodeOrder
     self.keepGeneralIntegers = keepGeneralIntegers
+    self.gomoryCuts = gomoryCuts
   }
 
   /// This style, with `other`'s fields where this one leaves them nil.
   public func filling(from other: SearchStyle) -> SearchStyle {
     SearchStyle(
       branching: branching ?? other.branching, nodeOrder: nodeOrder ?? other.nodeOrder,
-      keepGeneralIntegers: keepGeneralIntegers ?? other.keepGeneralIntegers)
+      keepGeneralIntegers: keepGeneralIntegers ?? other.keepGeneralIntegers,
+      gomoryCuts: gomoryCuts ?? other.gomoryCuts)
   }
 }
 

@@ -15,7 +15,8 @@ import Foundation
 /// removed. The temporary file is `.NAME.secondment-PID.tmp`: one per writing
 /// process, and one left by a process that was killed is removed by the next
 /// write to the same target. Writing through a symbolic link writes the
-/// link's target (the link stays); an existing file keeps its permissions.
+/// link's target (the link stays); an existing file keeps its permissions;
+/// a device or a pipe (`--output /dev/null`) is written to directly.
 public enum AtomicFile {
   /// Why an output could not be written, in one line.
   public struct WriteError: Error, CustomStringConvertible, LocalizedError, Sendable {
@@ -41,22 +42,21 @@ public enum AtomicFile {
       WriteError(path: path, reason: String(cString: strerror(code)))
     }
     var status = stat()
-    let mode: mode_t = stat(target.path, &status) == 0 ? status.st_mode & 0o7777 : 0o644
+    let exists = stat(target.path, &status) == 0
+    let kind = status.st_mode & S_IFMT
+    if exists, kind == S_IFCHR || kind == S_IFIFO {
+      // A device or a pipe (`/dev/null`, `/dev/stdout`) is written to as it
+      // is: renaming over it would replace it with a file.
+      let fd = open(target.path, O_WRONLY)
+      guard fd >= 0 else { throw fail(errno) }
+      defer { close(fd) }
+      guard writeAll(data, to: fd) else { throw fail(errno) }
+      return
+    }
+    let mode: mode_t = exists ? status.st_mode & 0o7777 : 0o644
     let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, mode)
     guard fd >= 0 else { throw fail(errno) }
-    var written = 0
-    let ok = data.withUnsafeBytes { raw -> Bool in
-      guard let base = raw.baseAddress else { return true }
-      while written < raw.count {
-        let n = Foundation.write(fd, base + written, raw.count - written)
-        if n < 0 {
-          if errno == EINTR { continue }
-          return false
-        }
-        written += n
-      }
-      return true
-    }
+    let ok = writeAll(data, to: fd)
     let writeErrno = errno
     if !ok || fsync(fd) != 0 {
       let code = ok ? errno : writeErrno
@@ -75,6 +75,23 @@ public enum AtomicFile {
     if dir >= 0 {
       fsync(dir)
       close(dir)
+    }
+  }
+
+  /// Writes all of `data` to `fd`, again after an interrupted call; false on an error (in `errno`).
+  static func writeAll(_ data: Data, to fd: Int32) -> Bool {
+    var written = 0
+    return data.withUnsafeBytes { raw -> Bool in
+      guard let base = raw.baseAddress else { return true }
+      while written < raw.count {
+        let n = Foundation.write(fd, base + written, raw.count - written)
+        if n < 0 {
+          if errno == EINTR { continue }
+          return false
+        }
+        written += n
+      }
+      return true
     }
   }
 

@@ -21,6 +21,26 @@ struct DepartmentSolve {
   /// not split a department: rows that would change the blocks are kept.
   var dropping: Set<Int> = []
 
+  /// Whether a department still open after `PlannerTuning.departmentGomoryNodes`
+  /// is searched again without Gomory's cuts (`DepartmentSearch`), and the
+  /// branching on the rules joining departments searches without them: for
+  /// the departments of the exact model, which this closes sooner. Off for
+  /// a pooled model's, whose searches are for a bound: at 200 towns they
+  /// gave bounds 7-38 lower without them
+  /// (`Benchmarks/reports/2026-12-07-departments-without-gomory-cuts.md`).
+  var gomoryCutsFirstOnly = false
+
+  /// How each department is searched in the passes.
+  var departmentSearch: any Solver { gomoryCutsFirstOnly ? DepartmentSearch(base: solver) : solver }
+
+  /// How a department is searched again in the branching on the rules
+  /// joining departments: without Gomory's cuts when `gomoryCutsFirstOnly`,
+  /// as the departments that reach it closed in their passes and each
+  /// branch only narrows one.
+  var branchSearch: any Solver {
+    gomoryCutsFirstOnly ? solver.styled(SearchStyle(gomoryCuts: false)) : solver
+  }
+
   /// The model split into departments: the rows joining them left out, and
   /// `dropping` too when that leaves the same blocks.
   var split: Decomposition {
@@ -181,7 +201,7 @@ struct DepartmentSolve {
           options.timeLimit = share.map { $0 * (1 - neighbourhoodShare) }
         }
         options.shouldStop = shouldStop
-        var result = try solver.solve(block.model, options: options)
+        var result = try departmentSearch.solve(block.model, options: options)
         // The rest of the block's share improves its roster, when the search left it open.
         if neighbourhoodShare > 0, result.termination != .optimal {
           result = try solver.improveByRelaxation(
@@ -373,5 +393,47 @@ extension DeploymentFormulation {
       last = (ContinuousClock.now - start).inSeconds
     }
     return (rounds, bound, departmentBounds, point)
+  }
+}
+
+/// One department's search: GLPK's cuts as `base` has them for at most
+/// `PlannerTuning.departmentGomoryNodes` nodes, then, when that leaves the
+/// department open, again without Gomory's cuts for the rest of its time.
+///
+/// The better roster and the higher bound of the two searches stand. Small
+/// departments close within the first search (rongchang-2024's in at most
+/// 23 nodes each); on larger ones Gomory's dense rows slow every node more
+/// than they raise the bound
+/// (`Benchmarks/reports/2026-12-07-departments-without-gomory-cuts.md`).
+/// A count of nodes, not seconds, so that a department proven optimal has
+/// the same roster on any machine.
+struct DepartmentSearch: Solver {
+  let base: any Solver
+  var name: String { base.name }
+
+  func solve(_ model: Model, options: SolveOptions) throws -> SolveResult {
+    let start = ContinuousClock.now
+    var first = options
+    first.nodeLimit = PlannerTuning.departmentGomoryNodes
+    let quick = try base.solve(model, options: first)
+    guard quick.termination == .limit(.nodes), options.shouldStop?() != true else { return quick }
+    var rest = options
+    if let limit = options.timeLimit {
+      let left = limit - (ContinuousClock.now - start).inSeconds
+      guard left > 0 else { return quick }
+      rest.timeLimit = left
+    }
+    let again = try base.styled(SearchStyle(gomoryCuts: false)).solve(model, options: rest)
+    guard case .limit = again.termination else { return again }
+    let keepFirst = (quick.objective ?? .infinity) < (again.objective ?? .infinity)
+    let bounds = [quick.bound, again.bound].compactMap { $0 }
+    return SolveResult(
+      termination: again.termination, values: keepFirst ? quick.values : again.values,
+      objective: keepFirst ? quick.objective : again.objective, bound: bounds.max(),
+      seconds: (ContinuousClock.now - start).inSeconds, solver: again.solver)
+  }
+
+  func relaxationSession(for model: Model) throws -> any RelaxationSession {
+    try base.relaxationSession(for: model)
   }
 }

@@ -287,7 +287,8 @@ extension Planner {
       if let partial = departments.partial { board?.post(partial) }
       return departments
     } else {
-      let departments = DepartmentSolve(formulation: strict, solver: apart)
+      var departments = DepartmentSolve(formulation: strict, solver: apart)
+      departments.gomoryCutsFirstOnly = true
       // Each pass's bound holds for the whole district: the plan's progress
       // shows it, and in `auto` the other lane's roster may close against it.
       let reportBound: @Sendable (Double) -> Void = { bound in

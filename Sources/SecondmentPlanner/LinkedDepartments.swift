@@ -21,7 +21,7 @@ extension DepartmentSolve {
     let parts = apart.departmentBounds.compactMap { $0 }
     guard parts.count == apart.blocks else { return nil }
     let search = LinkingBranchAndBound(
-      model: formulation.model, linking: formulation.linkingRows, solver: solver)
+      model: formulation.model, linking: formulation.linkingRows, solver: branchSearch)
     var settings = LinkingBranchAndBound.Settings(
       timeLimit: timeLimit, relativeGap: relativeGap, seed: seed)
     settings.blockTimeLimit = blockTimeLimit

@@ -43,6 +43,15 @@ public enum PlannerTuning {
   /// part of the time (0.2; 0.05 to 0.5).
   public static let departmentsShare = 0.2
 
+  /// Branch-and-bound nodes a department's search keeps GLPK's Gomory cuts
+  /// before it starts again without them, on a district of the exact model
+  /// (100; 30 to 1,000; `DepartmentSearch`, `DepartmentSolve.gomoryCutsFirstOnly`).
+  /// rongchang-2024's departments close within 23 nodes with them; most
+  /// larger departments close sooner without them, and some of 50-town
+  /// districts only without them. Nodes, not seconds: a proven roster is
+  /// then the same on any machine.
+  public static let departmentGomoryNodes = 100
+
   /// A pooled district's departments apart in `glpk` (two passes with price
   /// cuts between them): their part of the time (0.5; 0.3 to 0.8). The rest
   /// goes to the repair and the neighbourhood search of their joined roster.

@@ -124,6 +124,24 @@ struct InputRangeAndOutputTests {
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["link.json", "real.json"])
   }
 
+  @Test("an output that is a pipe or a device is written to, not replaced by a file")
+  func pipeOutputStaysAPipe() throws {
+    let pipe = try temporaryFolder().appendingPathComponent("roster-pipe").path
+    #expect(mkfifo(pipe, 0o600) == 0)
+    // A reader that does not wait for a writer, so a broken write cannot hang the test.
+    let reader = open(pipe, O_RDONLY | O_NONBLOCK)
+    #expect(reader >= 0)
+    defer { close(reader) }
+    try AtomicFile.write(Data("roster".utf8), to: pipe)
+    var buffer = [UInt8](repeating: 0, count: 64)
+    let count = read(reader, &buffer, buffer.count)
+    #expect(String(decoding: buffer.prefix(max(count, 0)), as: UTF8.self) == "roster")
+    var status = stat()
+    #expect(stat(pipe, &status) == 0)
+    #expect(status.st_mode & S_IFMT == S_IFIFO, "still a pipe")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: (pipe as NSString).deletingLastPathComponent) == ["roster-pipe"])
+  }
+
   @Test("a write that fails says which output and why, in one line")
   func writeErrorInOneLine() {
     do {

@@ -34,6 +34,32 @@ struct GLPKSolverTests {
     #expect(r.solver.hasPrefix("glpk "))
   }
 
+  @Test("without Gomory's cuts the search reaches the same optimum")
+  func withoutGomoryCuts() throws {
+    let instance = try #require(try GAPReader.read(path: gapPath("gap1.txt")).first)
+    let model = GAPModel(instance, sense: .maximize).model
+    let plain = try solver.solve(model, options: SolveOptions())
+    let without = try solver.styled(SearchStyle(gomoryCuts: false)).solve(model, options: SolveOptions())
+    #expect(plain.termination == .optimal)
+    #expect(without.termination == .optimal)
+    #expect(without.objective == plain.objective)
+    #expect(without.values.map { model.isFeasible($0) } == true)
+  }
+
+  @Test("a node limit stops the search with its incumbent and bound, at the same place each time")
+  func nodeLimitStopsTheSearch() throws {
+    let instance = try #require(try GAPReader.read(path: gapPath("gapc.txt")).first)
+    let model = GAPModel(instance, sense: .minimize).model
+    var options = SolveOptions(timeLimit: 60)
+    options.nodeLimit = 3
+    let first = try solver.solve(model, options: options)
+    #expect(first.termination == .limit(.nodes))
+    #expect(first.bound != nil)
+    let again = try solver.solve(model, options: options)
+    #expect(again.termination == .limit(.nodes))
+    #expect(again.objective == first.objective && again.bound == first.bound)
+  }
+
   @Test("a pure LP goes through the simplex method")
   func pureLP() throws {
     var model = Model(name: "lp")
