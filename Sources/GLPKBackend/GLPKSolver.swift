@@ -21,7 +21,8 @@ import MIPModel
 /// is offered through the heuristic callback); with presolve and `binarize`,
 /// general integers are binarized; `branching` becomes `br_tech`, `backtracking`
 /// `bt_tech`; `timeLimit` becomes `tm_lim`
-/// (milliseconds) and `relativeGap` becomes `mip_gap`.
+/// (milliseconds) and `relativeGap` becomes `mip_gap`; `nodeLimit` is counted
+/// in the callback, which ends the search at the next node selection past it.
 public struct GLPKSolver: Solver {
   /// How GLPK chooses the variable to branch on (`glp_iocp.br_tech`).
   public enum Branching: Sendable, Hashable {
