@@ -505,11 +505,13 @@
       case GLP_EMIPGAP: raw.termination = .optimal
       case GLP_ETMLIM: raw.termination = .limit(.time)
       case GLP_ESTOP:
-        // The callback ends the search at the deadline, or when asked to stop.
+        // The callback ends the search at the deadline, at the node limit, or when asked to stop.
         let late = context.deadline.map { context.clock.now >= $0 } == true
-        raw.termination =
-          context.nodeLimitReached
-          ? .limit(.nodes) : late && options.shouldStop?() != true ? .limit(.time) : .limit(.interrupted)
+        if context.nodeLimitReached {
+          raw.termination = .limit(.nodes)
+        } else {
+          raw.termination = late && options.shouldStop?() != true ? .limit(.time) : .limit(.interrupted)
+        }
       case GLP_ENOPFS: raw.termination = .infeasible
       case GLP_ENODFS:
         // Presolve says the relaxation has no dual feasible solution: it is
