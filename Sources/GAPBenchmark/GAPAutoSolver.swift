@@ -58,6 +58,13 @@ public struct GAPAutoTuning: Sendable, Hashable {
   /// At 0.3 it spent 8.9 of gapd's 30 s improving its first assignment less
   /// than the neighbourhood search does in the same time.
   public var searchShare: Double = 0.05
+  /// Neighbourhood searches run side by side on their own threads, each
+  /// from the same best assignment with its own random draws (default 2;
+  /// 1 to the cores there are); the best of their assignments stands. A
+  /// search settles in about 10 s of gapd's 30 s and where it ends varies
+  /// with its draws, so two of them end lower than one
+  /// (Benchmarks/reports/2026-12-07-gap-neighbourhoods-side-by-side.md).
+  public var neighbourhoodLanes: Int = 2
   /// With the knapsack bound: the Lagrangian neighbourhood search's share of
   /// what is left after the first Lagrangian search (default 0.9; 0.5 to
   /// 0.95); the Lagrangian search from the best assignment has the rest.
@@ -114,7 +121,8 @@ public struct GAPAutoResult: Sendable {
 ///    assignment's jobs freed (first those the knapsacks at the
 ///    multipliers give to another agent), the rest held, and the freed ones
 ///    re-assigned by the same branch and bound, as many sub-problems as the
-///    time allows. Without it, relaxation induced neighbourhood search
+///    time allows; `neighbourhoodLanes` such searches side by side on their
+///    own threads, each with its own draws, the best of them kept. Without it, relaxation induced neighbourhood search
 ///    (`Solver.improveByRelaxation`) from the best assignment: the jobs on
 ///    which it agrees with the relaxation are held and the exact solver
 ///    re-assigns the others;
@@ -345,11 +353,32 @@ public struct GAPAutoSolver<S: Solver>: Sendable {
     _ instance: GAPInstance, sense: ObjectiveSense, from knapsack: GAPKnapsackLagrangian, seconds: Double,
     best: inout GAPSolution?
   ) -> GAPLagrangianSearch.NeighbourhoodOutcome {
-    var search = GAPLagrangianSearch(GAPCells(instance, sense: sense), incumbent: best?.agentOfJob)
-    let clock = ContinuousClock()
-    let outcome = search.searchNeighbourhoods(
-      from: knapsack.multipliers, seed: seed, deadline: clock.now + .seconds(seconds))
-    take(search.best, of: instance, sense: sense, into: &best)
+    let cells = GAPCells(instance, sense: sense)
+    let start = best?.agentOfJob
+    let multipliers = knapsack.multipliers
+    let deadline = ContinuousClock().now + .seconds(seconds)
+    let seed = self.seed
+    let lanes = max(1, tuning.neighbourhoodLanes)
+    let results = LaneResults<(best: [Int]?, outcome: GAPLagrangianSearch.NeighbourhoodOutcome)>()
+    let proven = StopFlag()
+    DispatchQueue.concurrentPerform(iterations: lanes) { lane in
+      var search = GAPLagrangianSearch(cells, incumbent: start)
+      // Lane 0 draws as a single search does; the others from seeds of their own.
+      let laneSeed = seed ^ (UInt64(lane) &* 0x9E37_79B9_7F4A_7C15)
+      let outcome = search.searchNeighbourhoods(
+        from: multipliers, seed: laneSeed, deadline: deadline, stop: proven)
+      results.set(lane, (search.best, outcome))
+    }
+    var outcome = GAPLagrangianSearch.NeighbourhoodOutcome()
+    for lane in 0..<lanes {
+      guard let result = results.get(lane) else { continue }
+      take(result.best, of: instance, sense: sense, into: &best)
+      outcome.tried += result.outcome.tried
+      outcome.improved += result.outcome.improved
+      outcome.closed += result.outcome.closed
+      outcome.freed = max(outcome.freed, result.outcome.freed)
+      outcome.proven = outcome.proven || result.outcome.proven
+    }
     return outcome
   }
 
@@ -475,4 +504,12 @@ public struct GAPAutoSolver<S: Solver>: Sendable {
       return best
     }
   }
+}
+
+/// Each lane's result of searches run side by side on their threads.
+final class LaneResults<Value>: @unchecked Sendable {
+  private let lock = NSLock()
+  private var values: [Int: Value] = [:]
+  func set(_ lane: Int, _ value: Value) { lock.withLock { values[lane] = value } }
+  func get(_ lane: Int) -> Value? { lock.withLock { values[lane] } }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import MIPModel
 import Randomness
 
 /// Large neighbourhood search with the Lagrangian branch and bound as its
@@ -55,10 +56,12 @@ extension GAPLagrangianSearch {
   /// close quickly, fewer after ones that reach `subSeconds`; once every job
   /// is freed and the sub-problem closes, the best assignment is proven
   /// optimal and the search ends. Needs a best assignment (the search does
-  /// nothing without one); never makes it worse.
+  /// nothing without one); never makes it worse. `stop`, shared with
+  /// searches on other threads: raised by the one that proves its best
+  /// assignment optimal, and then ends the others after their sub-problem.
   mutating func searchNeighbourhoods(
     from u: [Double], seed: UInt64, deadline: ContinuousClock.Instant,
-    tuning: NeighbourhoodTuning = NeighbourhoodTuning()
+    tuning: NeighbourhoodTuning = NeighbourhoodTuning(), stop: StopFlag? = nil
   ) -> NeighbourhoodOutcome {
     var outcome = NeighbourhoodOutcome()
     let m = cells.m
@@ -76,7 +79,7 @@ extension GAPLagrangianSearch {
       let (_, jobs) = knapsack.best(agent: i, room: whole.room(cells, agent: i), node: whole, multipliers: u)
       for j in jobs { owners[j].append(i) }
     }
-    while clock.now < deadline, let incumbent = best {
+    while clock.now < deadline, stop?.isRaised != true, let incumbent = best {
       let free = Self.guidedJobs(
         incumbent: incumbent, owners: owners, count: freeCount, weight: tuning.disagreementWeight, rng: &rng)
       var root = GAPNode(cells)
@@ -92,6 +95,7 @@ extension GAPLagrangianSearch {
         outcome.closed += 1
         if outcome.freed == n {
           outcome.proven = true
+          stop?.raise()
           break
         }
         if took < tuning.subSeconds * tuning.quickShare { freeCount = min(n, freeCount + step) }

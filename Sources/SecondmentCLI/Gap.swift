@@ -22,7 +22,8 @@ extension Secondment {
         knapsack Lagrangian bound and a branch and bound on it (which proves
         gapa-gapc), neighbourhood searches that free part of the best
         assignment's jobs and re-assign them exactly with that branch and
-        bound (or, where the knapsack bound is too slow, with GLPK), then the
+        bound, two at a time on two threads (or, where the knapsack bound is
+        too slow, with GLPK), then the
         branch and bound again (or GLPK warm-started from the best), to the
         limit; it always returns the best assignment found (GAPAutoSolver).
 

@@ -165,6 +165,29 @@ struct GAPLagrangianSearchTests {
     #expect(improved, "the greedy's construction was already optimal on every instance")
   }
 
+  @Test("a neighbourhood search whose stop flag another lane raised searches nothing and keeps its best")
+  func raisedStopEndsNeighbourhoodSearch() throws {
+    let instance = GAPGenerator.generate(type: .d, agents: 4, jobs: 16, seed: 1)
+    let cells = GAPCells(instance, sense: .minimize)
+    let start = try #require(GAPGreedySolver(seed: 1, iterationLimit: 0).solve(instance, sense: .minimize))
+    let knapsack = GAPKnapsackLagrangian.solve(instance, sense: .minimize)
+    let stop = StopFlag()
+    stop.raise()
+    var search = GAPLagrangianSearch(cells, incumbent: start.agentOfJob)
+    let outcome = search.searchNeighbourhoods(
+      from: knapsack.multipliers, seed: 1, deadline: ContinuousClock().now + .seconds(30), stop: stop)
+    #expect(outcome.tried == 0)
+    #expect(search.best == start.agentOfJob)
+    // The same search without the flag raised works, proves, and raises it.
+    let open = StopFlag()
+    var again = GAPLagrangianSearch(cells, incumbent: start.agentOfJob)
+    let proof = again.searchNeighbourhoods(
+      from: knapsack.multipliers, seed: 1, deadline: ContinuousClock().now + .seconds(30), stop: open)
+    #expect(proof.tried > 0)
+    #expect(proof.proven)
+    #expect(open.isRaised)
+  }
+
   @Test("a guided neighbourhood frees the jobs the knapsacks do not give to their agent first")
   func guidedNeighbourhoodFreesDisagreementFirst() {
     // 40 jobs, all at agent 0. The knapsacks give jobs 0-4 to agent 1, jobs
