@@ -122,7 +122,8 @@ public struct GAPAutoResult: Sendable {
 ///    multipliers give to another agent), the rest held, and the freed ones
 ///    re-assigned by the same branch and bound, as many sub-problems as the
 ///    time allows; `neighbourhoodLanes` such searches side by side on their
-///    own threads, each with its own draws, the best of them kept. Without it, relaxation induced neighbourhood search
+///    own threads, each with its own draws, the best of them kept. Without
+///    it, relaxation induced neighbourhood search
 ///    (`Solver.improveByRelaxation`) from the best assignment: the jobs on
 ///    which it agrees with the relaxation are held and the exact solver
 ///    re-assigns the others;

@@ -23,9 +23,9 @@ extension Secondment {
         gapa-gapc), neighbourhood searches that free part of the best
         assignment's jobs and re-assign them exactly with that branch and
         bound, two at a time on two threads (or, where the knapsack bound is
-        too slow, with GLPK), then the
-        branch and bound again (or GLPK warm-started from the best), to the
-        limit; it always returns the best assignment found (GAPAutoSolver).
+        too slow, with GLPK), then the branch and bound again (or GLPK
+        warm-started from the best), to the limit; it always returns the
+        best assignment found (GAPAutoSolver).
 
         The sense defaults to OR-Library's: maximise for gap1-gap12, minimise
         for gapa-gapd (and for any other file). Exits 2 when the file cannot
