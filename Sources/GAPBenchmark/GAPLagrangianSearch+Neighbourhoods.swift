@@ -24,6 +24,14 @@ extension GAPLagrangianSearch {
     /// best known, 2 to 4 ended 0.24-0.50% above
     /// (Benchmarks/reports/2026-12-07-gap-guided-neighbourhoods.md).
     var disagreementWeight = 30.0
+    /// Subgradient steps that aim the multipliers at the best assignment
+    /// again after each better one (300; 0 keeps the first multipliers):
+    /// the knapsacks at the new multipliers say which jobs the next
+    /// sub-problems free first, and the sub-problems start their ascent
+    /// there. 100 and 300 steps both lowered where gapd's d20100 and d20200
+    /// end at 30 s; 300 ended d20200 lower
+    /// (Benchmarks/reports/2026-12-07-gap-neighbourhoods-side-by-side.md).
+    var reaimSteps = 300
   }
 
   /// What the neighbourhood search did.
@@ -47,7 +55,9 @@ extension GAPLagrangianSearch {
   /// Each sub-problem frees jobs drawn with weights
   /// (`guidedJobs`): heavier where the agent knapsacks at the multipliers
   /// `u` disagree with the best assignment, so the jobs the relaxation
-  /// would move are the ones re-assigned.
+  /// would move are the ones re-assigned. After each better assignment the
+  /// multipliers climb `reaimSteps` subgradient steps aimed at it; should
+  /// the whole problem's bound reach it there, it is proven optimal.
   ///
   /// A sub-problem is a branch and bound (`run(from:root:deadline:)`) on a
   /// node whose held jobs are fixed: it closes when nothing in it beats the
@@ -79,6 +89,7 @@ extension GAPLagrangianSearch {
       let (_, jobs) = knapsack.best(agent: i, room: whole.room(cells, agent: i), node: whole, multipliers: u)
       for j in jobs { owners[j].append(i) }
     }
+    var u = u
     while clock.now < deadline, stop?.isRaised != true, let incumbent = best {
       let free = Self.guidedJobs(
         incumbent: incumbent, owners: owners, count: freeCount, weight: tuning.disagreementWeight, rng: &rng)
@@ -90,7 +101,26 @@ extension GAPLagrangianSearch {
       let took = (clock.now - began).inSeconds
       outcome.tried += 1
       outcome.freed = free.filter { $0 }.count
-      if bestCost < before { outcome.improved += 1 }
+      if bestCost < before {
+        outcome.improved += 1
+        if tuning.reaimSteps > 0,
+          let ascent = GAPAscent.climb(
+            cells, node: whole, from: u, goal: Double(bestCost),
+            schedule: GAPAscent.Schedule(
+              theta: 0.1, patience: 10, smallestTheta: 1e-3, steps: tuning.reaimSteps),
+            deadline: deadline)
+        {
+          // The whole problem's bound reaching the best assignment proves it.
+          if (ascent.bound - 1e-6).rounded(.up) >= Double(bestCost) {
+            outcome.proven = true
+            stop?.raise()
+            break
+          }
+          u = ascent.multipliers
+          owners = [[Int]](repeating: [], count: n)
+          for (i, jobs) in ascent.chosen.enumerated() { for j in jobs { owners[j].append(i) } }
+        }
+      }
       if closed {
         outcome.closed += 1
         if outcome.freed == n {
