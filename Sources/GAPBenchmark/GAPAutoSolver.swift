@@ -119,7 +119,8 @@ public struct GAPAutoResult: Sendable {
 ///    (`GAPLagrangianSearch.searchNeighbourhoods`) for
 ///    `lagrangianNeighbourhoodShare` of what is left: part of the best
 ///    assignment's jobs freed (first those the knapsacks at the
-///    multipliers give to another agent), the rest held, and the freed ones
+///    multipliers, aimed again at each better assignment, give to another
+///    agent), the rest held, and the freed ones
 ///    re-assigned by the same branch and bound, as many sub-problems as the
 ///    time allows; `neighbourhoodLanes` such searches side by side on their
 ///    own threads, each with its own draws, the best of them kept. Without

@@ -25,7 +25,10 @@ extension GAPLagrangianSearch {
     /// (Benchmarks/reports/2026-12-07-gap-guided-neighbourhoods.md).
     var disagreementWeight = 30.0
     /// Subgradient steps that aim the multipliers at the best assignment
-    /// again after each better one (300; 0 keeps the first multipliers):
+    /// again after each better one (300; 0 keeps the first multipliers),
+    /// within `quickShare` of `subSeconds` (one step of a 400-job instance
+    /// costs as much as a sub-problem's node, and uncapped the steps took
+    /// most of type E's 10 s):
     /// the knapsacks at the new multipliers say which jobs the next
     /// sub-problems free first, and the sub-problems start their ascent
     /// there. 100 and 300 steps both lowered where gapd's d20100 and d20200
@@ -108,7 +111,7 @@ extension GAPLagrangianSearch {
             cells, node: whole, from: u, goal: Double(bestCost),
             schedule: GAPAscent.Schedule(
               theta: 0.1, patience: 10, smallestTheta: 1e-3, steps: tuning.reaimSteps),
-            deadline: deadline)
+            deadline: min(deadline, clock.now + .seconds(tuning.subSeconds * tuning.quickShare)))
         {
           // The whole problem's bound reaching the best assignment proves it.
           if (ascent.bound - 1e-6).rounded(.up) >= Double(bestCost) {
