@@ -114,14 +114,13 @@ extension GAPLagrangianSearch {
             deadline: min(deadline, clock.now + .seconds(tuning.subSeconds * tuning.quickShare)))
         {
           // The whole problem's bound reaching the best assignment proves it.
-          if (ascent.bound - 1e-6).rounded(.up) >= Double(bestCost) {
+          if self.closed(ascent.bound) {
             outcome.proven = true
             stop?.raise()
             break
           }
           u = ascent.multipliers
-          owners = [[Int]](repeating: [], count: n)
-          for (i, jobs) in ascent.chosen.enumerated() { for j in jobs { owners[j].append(i) } }
+          owners = Self.owners(of: ascent.chosen, jobs: n)
         }
       }
       if closed {

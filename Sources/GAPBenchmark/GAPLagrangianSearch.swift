@@ -78,8 +78,7 @@ struct GAPLagrangianSearch {
     let goal = bestCost == Int.max ? nil : Double(bestCost)
     guard let ascent = GAPAscent.climb(cells, node: node, from: u, goal: goal, schedule: schedule, deadline: deadline)
     else { return [] }
-    var owners = [[Int]](repeating: [], count: n)
-    for (i, jobs) in ascent.chosen.enumerated() { for j in jobs { owners[j].append(i) } }
+    let owners = Self.owners(of: ascent.chosen, jobs: n)
     if ascent.exact {
       var agentOf = node.agentOf
       for j in 0..<n where agentOf[j] < 0 { agentOf[j] = owners[j][0] }
@@ -143,8 +142,15 @@ struct GAPLagrangianSearch {
     return children
   }
 
+  /// Each job's agents among the knapsacks' chosen jobs (`chosen[i]`: agent i's).
+  static func owners(of chosen: [[Int]], jobs n: Int) -> [[Int]] {
+    var owners = [[Int]](repeating: [], count: n)
+    for (i, jobs) in chosen.enumerated() { for j in jobs { owners[j].append(i) } }
+    return owners
+  }
+
   /// Whether a node of this bound cannot hold an assignment better than the best.
-  private func closed(_ bound: Double) -> Bool {
+  func closed(_ bound: Double) -> Bool {
     bestCost != Int.max && (bound - 1e-6).rounded(.up) >= Double(bestCost)
   }
 
