@@ -110,6 +110,8 @@ public struct DeploymentFormulation: Sendable {
   public let linkingRows: [Int]
   /// For each of `linkingRows`, the rule it stands for, e.g. "legal access in Qingliu".
   public let linkingRules: [String]
+  /// The shortfall floors added as rows (`addShortfallFloor`), by department position.
+  public internal(set) var shortfallFloors: [Int: Double] = [:]
   let terms: TermExpressions
   /// Expressions the warm start and the explanation evaluate.
   let counts: Counts

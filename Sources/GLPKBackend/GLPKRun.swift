@@ -150,7 +150,7 @@
 
     static func solve(
       _ model: Model, options: SolveOptions, branching: GLPKSolver.Branching,
-      backtracking: GLPKSolver.Backtracking, binarize: Bool, gomoryCuts: Bool = true
+      backtracking: GLPKSolver.Backtracking, binarize: Bool, gomoryCuts: Bool = true, otherCuts: Bool = true
     ) throws -> GLPKSolveReport {
       let clock = ContinuousClock()
       let start = clock.now
@@ -204,7 +204,7 @@
       return finish(
         try solveMIP(
           problem, prob, options: options, branching: branching, backtracking: backtracking,
-          binarize: binarize, gomoryCuts: gomoryCuts, integer: integer,
+          binarize: binarize, gomoryCuts: gomoryCuts, otherCuts: otherCuts, integer: integer,
           warmStart: warmStart, start: start))
     }
 
@@ -405,7 +405,7 @@
       _ problem: GLPKProblem, _ prob: OpaquePointer, options: SolveOptions,
       branching: GLPKSolver.Branching = .driebeckTomlin,
       backtracking: GLPKSolver.Backtracking = .bestLocalBound, binarize: Bool = true, gomoryCuts: Bool = true,
-      integer: [Bool],
+      otherCuts: Bool = true, integer: [Bool],
       warmStart: [Double]?,
       start: ContinuousClock.Instant
     ) throws -> RawOutcome {
@@ -451,9 +451,9 @@
       parm.br_tech = branching == .pseudocost ? GLP_BR_PCH : GLP_BR_DTH
       parm.bt_tech = backtracking == .bestProjection ? GLP_BT_BPH : GLP_BT_BLB
       parm.gmi_cuts = gomoryCuts ? GLP_ON : GLP_OFF
-      parm.mir_cuts = GLP_ON
-      parm.cov_cuts = GLP_ON
-      parm.clq_cuts = GLP_ON
+      parm.mir_cuts = otherCuts ? GLP_ON : GLP_OFF
+      parm.cov_cuts = otherCuts ? GLP_ON : GLP_OFF
+      parm.clq_cuts = otherCuts ? GLP_ON : GLP_OFF
       if let l = limit { parm.tm_lim = l }
       if options.relativeGap > 0, options.relativeGap.isFinite { parm.mip_gap = options.relativeGap }
 

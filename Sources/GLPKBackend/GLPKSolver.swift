@@ -16,7 +16,8 @@ import MIPModel
 /// start another GLPK solve from inside `SolveOptions.progress`.
 ///
 /// Settings: cuts (Gomory, MIR, cover, clique) on, Gomory's off where the
-/// search style says so (`SearchStyle.gomoryCuts`); presolve on unless a
+/// search style says so (`SearchStyle.gomoryCuts`), the others where it says
+/// so (`SearchStyle.otherCuts`); presolve on unless a
 /// feasible warm start is given (then the root LP is solved first and the start
 /// is offered through the heuristic callback); with presolve and `binarize`,
 /// general integers are binarized; `branching` becomes `br_tech`, `backtracking`
@@ -124,7 +125,7 @@ public struct GLPKSolver: Solver {
       let binarize = style.keepGeneralIntegers.map { !$0 } ?? self.binarize
       return try GLPKRun.solve(
         model, options: options, branching: branching, backtracking: backtracking,
-        binarize: binarize, gomoryCuts: style.gomoryCuts ?? true)
+        binarize: binarize, gomoryCuts: style.gomoryCuts ?? true, otherCuts: style.otherCuts ?? true)
     #else
       throw GLPKError.unavailable
     #endif

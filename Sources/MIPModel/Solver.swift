@@ -226,15 +226,20 @@ public struct SearchStyle: Sendable, Hashable {
   /// Gomory's mixed-integer cuts (nil: the backend's own choice, on in
   /// GLPK). Each round adds dense rows that every node's LP then carries.
   public var gomoryCuts: Bool?
+  /// Every other cut family (nil: the backend's own choice; in GLPK
+  /// mixed-integer rounding, cover and clique cuts, on). Off suits small
+  /// models whose search is all branching (`ShortfallFloor`'s).
+  public var otherCuts: Bool?
 
   public init(
     branching: Branching? = nil, nodeOrder: NodeOrder? = nil, keepGeneralIntegers: Bool? = nil,
-    gomoryCuts: Bool? = nil
+    gomoryCuts: Bool? = nil, otherCuts: Bool? = nil
   ) {
     self.branching = branching
     self.nodeOrder = nodeOrder
     self.keepGeneralIntegers = keepGeneralIntegers
     self.gomoryCuts = gomoryCuts
+    self.otherCuts = otherCuts
   }
 
   /// This style, with `other`'s fields where this one leaves them nil.
@@ -242,7 +247,7 @@ public struct SearchStyle: Sendable, Hashable {
     SearchStyle(
       branching: branching ?? other.branching, nodeOrder: nodeOrder ?? other.nodeOrder,
       keepGeneralIntegers: keepGeneralIntegers ?? other.keepGeneralIntegers,
-      gomoryCuts: gomoryCuts ?? other.gomoryCuts)
+      gomoryCuts: gomoryCuts ?? other.gomoryCuts, otherCuts: otherCuts ?? other.otherCuts)
   }
 }
 

@@ -12,9 +12,17 @@ import MIPModel
 /// (`Benchmarks/reports/2026-12-07-departments-without-gomory-cuts.md`).
 /// A count of nodes, not seconds, so that a department proven optimal has
 /// the same roster on any machine.
+///
+/// With `strengthen`, the second search runs on the model it returns (the
+/// same columns, more rows: the department's shortfall floor,
+/// `DepartmentSolve.floored`), given `PlannerTuning.shortfallFloorShare`
+/// of the time left.
 struct DepartmentSearch: Solver {
   let base: any Solver
   var name: String { base.name }
+  /// The department's model with rows that close it sooner, within the
+  /// given seconds (nil: no limit); nil to search on without them.
+  var strengthen: (@Sendable (Double?) throws -> Model?)?
 
   func solve(_ model: Model, options: SolveOptions) throws -> SolveResult {
     let start = ContinuousClock.now
@@ -22,10 +30,12 @@ struct DepartmentSearch: Solver {
     first.nodeLimit = PlannerTuning.departmentGomoryNodes
     let quick = try base.solve(model, options: first)
     guard quick.termination == .limit(.nodes), options.shouldStop?() != true else { return quick }
+    func left() -> Double? { options.timeLimit.map { $0 - (ContinuousClock.now - start).inSeconds } }
+    guard left().map({ $0 > 0 }) ?? true else { return quick }
+    let model = try strengthen?(left().map { $0 * PlannerTuning.shortfallFloorShare }) ?? model
     var rest = options
-    if let limit = options.timeLimit {
-      let left = limit - (ContinuousClock.now - start).inSeconds
-      guard left > 0 else { return quick }
+    if let left = left() {
+      guard left > 0, options.shouldStop?() != true else { return quick }
       rest.timeLimit = left
     }
     // Not warm-started from the first search's roster: GLPK would then search

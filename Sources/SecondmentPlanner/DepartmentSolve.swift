@@ -29,8 +29,46 @@ struct DepartmentSolve {
   /// raise (`Benchmarks/reports/2026-12-07-departments-without-gomory-cuts.md`).
   var gomoryCutsFirstOnly = false
 
-  /// How each department is searched in the passes.
-  var departmentSearch: any Solver { gomoryCutsFirstOnly ? DepartmentSearch(base: solver) : solver }
+  /// How each department is searched in the passes: with
+  /// `gomoryCutsFirstOnly`, a department its first search leaves open is
+  /// searched again with its shortfall floor (`floored`), recorded in `floors`.
+  func departmentSearch(
+    for block: Decomposition.Block, floors: FloorsFound, seed: UInt64, shouldStop: (@Sendable () -> Bool)?
+  ) -> any Solver {
+    guard gomoryCutsFirstOnly else { return solver }
+    var search = DepartmentSearch(base: solver)
+    search.strengthen = { seconds in
+      guard let (floor, value) = try floored(block, timeLimit: seconds, seed: seed, shouldStop: shouldStop)
+      else { return nil }
+      floors.found.append((floor, value))
+      var model = block.model
+      model.addConstraint(floor.blockShortfall, .greaterOrEqual, value, name: formulation.floorRowName(floor))
+      return model
+    }
+    return search
+  }
+
+  /// The shortfall floor (`ShortfallFloor`) of the department `block` holds
+  /// and its value, the floor model's optimum as `solver` proves it within
+  /// `timeLimit` seconds (`PlannerTuning.shortfallFloorSearch`). Nil when the
+  /// department has its floor row already, its floor model cannot be built,
+  /// the search did not close (a later pass tries again) or the floor is 0.
+  func floored(
+    _ block: Decomposition.Block, timeLimit: Double?, seed: UInt64, shouldStop: (@Sendable () -> Bool)?
+  ) throws -> (floor: ShortfallFloor, value: Double)? {
+    guard let floor = formulation.shortfallFloor(of: block), formulation.shortfallFloors[floor.department] == nil
+    else { return nil }
+    var options = SolveOptions(timeLimit: timeLimit, seed: seed)
+    options.shouldStop = shouldStop
+    let result = try solver.styled(PlannerTuning.shortfallFloorSearch).solve(floor.model, options: options)
+    guard result.termination == .optimal, let value = result.objective, value > 0 else { return nil }
+    return (floor, value)
+  }
+
+  /// The floors the departments' searches proved in one pass (`Outcome.floors`).
+  final class FloorsFound: @unchecked Sendable {
+    var found: [(floor: ShortfallFloor, value: Double)] = []
+  }
 
   /// How a department is searched again in the branching on the rules
   /// joining departments: without Gomory's cuts when `gomoryCutsFirstOnly`,
@@ -87,6 +125,9 @@ struct DepartmentSolve {
     /// The branch and bound on the rules joining departments, when it ran
     /// (`linked`): its bound is in `bound`, its best roster in `values`.
     var linked: LinkingBranchAndBound.Outcome?
+    /// Shortfall floors the departments' searches proved (`departmentSearch(for:…)`),
+    /// for `DeploymentFormulation.addShortfallFloor`.
+    var floors: [(floor: ShortfallFloor, value: Double)] = []
     /// The best of the joined rosters repaired after the passes
     /// (`Planner.departmentsApart` in `auto`), with its objective.
     var repaired: (values: [Double], objective: Double)?
@@ -200,7 +241,10 @@ struct DepartmentSolve {
           options.timeLimit = share.map { $0 * (1 - neighbourhoodShare) }
         }
         options.shouldStop = shouldStop
-        var result = try departmentSearch.solve(block.model, options: options)
+        let floors = FloorsFound()
+        var result = try departmentSearch(for: block, floors: floors, seed: seed, shouldStop: shouldStop)
+          .solve(block.model, options: options)
+        outcome.floors += floors.found
         // The rest of the block's share improves its roster, when the search left it open.
         if neighbourhoodShare > 0, result.termination != .optimal {
           result = try solver.improveByRelaxation(

@@ -295,6 +295,14 @@ extension Planner {
         options.progress?(SolveProgress(elapsed: budget.elapsed, incumbent: nil, bound: bound, gap: nil))
       }
       func report(_ outcome: DepartmentSolve.Outcome) { outcome.bound.map(reportBound) }
+      // The shortfall floors a pass proved become rows of the whole model:
+      // the next passes, the branching and the whole model's search keep them.
+      func addFloors(_ outcome: DepartmentSolve.Outcome) {
+        guard !outcome.floors.isEmpty else { return }
+        for (floor, value) in outcome.floors { strict.addShortfallFloor(floor, atLeast: value) }
+        departments = DepartmentSolve(formulation: strict, solver: apart)
+        departments.gomoryCutsFirstOnly = true
+      }
       // In `auto`, while a department is open, a joined roster that lacks
       // rules joining departments is repaired (the rest of it held): a
       // roster of this lane, often near the departments' bound, beside the
@@ -316,6 +324,7 @@ extension Planner {
         timeLimit: budget.share(PlannerTuning.departmentsShare, atLeast: 0.05),
         seed: options.seed, verbose: options.verbose, shouldStop: shouldStop)
       report(outcome)
+      addFloors(outcome)
       // Every department closed and their joined roster breaks a rule
       // joining them: branch on those rules, the departments apart still
       // (`DepartmentSolve.linked`); in `auto` for the rest of the time.
@@ -363,6 +372,7 @@ extension Planner {
         outcome = next
         outcome.repaired = repaired
         report(outcome)
+        addFloors(outcome)
         try repairJoined(&outcome)
       }
       _ = try branchOnLinks(&outcome)

@@ -52,6 +52,20 @@ public enum PlannerTuning {
   /// then the same on any machine.
   public static let departmentGomoryNodes = 100
 
+  /// The part of a department's time left, after its first
+  /// `departmentGomoryNodes` nodes leave it open, that proving its shortfall
+  /// floor may take (0.25; 0.05 to 0.5; `DepartmentSearch`,
+  /// `DepartmentSolve.floored`). A 21-town department's floor model closes
+  /// in about 0.7 s.
+  public static let shortfallFloorShare = 0.25
+
+  /// How a shortfall floor model is searched: pseudocosts, general integers
+  /// kept, no cuts. On the market department of a 21-town district (seed 4)
+  /// 0.7 s against 2.1-3.8 s with GLPK's cuts
+  /// (`Benchmarks/reports/2026-12-07-shortfall-floors.md`).
+  public static let shortfallFloorSearch = SearchStyle(
+    branching: .pseudocost, keepGeneralIntegers: true, gomoryCuts: false, otherCuts: false)
+
   /// A pooled district's departments apart in `glpk` (two passes with price
   /// cuts between them): their part of the time (0.5; 0.3 to 0.8). The rest
   /// goes to the repair and the neighbourhood search of their joined roster.

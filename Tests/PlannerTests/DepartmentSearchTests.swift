@@ -14,6 +14,7 @@ struct DepartmentSearchTests {
     var gomoryCuts: Bool?
     var nodeLimit: Int?
     var timeLimit: Double?
+    var rows = 0
   }
 
   /// Answers each search from a script, in order, and records what each was asked with.
@@ -28,7 +29,10 @@ struct DepartmentSearchTests {
 
     func solve(_ model: Model, options: SolveOptions) throws -> SolveResult {
       try lock.withLock {
-        requests.append(Request(gomoryCuts: options.style?.gomoryCuts, nodeLimit: options.nodeLimit, timeLimit: options.timeLimit))
+        requests.append(
+          Request(
+            gomoryCuts: options.style?.gomoryCuts, nodeLimit: options.nodeLimit, timeLimit: options.timeLimit,
+            rows: model.constraints.count))
         guard !script.isEmpty else { throw ModelError("asked for more searches than scripted") }
         return script.removeFirst()
       }
@@ -67,6 +71,29 @@ struct DepartmentSearchTests {
     #expect(found.objective == 10)
     #expect(found.values == [10])
     #expect(found.bound == 7)
+  }
+
+  @Test("a department left open is searched again on the model its floor strengthens, which gets its share of the time left")
+  func openDepartmentIsSearchedWithItsFloor() throws {
+    let solver = ScriptedSolver([
+      Self.result(.limit(.nodes), objective: 10, bound: 5),
+      Self.result(.optimal, objective: 10, bound: 10),
+    ])
+    final class Asked: @unchecked Sendable { var seconds: [Double?] = [] }
+    let asked = Asked()
+    var search = DepartmentSearch(base: solver)
+    search.strengthen = { seconds in
+      asked.seconds.append(seconds)
+      var model = Self.model
+      model.addConstraint(LinearExpression(Variable(index: 0)), .greaterOrEqual, 10, name: "floor_department")
+      return model
+    }
+    let found = try search.solve(Self.model, options: SolveOptions(timeLimit: 30))
+    let given = try #require(asked.seconds.first ?? nil)
+    #expect(given > 29 * PlannerTuning.shortfallFloorShare && given <= 30 * PlannerTuning.shortfallFloorShare)
+    #expect(solver.asked.map(\.rows) == [0, 1])
+    #expect(found.termination == .optimal)
+    #expect(found.bound == 10)
   }
 
   @Test("a department that closes with Gomory's cuts is searched once")
