@@ -6,24 +6,21 @@ import SecondmentDomain
 ///
 /// A department's shortfall is what its own towns cost beyond the people's
 /// travel, moves and preferences: uncovered pairs, unmet demand and the
-/// other terms on variables that are not headcounts (`shortfall`). Its
-/// floor model (`model`) keeps only that objective and merges the headcounts
-/// of the department's groups of one role on one posting into one integer
-/// column: officers of one department are interchangeable in its own rows
-/// (coverage, unmet demand, zone split, auxiliaries with an officer); what
-/// tells them apart is who may take which posting and what it costs, which
-/// the floor model keeps only as each posting's headcount bound, each role's
-/// total and how many may be zoned. Without the groups' copies of one
-/// choice, the search proves in about a second what the department's own
-/// model leaves open for a minute: on a 21-town district (seed 4) the market
-/// department's floor is 100 (1.0 FTE unmet), its relaxation 90, and with
-/// the row `shortfall ≥ 100` GLPK closes the department in 1.6 s instead of
-/// leaving it 5% open after 60 s
-/// (`Benchmarks/reports/2026-12-07-shortfall-floors.md`).
+/// other terms on variables that are not people's (`shortfall`). The floor
+/// model (`model`) keeps only that objective and merges the headcounts of
+/// the department's groups of one role on one posting into one integer
+/// column: in the department's own rows (coverage, unmet demand, zone
+/// split, auxiliaries with an officer) its officers are interchangeable;
+/// who may take which posting survives only as each posting's headcount
+/// bound, each role's total and how many may be zoned. Without the groups'
+/// copies of one choice, GLPK proves in about a second how little unmet
+/// demand whole people can leave where the department's own model stays
+/// open (`docs/model.md`, Shortfall floors;
+/// `Benchmarks/reports/2026-12-07-shortfall-floors.md`).
 ///
-/// The floor model is a relaxation: every point of the department's model
-/// gives one of it with the same shortfall, so its optimum, or any bound
-/// on it, is a valid lower bound on `shortfall` for every roster, and
+/// Every point of the department's model gives a point of the floor model
+/// with the same shortfall, so the floor model's optimum, or any bound on
+/// it, bounds `shortfall` from below for every roster;
 /// `DeploymentFormulation.addShortfallFloor` adds it as a row.
 public struct ShortfallFloor: Sendable {
   /// Position in `district.departments`.
