@@ -34,10 +34,8 @@ struct DepartmentSearch: Solver {
     guard left().map({ $0 > 0 }) ?? true else { return quick }
     let model = try strengthen?(left().map { $0 * PlannerTuning.shortfallFloorShare }) ?? model
     var rest = options
-    if let left = left() {
-      guard left > 0, options.shouldStop?() != true else { return quick }
-      rest.timeLimit = left
-    }
+    rest.timeLimit = left()
+    guard rest.timeLimit.map({ $0 > 0 }) ?? true, options.shouldStop?() != true else { return quick }
     // Not warm-started from the first search's roster: GLPK would then search
     // without its presolver.
     let again = try base.styled(SearchStyle(gomoryCuts: false)).solve(model, options: rest)

@@ -56,7 +56,10 @@ struct DepartmentSolve {
   func floored(
     _ block: Decomposition.Block, timeLimit: Double?, seed: UInt64, shouldStop: (@Sendable () -> Bool)?
   ) throws -> (floor: ShortfallFloor, value: Double)? {
-    guard let floor = formulation.shortfallFloor(of: block), formulation.shortfallFloors[floor.department] == nil
+    // A department with its floor row already is not built a floor model again.
+    guard let id = departmentID(of: block), let d = formulation.district.departmentIndex[id],
+      formulation.shortfallFloors[d] == nil,
+      let floor = formulation.shortfallFloor(of: block)
     else { return nil }
     var options = SolveOptions(timeLimit: timeLimit, seed: seed)
     options.shouldStop = shouldStop
@@ -296,15 +299,21 @@ struct DepartmentSolve {
     return outcome
   }
 
+  /// The id of the department whose people block `block` places (its
+  /// first group's); nil when it places none.
+  func departmentID(of block: Decomposition.Block) -> String? {
+    let columns = Set(block.original)
+    guard
+      let g = formulation.groupHeadcounts.firstIndex(where: { $0.values.contains(where: columns.contains) })
+    else { return nil }
+    return formulation.classes[formulation.groups[g][0]].representative.department
+  }
+
   /// The name of the department whose people block `block` places.
   func departmentName(of block: Decomposition.Block) -> String? {
-    let columns = Set(block.original)
-    for (g, feeds) in formulation.groupHeadcounts.enumerated() where feeds.values.contains(where: columns.contains) {
-      let id = formulation.classes[formulation.groups[g][0]].representative.department
-      let district = formulation.district
-      return district.departmentIndex[id].map { district.departments[$0].name } ?? id
-    }
-    return nil
+    guard let id = departmentID(of: block) else { return nil }
+    let district = formulation.district
+    return district.departmentIndex[id].map { district.departments[$0].name } ?? id
   }
 
   /// The departments' points joined, each department without one taken
