@@ -34,6 +34,7 @@ extension Builder {
     for t in towns.indices {
       guard let row = TownPresenceRules.legalRow(legal: counts.legal[t], policy: policy) else { break }
       let tn = Builder.sanitize(towns[t].id)
+      legalAccessRows.append(model.constraints.count)
       addRow(
         row, name: "legal_\(tn)", slack: ("sl_legal_\(tn)", .legal(town: t)),
         linking: "legal access in \(towns[t].name)")

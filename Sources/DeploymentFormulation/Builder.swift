@@ -38,6 +38,8 @@ struct Builder {
   /// the rule each stands for, in planner's words.
   var linkingRows: [Int] = []
   var linkingRules: [String] = []
+  /// The legal-access rows, one per town (`DeploymentFormulation.legalAccessRows`).
+  var legalAccessRows: [Int] = []
   /// Per posting, its name in the model's columns (`s_town`, `z_zone`).
   var postingNames: [String] = []
   /// demand[t][d], FTE.

@@ -110,6 +110,8 @@ public struct DeploymentFormulation: Sendable {
   public let linkingRows: [Int]
   /// For each of `linkingRows`, the rule it stands for, e.g. "legal access in Qingliu".
   public let linkingRules: [String]
+  /// The legal-access rows (among `linkingRows`), one per town where the rule applies.
+  public let legalAccessRows: [Int]
   /// The shortfall floors added as rows (`addShortfallFloor`), by department position.
   public internal(set) var shortfallFloors: [Int: Double] = [:]
   let terms: TermExpressions
@@ -150,6 +152,7 @@ public struct DeploymentFormulation: Sendable {
     priceRows = builder.priceRows
     linkingRows = builder.linkingRows
     linkingRules = builder.linkingRules
+    legalAccessRows = builder.legalAccessRows
     terms = builder.terms
     counts = builder.counts
     splitsByPair = Dictionary(grouping: builder.splitFlows) {

@@ -131,6 +131,10 @@ struct DepartmentSolve {
     /// Shortfall floors the departments' searches proved (`departmentSearch(for:…)`),
     /// for `DeploymentFormulation.addShortfallFloor`.
     var floors: [(floor: ShortfallFloor, value: Double)] = []
+    /// Towns whose legal access the departments were asked one each
+    /// (`DeploymentFormulation.askingLegalAccess`); their optima then bound
+    /// nothing and `bound` is nil.
+    var askedLegalAccess = 0
     /// The best of the joined rosters repaired after the passes
     /// (`Planner.departmentsApart` in `auto`), with its objective.
     var repaired: (values: [Double], objective: Double)?
@@ -152,6 +156,9 @@ struct DepartmentSolve {
       } else if let bound {
         found += " (bound \(bound))"
       }
+      if askedLegalAccess > 0 {
+        found += "; legal access in \(askedLegalAccess) towns asked of one department each"
+      }
       if stoodIn > 0 {
         found += "; \(stoodIn) of them found no roster and took the greedy roster's postings"
       }
@@ -163,7 +170,7 @@ struct DepartmentSolve {
       } else if !brokenLinks.isEmpty {
         found += "; the joined roster lacks \(brokenList)"
       } else if values != nil {
-        found += "; the joined roster keeps every rule but costs more than the bound"
+        found += "; the joined roster keeps every rule" + (bound == nil ? "" : " but costs more than the bound")
       }
       return found + ", " + consequence
     }

@@ -129,6 +129,15 @@ extension Planner {
             seed: options.seed, shouldStop: shouldStop)
         })
     {
+      var start = start
+      var refined: (improved: Int, from: Double, to: Double)?
+      if board != nil, Self.refinesDepartments(timeLimit: options.timeLimit), let left = budget.remaining {
+        let outcome = try refinedDepartments(
+          &strict, from: start, timeLimit: left * PlannerTuning.departmentRefineShare, seed: options.seed,
+          shouldStop: shouldStop)
+        start = outcome.values
+        refined = (outcome.improved, outcome.from, outcome.to)
+      }
       board?.post(start)
       var rest = options
       rest.timeLimit = budget.left()
@@ -154,6 +163,13 @@ extension Planner {
             ? "so their joined roster had those rules repaired (the rest of it held)"
             : "and their joined roster is the start"),
         at: plan.notes.count - 1)
+      if let refined {
+        plan.notes.insert(
+          "its departments re-solved one at a time by relaxation induced search, the others held: "
+            + "\(refined.improved) of \(district.departments.count) improved it, "
+            + String(format: "%.2f to %.2f", refined.from, refined.to),
+          at: plan.notes.count - 1)
+      }
       plan.bound = apart.bound
       plan.seconds = elapsed()
       plan.markProven(within: options.relativeGap)
@@ -277,13 +293,45 @@ extension Planner {
       SearchStyle(branching: .standard, nodeOrder: pooledWay && board != nil ? .mostPromising : nil))
     if pooledWay {
       let share =
-        board == nil ? PlannerTuning.pooledDepartmentsShare : PlannerTuning.pooledDepartmentsShareWithBoundLane
-      let departments = try pricedDepartments(
-        &strict, solver: apart, greedyRoster: greedyRoster,
-        timeLimit: budget.share(share),
-        passes: board == nil ? 2 : 1,
-        neighbourhoodShare: board == nil ? 0 : PlannerTuning.departmentNeighbourhoodShare,
-        options: options, shouldStop: shouldStop)
+        board == nil
+        ? PlannerTuning.pooledDepartmentsShare
+        : Self.refinesDepartments(timeLimit: options.timeLimit)
+          ? PlannerTuning.pooledDepartmentsShareBeforeRefine : PlannerTuning.pooledDepartmentsShareWithBoundLane
+      func pass(_ formulation: inout DeploymentFormulation) throws -> DepartmentSolve.Outcome {
+        try pricedDepartments(
+          &formulation, solver: apart, greedyRoster: greedyRoster,
+          timeLimit: budget.share(share),
+          passes: board == nil ? 2 : 1,
+          neighbourhoodShare: board == nil ? 0 : PlannerTuning.departmentNeighbourhoodShare,
+          options: options, shouldStop: shouldStop)
+      }
+      // With the bound made elsewhere (`auto`), legal access in each town is
+      // asked of one department, so the joined roster needs no repair for it.
+      if board != nil, Self.refinesDepartments(timeLimit: options.timeLimit) {
+        var relaxed = strict
+        let relaxation = try relaxed.addRelaxationPriceCuts(
+          solver: solver, timeLimit: PlannerTuning.legalAccessRelaxationSeconds, shouldStop: shouldStop)
+        let asked = relaxation.point.map { strict.legalAccessDepartments(at: $0) } ?? [:]
+        if !asked.isEmpty {
+          var restricted = strict.askingLegalAccess(of: asked)
+          var departments = try pass(&restricted)
+          // A department that cannot give every town asked of it: the pass
+          // again without them, in the time left.
+          if departments.infeasible == nil {
+            // A restriction's optima bound nothing: the other lane's bound stands.
+            departments.bound = nil
+            departments.askedLegalAccess = asked.count
+            for keyPath in [\DepartmentSolve.Outcome.joined, \.values, \.partial] {
+              guard var point = departments[keyPath: keyPath] else { continue }
+              strict.completePrices(&point)
+              departments[keyPath: keyPath] = point
+            }
+            if let partial = departments.partial { board?.post(partial) }
+            return departments
+          }
+        }
+      }
+      let departments = try pass(&strict)
       if let partial = departments.partial { board?.post(partial) }
       return departments
     } else {

@@ -88,6 +88,14 @@ public struct Planner: Sendable {
     }
   }
 
+  /// Whether `auto`'s roster lane on a pooled district asks legal access of
+  /// single departments and refines its repaired roster department by
+  /// department (`refinedDepartments`) within `timeLimit` seconds
+  /// (`PlannerTuning.departmentRefineLeastLimit`).
+  static func refinesDepartments(timeLimit: Double?) -> Bool {
+    (timeLimit ?? .infinity) >= PlannerTuning.departmentRefineLeastLimit
+  }
+
   /// The least time limit, in seconds, at which `auto` tries the exact
   /// search on `district` (`PlannerTuning.exactSearchPairsPerSecond`).
   public static func exactSearchSeconds(_ district: District) -> Double {

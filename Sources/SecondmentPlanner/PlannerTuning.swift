@@ -75,6 +75,31 @@ public enum PlannerTuning {
   /// pass; 0.6; 0.3 to 0.8).
   public static let pooledDepartmentsShareWithBoundLane = 0.6
 
+  /// The same when the departments of the repaired roster are refined
+  /// afterwards (`departmentRefineLeastLimit`; 0.3; 0.2 to 0.6): the refinement
+  /// improves a shorter pass's roster more than a longer pass does.
+  public static let pooledDepartmentsShareBeforeRefine = 0.3
+
+  /// The least time limit, in seconds, at which `auto`'s roster lane asks
+  /// each town's legal access of one department in its departments pass
+  /// (`DeploymentFormulation.askingLegalAccess`) and refines the repaired
+  /// roster department by department (`Planner.refinedDepartments`) before
+  /// its neighbourhood search (40; 20 to 120). Below it the search gets all
+  /// the time left: at 10 s the refinement's price cuts alone would take most of it.
+  public static let departmentRefineLeastLimit = 40.0
+
+  /// Seconds of Kelley rounds of price cuts at the departments' relaxations
+  /// before that lane's departments pass, whose point says which department
+  /// each town's legal access is asked of (`legalAccessDepartments`; 1; 0.5 to 3).
+  public static let legalAccessRelaxationSeconds = 1.0
+
+  /// That refinement's part of the time left after the repair (0.35; 0.2 to 0.5).
+  public static let departmentRefineShare = 0.35
+
+  /// Of the refinement's time, the part for the Kelley rounds of price cuts
+  /// that price its sub-problems (0.3; 0.2 to 0.5); the departments share the rest.
+  public static let departmentRefineCutsShare = 0.3
+
   /// The part of each department's time kept for relaxation induced
   /// neighbourhood search on its roster in `auto`'s roster lane (0.3; 0 to
   /// 0.5). Not in `glpk`'s two shorter passes, where it can leave a

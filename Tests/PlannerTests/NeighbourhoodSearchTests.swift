@@ -19,6 +19,19 @@ struct NeighbourhoodSearchTests {
     return (district, DeploymentFormulation(district: district, options: options))
   }
 
+  /// A construction with almost no local search (room to improve), as a
+  /// point of the pooled district's model.
+  static func poorStart() throws -> (District, DeploymentFormulation, [Double]) {
+    let (district, formulation) = try pooledDistrict()
+    let poor = DeploymentGreedy(
+      district: district, options: DeploymentGreedyOptions(seed: 1, iterationLimit: 1)
+    ).solve()
+    #expect(poor.isFeasible)
+    let start = try #require(formulation.point(for: poor.postings, splits: poor.splits))
+    #expect(formulation.model.isFeasible(start))
+    return (district, formulation, start)
+  }
+
   static func price(_ formulation: DeploymentFormulation, _ values: [Double]) -> Double {
     let postings = formulation.postings(from: values)
     let evaluation = RosterChecker(formulation.district).evaluate(
@@ -30,14 +43,7 @@ struct NeighbourhoodSearchTests {
     "from a poor roster it finds a cheaper one, and every roster it keeps keeps every rule",
     arguments: NeighbourhoodSearch.Order.allCases)
   func improvesAPoorStart(order: NeighbourhoodSearch.Order) throws {
-    let (district, formulation) = try Self.pooledDistrict()
-    // A construction with almost no local search: room to improve.
-    let poor = DeploymentGreedy(
-      district: district, options: DeploymentGreedyOptions(seed: 1, iterationLimit: 1)
-    ).solve()
-    #expect(poor.isFeasible)
-    let start = try #require(formulation.point(for: poor.postings, splits: poor.splits))
-    #expect(formulation.model.isFeasible(start))
+    let (_, formulation, start) = try Self.poorStart()
     var search = NeighbourhoodSearch(formulation: formulation, solver: GLPKSolver())
     search.regionSize = 4
     search.secondsPerDepartment = 2
