@@ -33,7 +33,11 @@ extension Planner {
   /// `glpk` and `auto`'s cold lane do. With a `board` (`auto`, whose other
   /// lane makes the bound) the departments get one pass of 60% of the limit
   /// instead of two in half of it, and their headcounts and the repaired
-  /// roster are posted on it for the other lane's price cuts.
+  /// roster are posted on it for the other lane's price cuts; from
+  /// `PlannerTuning.departmentRefineLeastLimit` the pass gets 30%, asks each
+  /// town's legal access of one department (`departmentsApart`), and the
+  /// repaired roster's departments are refined (`refinedDepartments`)
+  /// before the neighbourhood search.
   /// `rosterElsewhere` (`auto` on a district of the exact model, whose other
   /// lane makes the roster): when a department does not close in the
   /// departments' first pass, the rest of the time goes to the departments'
@@ -276,6 +280,13 @@ extension Planner {
   /// joining departments, is repaired (`PlannerTuning.joinedRepairShare`)
   /// and offered. Every department closed with such a joined roster: the
   /// branching on those rules (`DepartmentSolve.linked`).
+  ///
+  /// A pooled district's pass in `auto` (a `board`) from
+  /// `PlannerTuning.departmentRefineLeastLimit` asks each town's legal
+  /// access of the department most present there in the departments'
+  /// relaxation (`DeploymentFormulation.askingLegalAccess`): a restriction,
+  /// so its bound is nil; when a department cannot give what it is asked,
+  /// the pass runs again without it.
   func departmentsApart(
     _ strict: inout DeploymentFormulation, solver: any Solver, options: PlanOptions, pooledWay: Bool,
     board: SharedSearch?, rosterElsewhere: Bool = false,

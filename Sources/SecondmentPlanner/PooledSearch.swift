@@ -73,9 +73,9 @@ extension Planner {
   /// (`addRelaxationPriceCuts`, `PlannerTuning.departmentRefineCutsShare` of
   /// the time) and a cut at every roster kept, so their relaxations price
   /// travel close to what people cost and the search holds the headcounts
-  /// that relaxation agrees with. Without those cuts the departments' pass
-  /// of `auto`'s roster lane makes rosters its model prices 1,200 below what
-  /// they cost at 200 towns. A department's sub-problem keeps the rules
+  /// that relaxation agrees with; the departments pass, with no such cuts,
+  /// prices its rosters well below what they cost
+  /// (`Benchmarks/reports/2026-12-07-roster-lane-departments.md`). A department's sub-problem keeps the rules
   /// joining it to the held departments, so every roster keeps every rule.
   /// The result is the roster of the last point, with `formulation` given a
   /// price cut there; `start` when the checker does not price it lower.
