@@ -7,9 +7,8 @@ extension DeploymentFormulation {
   ///
   /// Only rows over the groups' headcounts alone (a pooled model's, outside
   /// the elastic model) and only where some department's legal officers are
-  /// present at `values`; departments in `excluding` (positions in
-  /// `district.departments`) are never asked.
-  public func legalAccessDepartments(at values: [Double], excluding: Set<Int> = []) -> [Int: Int] {
+  /// present at `values`.
+  public func legalAccessDepartments(at values: [Double]) -> [Int: Int] {
     let departmentOf = headcountDepartments
     var asked: [Int: Int] = [:]
     for row in legalAccessRows {
@@ -17,9 +16,7 @@ extension DeploymentFormulation {
       guard !terms.isEmpty, terms.allSatisfy({ departmentOf[$0.variable.index] != nil }) else { continue }
       var presence: [Int: Double] = [:]
       for t in terms {
-        let d = departmentOf[t.variable.index]!
-        guard !excluding.contains(d) else { continue }
-        presence[d, default: 0] += t.coefficient * values[t.variable.index]
+        presence[departmentOf[t.variable.index]!, default: 0] += t.coefficient * values[t.variable.index]
       }
       // The most present; of equals, the first department.
       guard let most = presence.max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) }), most.value > 1e-6
