@@ -51,9 +51,8 @@ extension DeploymentFormulation {
   /// Each group headcount's department (position in `district.departments`), by variable index.
   public var headcountDepartments: [Int: Int] {
     var departmentOf: [Int: Int] = [:]
-    for (g, members) in groups.enumerated() {
-      guard let first = members.first, let d = district.departmentIndex[classes[first].representative.department]
-      else { continue }
+    for g in groups.indices {
+      guard let d = department(ofGroup: g) else { continue }
       for z in groupHeadcounts[g].values { departmentOf[z.index] = d }
     }
     return departmentOf

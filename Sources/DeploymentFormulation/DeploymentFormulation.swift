@@ -341,3 +341,10 @@ struct Counts: Sendable {
 }
 
 extension LinearExpression: RuleQuantity {}
+
+extension DeploymentFormulation {
+  /// The department of group `g`'s people (position in `district.departments`).
+  public func department(ofGroup g: Int) -> Int? {
+    groups[g].first.flatMap { district.departmentIndex[classes[$0].representative.department] }
+  }
+}

@@ -17,6 +17,10 @@ extension DeploymentFormulation {
   /// stays valid for the exact model; they only raise it. Measured on the
   /// generated 200-town district (`Benchmarks/reports/2026-11-27-deployment-gap-greedy.md`).
   ///
+  /// Whether a group's price falls short is judged by `values`' own price:
+  /// a point priced by another copy of the model, with cuts this one
+  /// lacks, gets no cut here; `priceExactly` completes its prices first.
+  ///
   /// `values` may be fractional (a linear relaxation's point): the people
   /// are then counted in tenths and the headcounts rounded up to tenths, and
   /// the duals of that transportation give a valid row just the same, exact
@@ -89,6 +93,15 @@ extension DeploymentFormulation {
 
   /// Price cuts added so far (`addPriceCuts`).
   public var priceCutCount: Int { priceRows.reduce(0) { $0 + max($1.count - 1, 0) } }
+
+  /// Prices `values` at what its people cost at its headcounts: the prices
+  /// completed from this model's rows (whatever `values` held), a price cut
+  /// where they fall short (`addPriceCuts`), and completed again.
+  public mutating func priceExactly(_ values: inout [Double]) {
+    completePrices(&values)
+    _ = addPriceCuts(at: values)
+    completePrices(&values)
+  }
 
   /// Sets each pooled group's price to the least value its rows allow at
   /// `values` (the rest of the point given), e.g. after `addPriceCuts`.

@@ -57,8 +57,7 @@ struct DepartmentSolve {
     _ block: Decomposition.Block, timeLimit: Double?, seed: UInt64, shouldStop: (@Sendable () -> Bool)?
   ) throws -> (floor: ShortfallFloor, value: Double)? {
     // A department with its floor row already is not built a floor model again.
-    guard let id = departmentID(of: block), let d = formulation.district.departmentIndex[id],
-      formulation.shortfallFloors[d] == nil,
+    guard let d = department(of: block), formulation.shortfallFloors[d] == nil,
       let floor = formulation.shortfallFloor(of: block)
     else { return nil }
     var options = SolveOptions(timeLimit: timeLimit, seed: seed)
@@ -138,6 +137,17 @@ struct DepartmentSolve {
     /// The best of the joined rosters repaired after the passes
     /// (`Planner.departmentsApart` in `auto`), with its objective.
     var repaired: (values: [Double], objective: Double)?
+
+    /// Completes the pooled groups' prices of `joined`, `values` and
+    /// `partial` by `formulation`'s rows, and `objective` with them.
+    mutating func completePrices(by formulation: DeploymentFormulation) {
+      for keyPath in [\Outcome.joined, \.values, \.partial] {
+        guard var point = self[keyPath: keyPath] else { continue }
+        formulation.completePrices(&point)
+        self[keyPath: keyPath] = point
+      }
+      objective = values.map { formulation.model.objective.value(at: $0) }
+    }
 
     /// The cheaper of `values` (the joined or branched roster) and `repaired`.
     var bestRoster: (values: [Double], objective: Double)? {
@@ -306,21 +316,17 @@ struct DepartmentSolve {
     return outcome
   }
 
-  /// The id of the department whose people block `block` places (its
-  /// first group's); nil when it places none.
-  func departmentID(of block: Decomposition.Block) -> String? {
+  /// The department whose people block `block` places (its first group's;
+  /// position in `district.departments`); nil when it places none.
+  func department(of block: Decomposition.Block) -> Int? {
     let columns = Set(block.original)
-    guard
-      let g = formulation.groupHeadcounts.firstIndex(where: { $0.values.contains(where: columns.contains) })
-    else { return nil }
-    return formulation.classes[formulation.groups[g][0]].representative.department
+    return formulation.groupHeadcounts.firstIndex(where: { $0.values.contains(where: columns.contains) })
+      .flatMap(formulation.department(ofGroup:))
   }
 
   /// The name of the department whose people block `block` places.
   func departmentName(of block: Decomposition.Block) -> String? {
-    guard let id = departmentID(of: block) else { return nil }
-    let district = formulation.district
-    return district.departmentIndex[id].map { district.departments[$0].name } ?? id
+    department(of: block).map { formulation.district.departments[$0].name }
   }
 
   /// The departments' points joined, each department without one taken

@@ -332,11 +332,7 @@ extension Planner {
             // A restriction's optima bound nothing: the other lane's bound stands.
             departments.bound = nil
             departments.askedLegalAccess = asked.count
-            for keyPath in [\DepartmentSolve.Outcome.joined, \.values, \.partial] {
-              guard var point = departments[keyPath: keyPath] else { continue }
-              strict.completePrices(&point)
-              departments[keyPath: keyPath] = point
-            }
+            departments.completePrices(by: strict)
             if let partial = departments.partial { board?.post(partial) }
             return departments
           }

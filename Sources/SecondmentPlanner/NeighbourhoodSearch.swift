@@ -111,10 +111,7 @@ struct NeighbourhoodSearch: Sendable {
   func department(_ department: Int) -> Set<Variable> {
     let district = formulation.district
     var free: Set<Variable> = []
-    for (g, members) in formulation.groups.enumerated() {
-      guard let first = members.first,
-        district.departmentIndex[formulation.classes[first].representative.department] == department
-      else { continue }
+    for g in formulation.groups.indices where formulation.department(ofGroup: g) == department {
       free.formUnion(formulation.groupHeadcounts[g].values)
     }
     for t in district.towns.indices {

@@ -92,14 +92,10 @@ extension Planner {
     _ = try priced.addRelaxationPriceCuts(
       solver: GLPKSolver().styled(SearchStyle(branching: .standard, keepGeneralIntegers: true)),
       timeLimit: timeLimit * PlannerTuning.departmentRefineCutsShare, shouldStop: shouldStop)
-    // Prices first completed, so that a price above this model's rows (from
-    // another copy's cuts) cannot hide the cut its headcounts need.
     func repriced(_ values: [Double]) -> [Double] {
       var values = values
       priced.completeLinking(&values)
-      priced.completePrices(&values)
-      _ = priced.addPriceCuts(at: values)
-      priced.completePrices(&values)
+      priced.priceExactly(&values)
       return values
     }
     var point = repriced(start)
@@ -107,11 +103,12 @@ extension Planner {
     let departments = formulation.district.departments.indices
     // As the roster lane's departments: the most promising node first.
     let solver = GLPKSolver().styled(SearchStyle(branching: .standard, nodeOrder: .mostPromising))
+    // What each department frees and the rest holds depend on the groups, not on the cuts.
+    let search = NeighbourhoodSearch(formulation: priced, solver: solver)
+    let holding = search.holding
     for d in departments {
       guard left() > PlannerTuning.leastStepSeconds, shouldStop?() != true else { break }
-      let search = NeighbourhoodSearch(formulation: priced, solver: solver)
-      let restriction = priced.model.restricted(
-        fixing: search.holding.held(freeing: search.department(d)), at: point)
+      let restriction = priced.model.restricted(fixing: holding.held(freeing: search.department(d)), at: point)
       let local = restriction.project(point)
       let objective = restriction.model.objective.value(at: local)
       let found = try solver.improveByRelaxation(
@@ -131,9 +128,7 @@ extension Planner {
     else { return (start, 0, before, before) }
     let after = price(kept)
     guard after < before - 1e-6 else { return (start, 0, before, before) }
-    formulation.completePrices(&kept)
-    _ = formulation.addPriceCuts(at: kept)
-    formulation.completePrices(&kept)
+    formulation.priceExactly(&kept)
     return (kept, improved, before, after)
   }
 
@@ -210,12 +205,7 @@ extension Planner {
       if formulation.model.isFeasible(joined) { result.values = joined }
     }
     // Points of an earlier pass lack the later passes' cuts: price them again.
-    for keyPath in [\DepartmentSolve.Outcome.joined, \.values, \.partial] {
-      guard var point = result[keyPath: keyPath] else { continue }
-      formulation.completePrices(&point)
-      result[keyPath: keyPath] = point
-    }
-    result.objective = result.values.map { formulation.model.objective.value(at: $0) }
+    result.completePrices(by: formulation)
     return result
   }
 
