@@ -40,6 +40,11 @@ struct Builder {
   var linkingRules: [String] = []
   /// The legal-access rows, one per town (`DeploymentFormulation.legalAccessRows`).
   var legalAccessRows: [Int] = []
+  /// The demand rows and zone-split rows (`DeploymentFormulation.demandRows`, `zoneSplitRows`).
+  var demandRows: [DeploymentFormulation.DemandRow] = []
+  var zoneSplitRows: [DeploymentFormulation.ZoneSplitRow] = []
+  /// The coverage rows (`DeploymentFormulation.coverageRows`).
+  var coverageRows: [Int] = []
   /// Per posting, its name in the model's columns (`s_town`, `z_zone`).
   var postingNames: [String] = []
   /// demand[t][d], FTE.
@@ -419,6 +424,7 @@ struct Builder {
           }
         }
         guard !given.terms.isEmpty else { continue }
+        zoneSplitRows.append(.init(zone: z, department: d, row: model.constraints.count))
         addRow(
           ZoneSplitRule.capacityRow(given: given, zoned: zoned[z][d], district: district),
           name: "split_\(zn)_\(dn)")
@@ -433,7 +439,8 @@ struct Builder {
   /// Without them the linear relaxation meets a demand of 0.5 with half an
   /// officer stationed and half of one zoned
   /// (`Benchmarks/reports/2026-12-05-departments-bound-and-unmet-rows.md`).
-  mutating func addUnmetRows(_ row: LinearExpression, demand: Double, pair: String) {
+  mutating func addUnmetRows(_ row: LinearExpression, demand: Double, pair: String, town: Int, department: Int) {
+    demandRows.append(.init(town: town, department: department, row: model.constraints.count, demand: demand))
     guard options.tighten else {
       model.addConstraint(row, .greaterOrEqual, demand, name: "unmet_\(pair)")
       return
@@ -461,13 +468,14 @@ struct Builder {
         counts.uncovered[t][d] = uncovered
         terms.uncovered.add(w.uncoveredPair, uncovered)
         if reachable {
+          coverageRows.append(model.constraints.count)
           model.addConstraint(
             counts.officers[t][d] + uncovered, .greaterOrEqual, 1, name: "cov_\(pair)")
         }
         let unmet = model.addVariable("u_\(pair)", kind: .continuous, lower: 0, upper: demand[t][d])
         counts.unmet[t][d] = unmet
         terms.unmet.add(unmetWeight, unmet)
-        addUnmetRows(counts.supply[t][d] + unmet, demand: demand[t][d], pair: pair)
+        addUnmetRows(counts.supply[t][d] + unmet, demand: demand[t][d], pair: pair, town: t, department: d)
         // An uncovered pair has no officer, hence (auxiliaries needing an
         // officer) no auxiliary either: all its demand is unmet.
         if options.tighten && !options.elastic && policy.auxiliariesNeedOfficer {

@@ -112,6 +112,19 @@ public struct DeploymentFormulation: Sendable {
   public let linkingRules: [String]
   /// The legal-access rows (among `linkingRows`), one per town where the rule applies.
   public let legalAccessRows: [Int]
+  /// Each town's demand row per department with demand (`unmet_`), and each
+  /// zone's split row per department (`split_`): what `addDemandRoundingCuts` aggregates.
+  public let demandRows: [DemandRow]
+  public let zoneSplitRows: [ZoneSplitRow]
+  /// The coverage rows (`cov_`, officers present plus the uncovered indicator at least 1).
+  public let coverageRows: [Int]
+  /// The demand rounding cuts added so far (`addDemandRoundingCuts`, rows
+  /// `dmir_{n}`): indices into `model.constraints`.
+  public internal(set) var demandCutRows: [Int] = []
+  /// For each of `demandCutRows`, its department (position in `district.departments`).
+  public internal(set) var demandCutDepartment: [Int] = []
+  /// How many demand rounding cuts there are.
+  public var demandCutCount: Int { demandCutRows.count }
   /// The shortfall floors added as rows (`addShortfallFloor`), by department position.
   public internal(set) var shortfallFloors: [Int: Double] = [:]
   let terms: TermExpressions
@@ -153,6 +166,9 @@ public struct DeploymentFormulation: Sendable {
     linkingRows = builder.linkingRows
     linkingRules = builder.linkingRules
     legalAccessRows = builder.legalAccessRows
+    demandRows = builder.demandRows
+    zoneSplitRows = builder.zoneSplitRows
+    coverageRows = builder.coverageRows
     terms = builder.terms
     counts = builder.counts
     splitsByPair = Dictionary(grouping: builder.splitFlows) {

@@ -36,18 +36,54 @@ extension Model {
   /// fractional headcounts that meet a fractional right-hand side exactly.
   public func mixedIntegerRounding(_ row: LinearExpression, atLeast b: Double) -> (row: LinearExpression, rhs: Double)? {
     guard isCovering(row, atLeast: b) else { return nil }
-    let f = b - b.rounded(.down)
+    return mixedIntegerRounding(row, atLeast: b, dividingBy: 1, shifting: false)
+  }
+
+  /// The mixed-integer rounding inequality of `row ≥ b` divided by `delta`
+  /// (> 0), in the units of the divided row: each variable shifted to its
+  /// lower bound (`shifting`; otherwise every lower bound must be at least
+  /// 0 and counts as 0), then with f the fractional part of the divided
+  /// right-hand side, an integer variable's coefficient a/δ becomes
+  /// f · ⌊a/δ⌋ + min(a/δ − ⌊a/δ⌋, f), a continuous one keeps a/δ when
+  /// positive and is left out when negative (it can only lower the left
+  /// side), and the right-hand side is f · ⌈b/δ⌉; the shifts are then undone.
+  ///
+  /// Valid for every point whose integer variables are integers and whose
+  /// variables keep their lower bounds (Marchand and Wolsey's c-MIR with
+  /// one divisor). Nil when the divided right-hand side is integral, a
+  /// lower bound is not finite, or (without `shifting`) one is negative.
+  /// `delta` is usually a coefficient of an integer variable of the row;
+  /// trying several and keeping the most violated is the caller's choice.
+  public func mixedIntegerRounding(
+    _ row: LinearExpression, atLeast b: Double, dividingBy delta: Double, shifting: Bool = true
+  ) -> (row: LinearExpression, rhs: Double)? {
+    guard delta > 0, row.constant == 0 else { return nil }
+    var shifted = b
+    for (v, a) in row.terms {
+      let lower = variables[v.index].lower
+      guard lower.isFinite, shifting || lower >= 0 else { return nil }
+      if shifting { shifted -= a * lower }
+    }
+    let beta = shifted / delta
+    let f = beta - beta.rounded(.down)
     guard f > Model.roundingTolerance, f < 1 - Model.roundingTolerance else { return nil }
     var rounded = LinearExpression()
+    var rhs = f * beta.rounded(.up)
     for (v, a) in row.terms {
+      let scaled = a / delta
+      let coefficient: Double
       if variables[v.index].kind == .continuous {
-        rounded.add(a, v)
+        guard scaled > 0 else { continue }
+        coefficient = scaled
       } else {
-        let whole = a.rounded(.down)
-        rounded.add(f * whole + min(a - whole, f), v)
+        let whole = scaled.rounded(.down)
+        coefficient = f * whole + min(scaled - whole, f)
       }
+      guard coefficient != 0 else { continue }
+      rounded.add(coefficient, v)
+      if shifting { rhs += coefficient * variables[v.index].lower }
     }
-    return (rounded, f * b.rounded(.up))
+    return (rounded, rhs)
   }
 
   /// A fractional part below this (or above one minus it) counts as integral.

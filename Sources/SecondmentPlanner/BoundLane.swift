@@ -50,7 +50,7 @@ extension Planner {
     }
     let relaxation = try formulation.addRelaxationPriceCuts(
       solver: solver, timeLimit: left().map { max($0, 0) * PlannerTuning.relaxationCutsShare } ?? .infinity,
-      shouldStop: shouldStop)
+      demandRounding: (timeLimit ?? .infinity) >= PlannerTuning.demandRoundingLeastSeconds, shouldStop: shouldStop)
     func report(_ bound: Double?) {
       guard let bound else { return }
       options.progress?(
@@ -75,7 +75,11 @@ extension Planner {
       var departments = DepartmentSolve(formulation: formulation, solver: solver)
       // Cuts slack at the departments' last relaxations leave their searches
       // lighter without lowering those relaxations.
-      if let point = relaxation.point { departments.dropping = formulation.slackPriceCuts(at: point) }
+      if let point = relaxation.point {
+        departments.dropping = formulation.slackPriceCuts(at: point)
+          .union(formulation.slackDemandCuts(at: point))
+          .union(formulation.demandCutsWhereCoverageIsOpen(at: point))
+      }
       let outcome = try departments.solve(
         timeLimit: left().map { passes == 0 ? $0 * PlannerTuning.firstBoundPassShare : $0 }, everyBlock: true,
         seed: options.seed, verbose: options.verbose, shouldStop: shouldStop)

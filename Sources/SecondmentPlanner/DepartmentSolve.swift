@@ -416,9 +416,11 @@ extension DeploymentFormulation {
   /// every department's relaxation and prices its fractional headcounts
   /// (`addPriceCuts`). Each department's relaxation is one
   /// `RelaxationSession`: a round adds its cuts there and solves again from
-  /// the last basis.
+  /// the last basis. With `demandRounding` a round also adds demand rounding
+  /// cuts at the same point (`addDemandRoundingCuts`), until a round finds
+  /// none; a round that adds cuts of either kind is followed by another.
   mutating func addRelaxationPriceCuts(
-    solver: any Solver, timeLimit: Double, shouldStop: (@Sendable () -> Bool)?
+    solver: any Solver, timeLimit: Double, demandRounding: Bool = false, shouldStop: (@Sendable () -> Bool)?
   ) throws -> (rounds: Int, bound: Double?, departmentBounds: [Double], point: [Double]?) {
     let clock = ContinuousClock.now
     var rounds = 0
@@ -426,6 +428,7 @@ extension DeploymentFormulation {
     var departmentBounds: [Double] = []
     var point: [Double]?
     var last = 0.0
+    var rounding = demandRounding
     let split = model.decomposed(relaxing: Set(linkingRows))
     guard split.isBounded else { return (rounds, bound, departmentBounds, point) }
     let sessions = try split.blocks.map { try solver.relaxationSession(for: $0.model) }
@@ -447,8 +450,14 @@ extension DeploymentFormulation {
       let first = model.constraints.count
       let joined = split.assemble(parts)
       point = joined
-      guard addPriceCuts(at: joined) > 0 else { break }
-      // Each cut prices one group, so it lies within that group's department.
+      let priced = addPriceCuts(at: joined)
+      // Demand rounding cuts until a round finds none (each round of them
+      // searches every department's aggregations).
+      let rounded = rounding ? addDemandRoundingCuts(at: joined) : 0
+      rounding = rounding && rounded > 0
+      guard priced + rounded > 0 else { break }
+      // Each price cut prices one group, and each demand rounding cut rounds
+      // one department's rows, so each lies within one department.
       var added = [[Constraint]](repeating: [], count: sessions.count)
       for row in model.constraints[first...] {
         guard let placed = split.place(row) else { return (rounds, bound, departmentBounds, point) }

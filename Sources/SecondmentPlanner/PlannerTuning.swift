@@ -165,6 +165,14 @@ public enum PlannerTuning {
   /// the departments apart (0.4; 0.1 to 0.6).
   public static let relaxationCutsShare = 0.4
 
+  /// The least time, in seconds, from which `auto`'s bound lane adds demand
+  /// rounding cuts in its Kelley rounds (`addDemandRoundingCuts`; 20, 10 to
+  /// 60). Their rounds take 0.7 s instead of 0.1 s at 200 towns; with a
+  /// 10 s limit (about 9 s for the lane) that time was the pass's, and the
+  /// bound fell by 47-80 on four of five seeds, where at 60 s it rises by
+  /// 40-100 (`Benchmarks/reports/2026-12-08-demand-rounding-cuts.md`).
+  public static let demandRoundingLeastSeconds = 20.0
+
   /// The first of the bound lane's passes of the departments apart: its part
   /// of the time left (1: one pass with all of it; 0.3 to 1); a later pass,
   /// with cuts at the first one's headcounts, takes the rest. One long pass

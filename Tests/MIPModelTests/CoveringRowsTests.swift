@@ -85,4 +85,56 @@ struct CoveringRowsTests {
     #expect(m.coefficientsTightened(belowZero, atLeast: 0.5) == nil)
     #expect(m.coefficientsTightened(2 * x, atLeast: 0) == nil)
   }
+
+  @Test("the rounding of a row divided by a zoned officer's 0.8 FTE keeps every mixed-integer point and cuts off a fractional zone")
+  func roundingByADivisorKeepsIntegerPoints() throws {
+    // Two towns of half an FTE each: a zoned officer gives 0.8 of their 1 FTE,
+    // each stationed one or auxiliary at most 0.5, and the rest is unmet.
+    var m = Model(name: "zone")
+    let zoned = m.addVariable("zoned", kind: .integer, lower: 0, upper: 3)
+    let stationed = m.addVariable("stationed", kind: .integer, lower: 0, upper: 3)
+    let unmet = m.addVariable("unmet", upper: 1)
+    let row = 0.8 * zoned + 0.5 * stationed + LinearExpression(unmet)
+    let cut = try #require(m.mixedIntegerRounding(row, atLeast: 1, dividingBy: 0.8))
+    for z in 0...3 {
+      for s in 0...3 {
+        for u in stride(from: 0.0, through: 1.0, by: 0.01) {
+          let p = [Double(z), Double(s), u]
+          guard row.value(at: p) >= 1 - 1e-9 else { continue }
+          #expect(cut.row.value(at: p) >= cut.rhs - 1e-9, "\(p)")
+        }
+      }
+    }
+    // 1.25 zoned officers meet the FTE exactly in the row; the cut asks for more.
+    #expect(row.value(at: [1.25, 0, 0]) >= 1 - 1e-9)
+    #expect(cut.row.value(at: [1.25, 0, 0]) < cut.rhs - 1e-6)
+  }
+
+  @Test("the rounding with lower bounds shifted and a negative continuous term keeps every mixed-integer point")
+  func roundingWithShiftedBoundsKeepsIntegerPoints() throws {
+    var m = Model(name: "shifted")
+    let x = m.addVariable("x", kind: .integer, lower: 1, upper: 4)
+    let y = m.addVariable("y", kind: .integer, lower: 0, upper: 3)
+    let c = m.addVariable("c", lower: 0, upper: 1)
+    let d = m.addVariable("d", lower: 0, upper: 1)
+    let row = 0.7 * x - 0.4 * y + LinearExpression(c) - 0.5 * d
+    for delta in [0.35, 0.4, 0.7, 1.0] {
+      let cut = try #require(m.mixedIntegerRounding(row, atLeast: 1.3, dividingBy: delta))
+      #expect(cut.row.terms[d] == nil, "a negative continuous term is left out")
+      for xv in 1...4 {
+        for yv in 0...3 {
+          for cv in stride(from: 0.0, through: 1.0, by: 0.05) {
+            for dv in stride(from: 0.0, through: 1.0, by: 0.25) {
+              let p = [Double(xv), Double(yv), cv, dv]
+              guard row.value(at: p) >= 1.3 - 1e-9 else { continue }
+              #expect(cut.row.value(at: p) >= cut.rhs - 1e-9, "δ \(delta): \(p)")
+            }
+          }
+        }
+      }
+    }
+    // Without shifting, a variable whose lower bound is below 0 has no rounding.
+    let below = m.addVariable("below", kind: .integer, lower: -1, upper: 1)
+    #expect(m.mixedIntegerRounding(LinearExpression(below) + LinearExpression(c), atLeast: 0.5, dividingBy: 1, shifting: false) == nil)
+  }
 }
