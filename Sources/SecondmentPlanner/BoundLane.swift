@@ -16,7 +16,9 @@ extension Planner {
   /// linear relaxations (`addRelaxationPriceCuts`, `PlannerTuning.relaxationCutsShare` of the time left,
   /// each round re-solved from the last basis: at 500 towns and a 60 s limit
   /// about 13 rounds, which lift the relaxations from 87,473 to 89,154 on the
-  /// generated district of seed 3),
+  /// generated district of seed 3), with demand rounding cuts in the same
+  /// rounds from `PlannerTuning.demandRoundingLeastSeconds`
+  /// (`DeploymentFormulation.addDemandRoundingCuts`),
   /// then passes of the departments apart (the first gets
   /// `PlannerTuning.firstBoundPassShare` of what is left, by default all of
   /// it; a later one, when time is left, the rest), each with cuts at whatever the roster
@@ -74,7 +76,9 @@ extension Planner {
       }
       var departments = DepartmentSolve(formulation: formulation, solver: solver)
       // Cuts slack at the departments' last relaxations leave their searches
-      // lighter without lowering those relaxations.
+      // lighter without lowering those relaxations; a department whose
+      // relaxation leaves a pair uncovered searches without its demand
+      // rounding cuts (`demandCutsWhereCoverageIsOpen`).
       if let point = relaxation.point {
         departments.dropping = formulation.slackPriceCuts(at: point)
           .union(formulation.slackDemandCuts(at: point))
