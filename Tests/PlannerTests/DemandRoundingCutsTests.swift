@@ -10,7 +10,7 @@ import Testing
 /// Mixed-integer rounding cuts on the departments' demand rows
 /// (`DeploymentFormulation.addDemandRoundingCuts`), which the bound lane adds
 /// with its rounds of price cuts.
-@Suite("Demand rounding cuts on a pooled district")
+@Suite("Demand rounding cuts on a pooled district", .enabled(if: GLPKSolver.isAvailable, "this build has no GLPK"))
 struct DemandRoundingCutsTests {
   /// The linear relaxation's optimum and objective.
   static func relaxation(_ formulation: DeploymentFormulation) throws -> (point: [Double], objective: Double) {
