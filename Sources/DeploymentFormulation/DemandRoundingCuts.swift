@@ -132,7 +132,7 @@ extension DeploymentFormulation {
         var demand = 0.0
         for flow in subset {
           guard let d = demandOf[PairKey(town: flow.town, department: flow.department)] else { continue }
-          for t in model.constraints[d.row].terms { row.add(t.coefficient, t.variable) }
+          row = row + rowExpression(d.row)
           demand += d.demand
         }
         for flow in subset { row.terms[flow.variable] = nil }
@@ -189,10 +189,7 @@ extension DeploymentFormulation {
   /// with more than `slack` to spare: row indices into `model.constraints`.
   /// As with `slackPriceCuts`, leaving them out of a search relaxes it.
   public func slackDemandCuts(at values: [Double], slack: Double = 1e-3) -> Set<Int> {
-    Set(demandCutRows.filter { r in
-      let row = model.constraints[r]
-      return row.terms.reduce(0.0) { $0 + $1.coefficient * values[$1.variable.index] } - row.rhs > slack
-    })
+    rows(demandCutRows, keptWithMoreThan: slack, at: values)
   }
 
   /// The demand rounding cuts of the departments that `values` leaves a

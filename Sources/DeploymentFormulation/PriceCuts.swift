@@ -80,15 +80,16 @@ extension DeploymentFormulation {
   /// not change that relaxation's optimum, and each one left out makes every
   /// node's linear relaxation smaller.
   public func slackPriceCuts(at values: [Double], slack: Double = 1e-3) -> Set<Int> {
-    var rows: Set<Int> = []
-    for group in priceRows {
-      for r in group.dropFirst() {
-        let row = model.constraints[r]
-        let lhs = row.terms.reduce(0.0) { $0 + $1.coefficient * values[$1.variable.index] }
-        if lhs - row.rhs > slack { rows.insert(r) }
-      }
-    }
-    return rows
+    rows(priceRows.flatMap { $0.dropFirst() }, keptWithMoreThan: slack, at: values)
+  }
+
+  /// Those of `rows` (rows at least their right-hand side) that `values`
+  /// keeps with more than `slack` to spare.
+  func rows(_ rows: [Int], keptWithMoreThan slack: Double, at values: [Double]) -> Set<Int> {
+    Set(rows.filter { r in
+      let row = model.constraints[r]
+      return row.terms.reduce(0.0) { $0 + $1.coefficient * values[$1.variable.index] } - row.rhs > slack
+    })
   }
 
   /// Price cuts added so far (`addPriceCuts`).
